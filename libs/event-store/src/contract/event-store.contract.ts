@@ -1,0 +1,281 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import {
+  DuplicateEventIdError,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+  type Subscription,
+  WrongExpectedRevisionError,
+} from '../event-store.port';
+import { sleep } from '../subscription';
+
+export interface EventStoreContractSubject {
+  store: EventStore;
+  /**
+   * Appends inside a transaction that stays open for `holdMs` and then commits, or rolls
+   * back. Stores whose appends are atomic calls emulate it by waiting, then appending or not.
+   */
+  appendInSlowTransaction(
+    streamName: string,
+    events: NewEvent[],
+    options: { holdMs: number; rollback: boolean },
+  ): Promise<void>;
+  teardown(): Promise<void>;
+}
+
+/** For stores whose appends are a single atomic call: nothing is visible before it returns. */
+export function appendAfterDelay(store: EventStore): EventStoreContractSubject['appendInSlowTransaction'] {
+  return async (streamName, events, { holdMs, rollback }) => {
+    await sleep(holdMs);
+    if (!rollback) await store.appendToStream(streamName, events, { expectedRevision: 'any' });
+  };
+}
+
+export function newEvent(type = 'SomethingHappened', data: Record<string, unknown> = {}): NewEvent {
+  return {
+    id: randomUUID(),
+    type,
+    data,
+    metadata: { correlationId: randomUUID(), causationId: randomUUID(), actorId: 'contract-suite', schemaVersion: 1 },
+  };
+}
+
+/** Reads a subscription until `done` holds for what it delivered, or fails after `timeoutMs`. */
+export async function readUntil(
+  subscription: Subscription,
+  done: (received: RecordedEvent[]) => boolean,
+  timeoutMs = 15_000,
+): Promise<RecordedEvent[]> {
+  const received: RecordedEvent[] = [];
+  const iterator = subscription[Symbol.asyncIterator]();
+  const deadline = Date.now() + timeoutMs;
+  while (!done(received)) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), deadline - Date.now())));
+    const next = await Promise.race([iterator.next(), timeout]);
+    clearTimeout(timer);
+    if (next === 'timeout') throw new Error(`Subscription delivered ${received.length} events before the deadline`);
+    if (next.done) break;
+    received.push(next.value);
+  }
+  return received;
+}
+
+/** The feature suite every event store adapter runs. */
+export function describeEventStoreContract(name: string, connect: () => Promise<EventStoreContractSubject>): void {
+  describe(`event store contract: ${name}`, () => {
+    let subject: EventStoreContractSubject;
+    let store: EventStore;
+    const streamOf = (category = 'contract') => `${category}-${randomUUID()}`;
+
+    beforeAll(async () => {
+      subject = await connect();
+      store = subject.store;
+    });
+    afterAll(async () => subject?.teardown());
+
+    describe('appending', () => {
+      it('creates a stream with no_stream and reads it back in order with data and metadata', async () => {
+        const stream = streamOf();
+        const events = [newEvent('KudosSent', { message: 'thank you', values: ['empathy'] }), newEvent('KudosReactionAdded', { emoji: '🎉' })];
+
+        const result = await store.appendToStream(stream, events, { expectedRevision: 'no_stream' });
+
+        expect(result.nextRevision).toBe(1n);
+        const read = await store.readStream(stream);
+        expect(read.map(({ id, type, data, metadata }) => ({ id, type, data, metadata }))).toEqual(events);
+        expect(read.map((event) => [event.streamName, event.revision])).toEqual([[stream, 0n], [stream, 1n]]);
+        expect(read[1].position).toBe(result.position);
+        expect(read[0].position < read[1].position).toBe(true);
+        expect(read[0].recordedAt).toBeInstanceOf(Date);
+      });
+
+      it('rejects no_stream on a stream that exists', async () => {
+        const stream = streamOf();
+        await store.appendToStream(stream, [newEvent()], { expectedRevision: 'no_stream' });
+
+        await expect(store.appendToStream(stream, [newEvent()], { expectedRevision: 'no_stream' })).rejects.toMatchObject({
+          constructor: WrongExpectedRevisionError,
+          streamName: stream,
+          actual: 0n,
+        });
+      });
+
+      it('rejects a stale revision and accepts the current one', async () => {
+        const stream = streamOf();
+        await store.appendToStream(stream, [newEvent(), newEvent()], { expectedRevision: 'no_stream' });
+
+        await expect(store.appendToStream(stream, [newEvent()], { expectedRevision: 0n })).rejects.toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
+        await expect(store.appendToStream(stream, [newEvent()], { expectedRevision: 1n })).resolves.toMatchObject({
+          nextRevision: 2n,
+        });
+      });
+
+      it('accepts exists only for a stream that exists, and any always', async () => {
+        const stream = streamOf();
+        await expect(store.appendToStream(stream, [newEvent()], { expectedRevision: 'exists' })).rejects.toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
+        await store.appendToStream(stream, [newEvent()], { expectedRevision: 'any' });
+        await store.appendToStream(stream, [newEvent()], { expectedRevision: 'exists' });
+        await store.appendToStream(stream, [newEvent()], { expectedRevision: 'any' });
+        expect(await store.readStream(stream)).toHaveLength(3);
+      });
+
+      it('lets exactly one of 50 concurrent appends at the same expected revision succeed', async () => {
+        const stream = streamOf();
+        await store.appendToStream(stream, [newEvent()], { expectedRevision: 'no_stream' });
+
+        const outcomes = await Promise.allSettled(
+          Array.from({ length: 50 }, () => store.appendToStream(stream, [newEvent()], { expectedRevision: 0n })),
+        );
+
+        expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+        const failures = outcomes.filter((outcome) => outcome.status === 'rejected');
+        expect(failures.every((failure) => failure.reason instanceof WrongExpectedRevisionError)).toBe(true);
+        expect(await store.readStream(stream)).toHaveLength(2);
+      });
+
+      it('stores an identical retry once and answers it like the first append', async () => {
+        const stream = streamOf();
+        await store.appendToStream(stream, [newEvent()], { expectedRevision: 'no_stream' });
+        const events = [newEvent(), newEvent()];
+
+        const first = await store.appendToStream(stream, events, { expectedRevision: 0n });
+        const retry = await store.appendToStream(stream, events, { expectedRevision: 0n });
+
+        expect(retry).toEqual(first);
+        expect(await store.readStream(stream)).toHaveLength(3);
+      });
+
+      it('refuses to reuse an event id for other events', async () => {
+        const stream = streamOf();
+        const [reused, other] = [newEvent(), newEvent()];
+        await store.appendToStream(stream, [reused], { expectedRevision: 'no_stream' });
+
+        await expect(store.appendToStream(stream, [other, reused], { expectedRevision: 0n })).rejects.toBeInstanceOf(
+          DuplicateEventIdError,
+        );
+        expect(await store.readStream(stream)).toHaveLength(1);
+      });
+    });
+
+    describe('reading', () => {
+      it('reads a missing stream as empty', async () => {
+        await expect(store.readStream(streamOf())).resolves.toEqual([]);
+      });
+
+      it('reads a stream from a revision, at most maxCount events', async () => {
+        const stream = streamOf();
+        const events = Array.from({ length: 5 }, (_, i) => newEvent('Counted', { i }));
+        await store.appendToStream(stream, events, { expectedRevision: 'no_stream' });
+
+        const read = await store.readStream(stream, { fromRevision: 1n, maxCount: 2 });
+
+        expect(read.map((event) => event.data)).toEqual([{ i: 1 }, { i: 2 }]);
+      });
+
+      it('reads the log after a position, exclusively, in an order positions sort by', async () => {
+        const stream = streamOf();
+        const first = await store.appendToStream(stream, [newEvent('Counted', { i: 0 })], { expectedRevision: 'no_stream' });
+        await store.appendToStream(stream, [newEvent('Counted', { i: 1 }), newEvent('Counted', { i: 2 })], {
+          expectedRevision: 0n,
+        });
+
+        const read = (await store.readAll({ after: first.position, maxCount: 10_000 })).filter((event) => event.streamName === stream);
+
+        expect(read.map((event) => event.data)).toEqual([{ i: 1 }, { i: 2 }]);
+        const positions = (await store.readAll({ maxCount: 10_000 })).map((event) => event.position);
+        expect([...positions].sort()).toEqual(positions);
+      });
+    });
+
+    describe('subscribing', () => {
+      it('resumes after a position exclusively and delivers live appends', async () => {
+        const stream = streamOf();
+        const first = await store.appendToStream(stream, [newEvent('Counted', { i: 0 })], { expectedRevision: 'no_stream' });
+        await store.appendToStream(stream, [newEvent('Counted', { i: 1 })], { expectedRevision: 0n });
+        const subscription = store.subscribeToAll({ after: first.position, filter: { streamPrefixes: [stream] } });
+        setTimeout(() => void store.appendToStream(stream, [newEvent('Counted', { i: 2 })], { expectedRevision: 1n }), 50);
+
+        const received = await readUntil(subscription, (events) => events.length >= 2);
+        await subscription.close();
+
+        expect(received.map((event) => event.data)).toEqual([{ i: 1 }, { i: 2 }]);
+      });
+
+      it('delivers only the event types a filter names', async () => {
+        const stream = streamOf();
+        const start = await store.appendToStream(stream, [newEvent('Marker')], { expectedRevision: 'no_stream' });
+        await store.appendToStream(stream, [newEvent('Skipped'), newEvent('Wanted', { i: 1 }), newEvent('Skipped')], {
+          expectedRevision: 0n,
+        });
+        const subscription = store.subscribeToAll({ after: start.position, filter: { eventTypes: ['Wanted'], streamPrefixes: [stream] } });
+
+        const received = await readUntil(subscription, (events) => events.length >= 1);
+        await subscription.close();
+
+        expect(received.map((event) => event.type)).toEqual(['Wanted']);
+      });
+
+      it('ends iteration when closed', async () => {
+        const subscription = store.subscribeToAll({ filter: { streamPrefixes: [streamOf()] } });
+        const iteration = (async () => {
+          for await (const _ of subscription) return 'delivered';
+          return 'ended';
+        })();
+        await sleep(50);
+        await subscription.close();
+        await expect(iteration).resolves.toBe('ended');
+      });
+
+      it(
+        'delivers every committed event exactly once, in a stable order, past slow and rolled-back writers',
+        async () => {
+          const writerPlan = fc.array(
+            fc.record({ holdMs: fc.integer({ min: 0, max: 40 }), rollback: fc.integer({ min: 0, max: 4 }).map((n) => n === 0), size: fc.integer({ min: 1, max: 3 }) }),
+            { minLength: 2, maxLength: 5 },
+          );
+          await fc.assert(
+            fc.asyncProperty(fc.array(writerPlan, { minLength: 16, maxLength: 20 }), async (writers) => {
+              const prefix = streamOf('race');
+              const start = await store.appendToStream(`${prefix}_start`, [newEvent('Marker')], { expectedRevision: 'no_stream' });
+              const subscription = store.subscribeToAll({ after: start.position, filter: { streamPrefixes: [`${prefix}_w`] } });
+              const committed = new Set<string>();
+
+              await Promise.all(
+                writers.map(async (appends, writer) => {
+                  for (const { holdMs, rollback, size } of appends) {
+                    const events = Array.from({ length: size }, () => newEvent('Raced', { writer }));
+                    await subject.appendInSlowTransaction(`${prefix}_w${writer}`, events, { holdMs, rollback });
+                    if (!rollback) events.forEach((event) => committed.add(event.id));
+                  }
+                }),
+              );
+
+              // The end marker commits after every writer, so whatever precedes it is the whole delivery.
+              await store.appendToStream(`${prefix}_wend`, [newEvent('Marker')], { expectedRevision: 'no_stream' });
+              const isEnd = (events: RecordedEvent[]) => events.at(-1)?.streamName === `${prefix}_wend`;
+              const live = (await readUntil(subscription, isEnd)).slice(0, -1);
+              await subscription.close();
+              const replay = store.subscribeToAll({ after: start.position, filter: { streamPrefixes: [`${prefix}_w`] } });
+              const replayed = (await readUntil(replay, isEnd)).slice(0, -1);
+              await replay.close();
+
+              const ids = live.map((event) => event.id);
+              expect(new Set(ids).size).toBe(ids.length);
+              expect(new Set(ids)).toEqual(committed);
+              expect(replayed.map((event) => event.id)).toEqual(ids);
+              expect(live.map((event) => event.position)).toEqual([...live.map((event) => event.position)].sort());
+            }),
+            { numRuns: 3 },
+          );
+        },
+        120_000,
+      );
+    });
+  });
+}

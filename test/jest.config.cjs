@@ -1,0 +1,13 @@
+/** One configuration for every spec: *.unit.spec.ts, *.int.spec.ts and *.e2e.spec.ts. */
+module.exports = {
+  rootDir: '..',
+  testEnvironment: 'node',
+  testRegex: '\\.(unit|int|e2e)\\.spec\\.ts$',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+  moduleNameMapper: {
+    '^@frontline/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testTimeout: 30_000,
+};
