@@ -10,4 +10,5 @@ module.exports = {
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 30_000,
+  reporters: ['default', '<rootDir>/test/summary.reporter.cjs'],
 };

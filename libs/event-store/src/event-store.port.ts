@@ -116,6 +116,7 @@ export class EventStoreUnavailableError extends Error {
 export function matchesFilter(event: Pick<RecordedEvent, 'type' | 'streamName'>, filter?: SubscriptionFilter): boolean {
   if (!filter) return true;
   if (filter.eventTypes && !filter.eventTypes.includes(event.type)) return false;
-  if (filter.streamPrefixes && !filter.streamPrefixes.some((prefix) => event.streamName.startsWith(prefix))) return false;
+  if (filter.streamPrefixes && !filter.streamPrefixes.some((prefix) => event.streamName.startsWith(prefix)))
+    return false;
   return true;
 }

@@ -2,3 +2,4 @@ export * from './event-store.port';
 export { encodeLogPosition, decodeLogPosition } from './log-position';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 export { PostgresEventStore } from './postgres/postgres-event-store';
+export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';

@@ -52,7 +52,9 @@ export async function readUntil(
   const deadline = Date.now() + timeoutMs;
   while (!done(received)) {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), deadline - Date.now())));
+    const timeout = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), deadline - Date.now())),
+    );
     const next = await Promise.race([iterator.next(), timeout]);
     clearTimeout(timer);
     if (next === 'timeout') throw new Error(`Subscription delivered ${received.length} events before the deadline`);
@@ -62,8 +64,20 @@ export async function readUntil(
   return received;
 }
 
+export interface EventStoreContractOptions {
+  /**
+   * 'rejected': an id already stored is refused in any append but its own retry.
+   * 'stored': the store only recognises whole retries (KurrentDB), so a reused id is stored again.
+   */
+  reusedEventIds?: 'rejected' | 'stored';
+}
+
 /** The feature suite every event store adapter runs. */
-export function describeEventStoreContract(name: string, connect: () => Promise<EventStoreContractSubject>): void {
+export function describeEventStoreContract(
+  name: string,
+  connect: () => Promise<EventStoreContractSubject>,
+  { reusedEventIds = 'rejected' }: EventStoreContractOptions = {},
+): void {
   describe(`event store contract: ${name}`, () => {
     let subject: EventStoreContractSubject;
     let store: EventStore;
@@ -78,14 +92,20 @@ export function describeEventStoreContract(name: string, connect: () => Promise<
     describe('appending', () => {
       it('creates a stream with no_stream and reads it back in order with data and metadata', async () => {
         const stream = streamOf();
-        const events = [newEvent('KudosSent', { message: 'thank you', values: ['empathy'] }), newEvent('KudosReactionAdded', { emoji: '🎉' })];
+        const events = [
+          newEvent('KudosSent', { message: 'thank you', values: ['empathy'] }),
+          newEvent('KudosReactionAdded', { emoji: '🎉' }),
+        ];
 
         const result = await store.appendToStream(stream, events, { expectedRevision: 'no_stream' });
 
         expect(result.nextRevision).toBe(1n);
         const read = await store.readStream(stream);
         expect(read.map(({ id, type, data, metadata }) => ({ id, type, data, metadata }))).toEqual(events);
-        expect(read.map((event) => [event.streamName, event.revision])).toEqual([[stream, 0n], [stream, 1n]]);
+        expect(read.map((event) => [event.streamName, event.revision])).toEqual([
+          [stream, 0n],
+          [stream, 1n],
+        ]);
         expect(read[1].position).toBe(result.position);
         expect(read[0].position < read[1].position).toBe(true);
         expect(read[0].recordedAt).toBeInstanceOf(Date);
@@ -95,7 +115,9 @@ export function describeEventStoreContract(name: string, connect: () => Promise<
         const stream = streamOf();
         await store.appendToStream(stream, [newEvent()], { expectedRevision: 'no_stream' });
 
-        await expect(store.appendToStream(stream, [newEvent()], { expectedRevision: 'no_stream' })).rejects.toMatchObject({
+        await expect(
+          store.appendToStream(stream, [newEvent()], { expectedRevision: 'no_stream' }),
+        ).rejects.toMatchObject({
           constructor: WrongExpectedRevisionError,
           streamName: stream,
           actual: 0n,
@@ -151,15 +173,19 @@ export function describeEventStoreContract(name: string, connect: () => Promise<
         expect(await store.readStream(stream)).toHaveLength(3);
       });
 
-      it('refuses to reuse an event id for other events', async () => {
+      it(`${reusedEventIds === 'rejected' ? 'refuses' : 'stores'} an event id reused for other events`, async () => {
         const stream = streamOf();
         const [reused, other] = [newEvent(), newEvent()];
         await store.appendToStream(stream, [reused], { expectedRevision: 'no_stream' });
 
-        await expect(store.appendToStream(stream, [other, reused], { expectedRevision: 0n })).rejects.toBeInstanceOf(
-          DuplicateEventIdError,
-        );
-        expect(await store.readStream(stream)).toHaveLength(1);
+        const append = store.appendToStream(stream, [other, reused], { expectedRevision: 0n });
+
+        if (reusedEventIds === 'rejected') {
+          await expect(append).rejects.toBeInstanceOf(DuplicateEventIdError);
+          expect(await store.readStream(stream)).toHaveLength(1);
+        } else {
+          await expect(append).resolves.toMatchObject({ nextRevision: 2n });
+        }
       });
     });
 
@@ -180,12 +206,16 @@ export function describeEventStoreContract(name: string, connect: () => Promise<
 
       it('reads the log after a position, exclusively, in an order positions sort by', async () => {
         const stream = streamOf();
-        const first = await store.appendToStream(stream, [newEvent('Counted', { i: 0 })], { expectedRevision: 'no_stream' });
+        const first = await store.appendToStream(stream, [newEvent('Counted', { i: 0 })], {
+          expectedRevision: 'no_stream',
+        });
         await store.appendToStream(stream, [newEvent('Counted', { i: 1 }), newEvent('Counted', { i: 2 })], {
           expectedRevision: 0n,
         });
 
-        const read = (await store.readAll({ after: first.position, maxCount: 10_000 })).filter((event) => event.streamName === stream);
+        const read = (await store.readAll({ after: first.position, maxCount: 10_000 })).filter(
+          (event) => event.streamName === stream,
+        );
 
         expect(read.map((event) => event.data)).toEqual([{ i: 1 }, { i: 2 }]);
         const positions = (await store.readAll({ maxCount: 10_000 })).map((event) => event.position);
@@ -196,10 +226,15 @@ export function describeEventStoreContract(name: string, connect: () => Promise<
     describe('subscribing', () => {
       it('resumes after a position exclusively and delivers live appends', async () => {
         const stream = streamOf();
-        const first = await store.appendToStream(stream, [newEvent('Counted', { i: 0 })], { expectedRevision: 'no_stream' });
+        const first = await store.appendToStream(stream, [newEvent('Counted', { i: 0 })], {
+          expectedRevision: 'no_stream',
+        });
         await store.appendToStream(stream, [newEvent('Counted', { i: 1 })], { expectedRevision: 0n });
         const subscription = store.subscribeToAll({ after: first.position, filter: { streamPrefixes: [stream] } });
-        setTimeout(() => void store.appendToStream(stream, [newEvent('Counted', { i: 2 })], { expectedRevision: 1n }), 50);
+        setTimeout(
+          () => void store.appendToStream(stream, [newEvent('Counted', { i: 2 })], { expectedRevision: 1n }),
+          50,
+        );
 
         const received = await readUntil(subscription, (events) => events.length >= 2);
         await subscription.close();
@@ -213,7 +248,10 @@ export function describeEventStoreContract(name: string, connect: () => Promise<
         await store.appendToStream(stream, [newEvent('Skipped'), newEvent('Wanted', { i: 1 }), newEvent('Skipped')], {
           expectedRevision: 0n,
         });
-        const subscription = store.subscribeToAll({ after: start.position, filter: { eventTypes: ['Wanted'], streamPrefixes: [stream] } });
+        const subscription = store.subscribeToAll({
+          after: start.position,
+          filter: { eventTypes: ['Wanted'], streamPrefixes: [stream] },
+        });
 
         const received = await readUntil(subscription, (events) => events.length >= 1);
         await subscription.close();
@@ -232,50 +270,55 @@ export function describeEventStoreContract(name: string, connect: () => Promise<
         await expect(iteration).resolves.toBe('ended');
       });
 
-      it(
-        'delivers every committed event exactly once, in a stable order, past slow and rolled-back writers',
-        async () => {
-          const writerPlan = fc.array(
-            fc.record({ holdMs: fc.integer({ min: 0, max: 40 }), rollback: fc.integer({ min: 0, max: 4 }).map((n) => n === 0), size: fc.integer({ min: 1, max: 3 }) }),
-            { minLength: 2, maxLength: 5 },
-          );
-          await fc.assert(
-            fc.asyncProperty(fc.array(writerPlan, { minLength: 16, maxLength: 20 }), async (writers) => {
-              const prefix = streamOf('race');
-              const start = await store.appendToStream(`${prefix}_start`, [newEvent('Marker')], { expectedRevision: 'no_stream' });
-              const subscription = store.subscribeToAll({ after: start.position, filter: { streamPrefixes: [`${prefix}_w`] } });
-              const committed = new Set<string>();
+      it('delivers every committed event exactly once, in a stable order, past slow and rolled-back writers', async () => {
+        const writerPlan = fc.array(
+          fc.record({
+            holdMs: fc.integer({ min: 0, max: 40 }),
+            rollback: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+            size: fc.integer({ min: 1, max: 3 }),
+          }),
+          { minLength: 2, maxLength: 5 },
+        );
+        await fc.assert(
+          fc.asyncProperty(fc.array(writerPlan, { minLength: 16, maxLength: 20 }), async (writers) => {
+            const prefix = streamOf('race');
+            const start = await store.appendToStream(`${prefix}_start`, [newEvent('Marker')], {
+              expectedRevision: 'no_stream',
+            });
+            const subscription = store.subscribeToAll({
+              after: start.position,
+              filter: { streamPrefixes: [`${prefix}_w`] },
+            });
+            const committed = new Set<string>();
 
-              await Promise.all(
-                writers.map(async (appends, writer) => {
-                  for (const { holdMs, rollback, size } of appends) {
-                    const events = Array.from({ length: size }, () => newEvent('Raced', { writer }));
-                    await subject.appendInSlowTransaction(`${prefix}_w${writer}`, events, { holdMs, rollback });
-                    if (!rollback) events.forEach((event) => committed.add(event.id));
-                  }
-                }),
-              );
+            await Promise.all(
+              writers.map(async (appends, writer) => {
+                for (const { holdMs, rollback, size } of appends) {
+                  const events = Array.from({ length: size }, () => newEvent('Raced', { writer }));
+                  await subject.appendInSlowTransaction(`${prefix}_w${writer}`, events, { holdMs, rollback });
+                  if (!rollback) events.forEach((event) => committed.add(event.id));
+                }
+              }),
+            );
 
-              // The end marker commits after every writer, so whatever precedes it is the whole delivery.
-              await store.appendToStream(`${prefix}_wend`, [newEvent('Marker')], { expectedRevision: 'no_stream' });
-              const isEnd = (events: RecordedEvent[]) => events.at(-1)?.streamName === `${prefix}_wend`;
-              const live = (await readUntil(subscription, isEnd)).slice(0, -1);
-              await subscription.close();
-              const replay = store.subscribeToAll({ after: start.position, filter: { streamPrefixes: [`${prefix}_w`] } });
-              const replayed = (await readUntil(replay, isEnd)).slice(0, -1);
-              await replay.close();
+            // The end marker commits after every writer, so whatever precedes it is the whole delivery.
+            await store.appendToStream(`${prefix}_wend`, [newEvent('Marker')], { expectedRevision: 'no_stream' });
+            const isEnd = (events: RecordedEvent[]) => events.at(-1)?.streamName === `${prefix}_wend`;
+            const live = (await readUntil(subscription, isEnd)).slice(0, -1);
+            await subscription.close();
+            const replay = store.subscribeToAll({ after: start.position, filter: { streamPrefixes: [`${prefix}_w`] } });
+            const replayed = (await readUntil(replay, isEnd)).slice(0, -1);
+            await replay.close();
 
-              const ids = live.map((event) => event.id);
-              expect(new Set(ids).size).toBe(ids.length);
-              expect(new Set(ids)).toEqual(committed);
-              expect(replayed.map((event) => event.id)).toEqual(ids);
-              expect(live.map((event) => event.position)).toEqual([...live.map((event) => event.position)].sort());
-            }),
-            { numRuns: 3 },
-          );
-        },
-        120_000,
-      );
+            const ids = live.map((event) => event.id);
+            expect(new Set(ids).size).toBe(ids.length);
+            expect(new Set(ids)).toEqual(committed);
+            expect(replayed.map((event) => event.id)).toEqual(ids);
+            expect(live.map((event) => event.position)).toEqual([...live.map((event) => event.position)].sort());
+          }),
+          { numRuns: 3 },
+        );
+      }, 120_000);
     });
   });
 }

@@ -1,8 +1,10 @@
-import { createTestDatabase } from '@frontline/testing';
-import { describeEventStoreContract } from '../contract/event-store.contract';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { type TestDatabase, createTestDatabase } from '@frontline/testing';
+import { describeEventStoreContract, newEvent, readUntil } from '../contract/event-store.contract';
+import { EventStoreUnavailableError, type NewEvent, type RecordedEvent } from '../event-store.port';
 import { sleep } from '../subscription';
 import { PostgresEventStore } from './postgres-event-store';
-import { Client } from 'pg';
 
 describeEventStoreContract('postgres', async () => {
   const database = await createTestDatabase('eventstore_contract');
@@ -27,4 +29,66 @@ describeEventStoreContract('postgres', async () => {
       await database.drop();
     },
   };
+});
+
+describe('postgres event store when the server drops its connections', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('eventstore_dropped');
+    store = await PostgresEventStore.connect({ connectionString: database.url });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await database?.drop();
+  });
+
+  /** Kills every connection to the test database but the admin's own, like a failover would. */
+  async function terminateConnections(): Promise<number> {
+    const admin = new Client({ connectionString: database.url });
+    await admin.connect();
+    try {
+      const { rowCount } = await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+      return rowCount ?? 0;
+    } finally {
+      await admin.end();
+    }
+  }
+
+  /** A writer that retries with the same event ids, which the store recognises as the same append. */
+  async function appendUntilStored(stream: string, events: NewEvent[]): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await store.appendToStream(stream, events, { expectedRevision: 'no_stream' });
+        return;
+      } catch (error) {
+        if (!(error instanceof EventStoreUnavailableError) || attempt > 20) throw error;
+        await sleep(20);
+      }
+    }
+  }
+
+  it('neither loses nor repeats an event delivered to a live subscription', async () => {
+    const prefix = `dropped-${randomUUID()}`;
+    const subscription = store.subscribeToAll({ filter: { streamPrefixes: [prefix] } });
+    const appended: string[] = [];
+    let terminated = 0;
+
+    const delivery = readUntil(subscription, (events) => events.at(-1)?.type === 'Ended', 60_000);
+    for (let i = 0; i < 300; i++) {
+      if (i % 60 === 30) terminated += await terminateConnections();
+      const event = newEvent('Counted', { i });
+      await appendUntilStored(`${prefix}_${i}`, [event]);
+      appended.push(event.id);
+    }
+    await appendUntilStored(`${prefix}_end`, [newEvent('Ended')]);
+    const delivered: RecordedEvent[] = (await delivery).slice(0, -1);
+    await subscription.close();
+
+    expect(terminated).toBeGreaterThanOrEqual(5); // the subscription's connections really were cut
+    expect(delivered.map((event) => event.id)).toEqual(appended);
+  });
 });

@@ -43,7 +43,8 @@ interface EventRow {
   released?: boolean;
 }
 
-const COLUMNS = 'transaction_id, position, event_id, stream_name, stream_revision, event_type, data, metadata, recorded_at';
+const COLUMNS =
+  'transaction_id, position, event_id, stream_name, stream_revision, event_type, data, metadata, recorded_at';
 
 /**
  * Positions are (writing transaction id, sequence). Readers deliver only rows whose
@@ -180,7 +181,7 @@ export class PostgresEventStore implements EventStore {
             try {
               page = await this.readCommitted(checkpoint, PAGE_SIZE);
               failures = 0;
-            } catch (error) {
+            } catch {
               if (this.closed) return;
               await sleep(backoffDelay(failures++), signal);
               continue;
@@ -235,7 +236,7 @@ export class PostgresEventStore implements EventStore {
   /** One LISTEN connection per store, reconnected with backoff; each (re)connect rings every subscriber. */
   private startListening(): void {
     this.listener ??= (async () => {
-      for (let attempt = 0; !this.closed; ) {
+      for (let attempt = 0; !this.closed;) {
         const client = new Client({ connectionString: this.options.connectionString });
         this.listenerClient = client;
         try {
@@ -263,7 +264,8 @@ export class PostgresEventStore implements EventStore {
     try {
       return await query();
     } catch (error) {
-      if (isConnectionError(error)) throw new EventStoreUnavailableError('PostgreSQL event store unavailable', { cause: error });
+      if (isConnectionError(error))
+        throw new EventStoreUnavailableError('PostgreSQL event store unavailable', { cause: error });
       throw error;
     }
   }
@@ -272,8 +274,12 @@ export class PostgresEventStore implements EventStore {
 function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
   // Class 08: connection exceptions; 57P0x: the server is shutting the connection down.
-  return code.startsWith('08') || code.startsWith('57P') || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code) ||
-    /Connection terminated/i.test((error as Error).message ?? '');
+  return (
+    code.startsWith('08') ||
+    code.startsWith('57P') ||
+    ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code) ||
+    /Connection terminated/i.test((error as Error).message ?? '')
+  );
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

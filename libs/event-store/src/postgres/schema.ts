@@ -86,8 +86,12 @@ export async function migrate(pool: Pool): Promise<void> {
     await client.query('BEGIN');
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('frontline.eventstore.migrate'))`);
     await client.query('CREATE SCHEMA IF NOT EXISTS eventstore');
-    await client.query('CREATE TABLE IF NOT EXISTS eventstore.migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
-    const { rows } = await client.query<{ version: number }>('SELECT coalesce(max(version), 0) AS version FROM eventstore.migrations');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS eventstore.migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const { rows } = await client.query<{ version: number }>(
+      'SELECT coalesce(max(version), 0) AS version FROM eventstore.migrations',
+    );
     for (let version = rows[0].version + 1; version <= MIGRATIONS.length; version++) {
       await client.query(MIGRATIONS[version - 1]);
       await client.query('INSERT INTO eventstore.migrations (version) VALUES ($1)', [version]);

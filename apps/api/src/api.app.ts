@@ -1,0 +1,44 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { Metrics } from '@frontline/platform';
+import { ApiModule } from './api.module';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export function createApiAdapter(): FastifyAdapter {
+  return new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES });
+}
+
+export async function createApiApp(): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createApiAdapter(), { bufferLogs: true });
+  return configureApiApp(app);
+}
+
+/** Everything the api adds to a Nest application, shared by main.ts and the end-to-end specs. */
+export function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+
+  const metrics = app.get(Metrics);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', async (request, reply) => {
+      const route = request.routeOptions.url ?? 'unmatched';
+      metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1_000);
+    });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Frontline')
+      .setDescription('Wellbeing and recognition of contact-centre agents')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

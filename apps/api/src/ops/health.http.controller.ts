@@ -1,0 +1,52 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { EVENT_STORE, type EventStore } from '@frontline/event-store';
+import { READ_MODEL_REDIS } from '@frontline/platform';
+import type { Redis } from 'ioredis';
+
+@ApiTags('ops')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicator: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_MODEL_REDIS) private readonly redis: Redis,
+  ) {}
+
+  /** The process answers; says nothing about its dependencies. */
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** Ready to serve: the event store and Redis both answer. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.probe('eventStore', () => this.eventStore.ping()),
+      () => this.probe('redis', () => this.redis.ping()),
+    ]);
+  }
+
+  private async probe(key: string, ping: () => Promise<unknown>) {
+    const check = this.indicator.check(key);
+    try {
+      await withTimeout(ping(), 2_000);
+      return check.up();
+    } catch (error) {
+      return check.down({ message: (error as Error).message });
+    }
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+  );
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

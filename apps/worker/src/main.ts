@@ -1,0 +1,12 @@
+import { NestFactory } from '@nestjs/core';
+import { runMain } from '@frontline/platform';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './worker.module';
+
+// Its open connections keep the process alive until SIGTERM or SIGINT closes them.
+runMain(async () => {
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.init();
+});

@@ -1,0 +1,93 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+const urlOf = (...protocols: string[]) => IsUrl({ protocols, require_tld: false, require_protocol: true });
+
+/**
+ * Every setting the apps read, with its local default. Validated once at boot;
+ * a bad value stops the process with a message that names the variable.
+ */
+export class AppConfig {
+  @IsIn(['postgres', 'kurrentdb', 'memory'])
+  EVENT_STORE: 'postgres' | 'kurrentdb' | 'memory' = 'postgres';
+
+  @urlOf('postgres', 'postgresql')
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/frontline';
+
+  @ValidateIf((config: AppConfig) => config.EVENT_STORE === 'kurrentdb')
+  @Matches(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\/\S+$/, {
+    message: 'KURRENTDB_URL must be a kurrentdb:// connection string',
+  })
+  KURRENTDB_URL?: string;
+
+  @urlOf('redis', 'rediss')
+  REDIS_URL = 'redis://127.0.0.1:6379/0';
+
+  @urlOf('redis', 'rediss')
+  QUEUE_REDIS_URL = 'redis://127.0.0.1:6379/1';
+
+  /** Lets test runs and a local default share one Redis without seeing each other's keys. */
+  @Matches(/^[\w:.-]{1,64}$/)
+  REDIS_KEY_PREFIX = 'frontline:';
+
+  @IsIn(['dev', 'jwks'])
+  AUTH_MODE: 'dev' | 'jwks' = 'dev';
+
+  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'jwks')
+  @urlOf('https', 'http')
+  JWKS_URL?: string;
+
+  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'jwks')
+  @IsString()
+  JWT_ISSUER?: string;
+
+  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'jwks')
+  @IsString()
+  JWT_AUDIENCE?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  PRIVACY_MIN_GROUP = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65_535)
+  PORT = 3000;
+
+  @IsOptional()
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the settings from the environment; unset and empty variables take their defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const given = Object.fromEntries(
+    Object.keys(new AppConfig())
+      .concat(['KURRENTDB_URL', 'JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'])
+      .filter((name) => env[name] !== undefined && env[name] !== '')
+      .map((name) => [name, env[name]]),
+  );
+  const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
+  // Values are left out of the message: a URL can carry a password.
+  const problems = validateSync(config).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) =>
+      message.startsWith(error.property) ? message : `${error.property}: ${message}`,
+    ),
+  );
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}

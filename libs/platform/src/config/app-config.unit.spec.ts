@@ -1,0 +1,28 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('gives the local defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ EVENT_STORE: 'postgres', AUTH_MODE: 'dev', PORT: 3000, PRIVACY_MIN_GROUP: 5 });
+  });
+
+  it('reads numbers from strings', () => {
+    expect(loadConfig({ PORT: '8080', PRIVACY_MIN_GROUP: '10' })).toMatchObject({ PORT: 8080, PRIVACY_MIN_GROUP: 10 });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ EVENT_STORE: 'mysql' }, 'EVENT_STORE'],
+    [{ EVENT_STORE: 'kurrentdb' }, 'KURRENTDB_URL'],
+    [{ AUTH_MODE: 'jwks', JWT_ISSUER: 'https://id.example', JWT_AUDIENCE: 'frontline' }, 'JWKS_URL'],
+    [{ PRIVACY_MIN_GROUP: '1' }, 'PRIVACY_MIN_GROUP'],
+    [{ REDIS_URL: 'http://cache' }, 'REDIS_URL'],
+  ])('names the bad variable in %j', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^  ${name}`, 'm'));
+  });
+
+  it('never repeats a value in its message', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:s3cret@db/frontline' })).toThrow(/^(?![\s\S]*s3cret)/);
+  });
+});
