@@ -1,62 +1,38 @@
-import { Test } from '@nestjs/testing';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig } from '@frontline/platform';
-import { type TestDatabase, createTestDatabase, deleteRedisKeys, testConfig } from '@frontline/testing';
-import { ApiModule } from '../apps/api/src/api.module';
-import { configureApiApp, createApiAdapter } from '../apps/api/src/api.app';
+import { type TestApi, startTestApi } from './support/test-api';
 
 describe('api operations endpoints', () => {
-  let database: TestDatabase;
-  let config: AppConfig;
-  let app: NestFastifyApplication;
+  let api: TestApi;
 
-  beforeAll(async () => {
-    database = await createTestDatabase('api_ops');
-    config = testConfig(database.url);
-    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
-      .overrideProvider(AppConfig)
-      .useValue(config)
-      .compile();
-    app = configureApiApp(
-      moduleRef.createNestApplication<NestFastifyApplication>(createApiAdapter(), { bufferLogs: true }),
-    );
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
-  });
+  beforeAll(async () => (api = await startTestApi('api_ops')));
+  afterAll(async () => api?.close());
 
-  afterAll(async () => {
-    await app?.close();
-    await deleteRedisKeys(config.REDIS_KEY_PREFIX);
-    await database?.drop();
-  });
-
-  it('answers liveness', async () => {
-    const response = await app.inject({ method: 'GET', url: '/health/live' });
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ status: 'ok' });
+  it('answers liveness without a token', async () => {
+    const response = await api.request({ method: 'GET', url: '/health/live' });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: 'ok' });
   });
 
   it('is ready when the event store and Redis answer', async () => {
-    const response = await app.inject({ method: 'GET', url: '/health/ready' });
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({
+    const response = await api.request({ method: 'GET', url: '/health/ready' });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
       status: 'ok',
       info: { eventStore: { status: 'up' }, redis: { status: 'up' } },
     });
   });
 
   it('serves its OpenAPI document', async () => {
-    const response = await app.inject({ method: 'GET', url: '/docs-json' });
-    expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ openapi: expect.stringMatching(/^3\./), info: { title: 'Frontline' } });
-    expect(Object.keys(response.json().paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
+    const response = await api.request({ method: 'GET', url: '/docs-json' });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ openapi: expect.stringMatching(/^3\./), info: { title: 'Frontline' } });
+    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
   });
 
   it('counts requests by route in its Prometheus metrics', async () => {
-    await app.inject({ method: 'GET', url: '/health/live' });
-    await app.inject({ method: 'GET', url: '/no-such-route' });
+    await api.request({ method: 'GET', url: '/health/live' });
+    await api.request({ method: 'GET', url: '/no-such-route' });
 
-    const response = await app.inject({ method: 'GET', url: '/metrics' });
+    const response = await api.request({ method: 'GET', url: '/metrics' });
 
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
     expect(response.body).toMatch(
@@ -66,13 +42,20 @@ describe('api operations endpoints', () => {
     expect(response.body).toMatch(/frontline_events_appended_total/);
   });
 
-  it('refuses a body over 64 KiB with 413', async () => {
-    const response = await app.inject({
+  it('answers an unknown route with problem+json', async () => {
+    const response = await api.request({ method: 'GET', url: '/v1/nothing-here' });
+    expect(response.status).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ type: '/problems/not-found', status: 404, instance: '/v1/nothing-here' });
+  });
+
+  it('refuses a body over 64 KiB with 413 problem+json', async () => {
+    const response = await api.request({
       method: 'POST',
-      url: '/health/live',
-      headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify({ padding: 'x'.repeat(65 * 1024) }),
+      url: '/v1/dev/tokens',
+      body: { padding: 'x'.repeat(65 * 1024) },
     });
-    expect(response.statusCode).toBe(413);
+    expect(response.status).toBe(413);
+    expect(response.body).toMatchObject({ type: '/problems/body-too-large', status: 413 });
   });
 });

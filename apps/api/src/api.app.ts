@@ -2,22 +2,22 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { Metrics } from '@frontline/platform';
+import { randomUUID } from 'node:crypto';
+import { type AppConfig, Metrics, loadConfig } from '@frontline/platform';
 import { ApiModule } from './api.module';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
-export function createApiAdapter(): FastifyAdapter {
-  return new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES });
-}
-
-export async function createApiApp(): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createApiAdapter(), { bufferLogs: true });
+/** The api as main.ts serves it and as the end-to-end specs drive it. */
+export async function createApiApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: () => randomUUID() });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
+    bufferLogs: true,
+  });
   return configureApiApp(app);
 }
 
-/** Everything the api adds to a Nest application, shared by main.ts and the end-to-end specs. */
-export function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {
+function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
 

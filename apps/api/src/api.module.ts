@@ -1,11 +1,50 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
-import { EventStoreModule, PlatformModule, RedisModule } from '@frontline/platform';
+import { ThrottlerModule } from '@nestjs/throttler';
+import {
+  type AppConfig,
+  AuthGuard,
+  IdempotencyInterceptor,
+  PlatformModule,
+  ProblemDetailsFilter,
+  TokenVerifier,
+  WriteThrottlerGuard,
+  createValidationPipe,
+} from '@frontline/platform';
+import { DirectoryHttpModule } from './directory/directory.http.module';
+import { DevTokensController } from './ops/dev-tokens.http.controller';
 import { HealthController } from './ops/health.http.controller';
 import { MetricsController } from './ops/metrics.http.controller';
 
-@Module({
-  imports: [PlatformModule, EventStoreModule, RedisModule, TerminusModule],
-  controllers: [HealthController, MetricsController],
-})
-export class ApiModule {}
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        CqrsModule.forRoot(),
+        TerminusModule,
+        DirectoryHttpModule,
+        ThrottlerModule.forRoot([{ name: 'writes', ttl: 60_000, limit: config.WRITE_RATE_LIMIT_PER_MINUTE }]),
+      ],
+      controllers: [
+        HealthController,
+        MetricsController,
+        // The dev token endpoint does not exist at all unless AUTH_MODE=dev.
+        ...(config.AUTH_MODE === 'dev' ? [DevTokensController] : []),
+      ],
+      providers: [
+        TokenVerifier,
+        // Guards run in this order: who you are, then how fast you write.
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: WriteThrottlerGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

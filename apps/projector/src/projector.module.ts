@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
-import { ConnectionsCheck, EventStoreModule, PlatformModule, RedisModule } from '@frontline/platform';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type AppConfig, ConnectionsCheck, PlatformModule } from '@frontline/platform';
 
-@Module({
-  imports: [PlatformModule, EventStoreModule, RedisModule],
-  providers: [ConnectionsCheck],
-})
-export class ProjectorModule {}
+@Module({})
+export class ProjectorModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: ProjectorModule, imports: [PlatformModule.forRoot(config)], providers: [ConnectionsCheck] };
+  }
+}

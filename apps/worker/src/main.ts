@@ -1,11 +1,11 @@
 import { NestFactory } from '@nestjs/core';
-import { runMain } from '@frontline/platform';
+import { loadConfig, runMain } from '@frontline/platform';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
 // Its open connections keep the process alive until SIGTERM or SIGINT closes them.
 runMain(async () => {
-  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig()), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();

@@ -1,33 +1,43 @@
-import { Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig } from './config/app-config';
+import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
+import { EventStoreModule } from './event-store/event-store.module';
 import { Metrics } from './metrics/metrics';
+import { CommandExecutor } from './commands/command-executor';
+import { PersonalData } from './privacy/personal-data';
+import { PostgresModule } from './postgres/postgres.module';
+import { RedisModule } from './redis/redis.module';
 
 /**
- * What every app needs: validated configuration, structured logs and metrics.
- * Logs never carry credentials or personal data: headers that could are removed.
+ * What every app needs: its validated configuration, structured logs, metrics, the event
+ * store, PostgreSQL and the read-model Redis. Logs never carry credentials or personal
+ * data: headers that could are removed, and bodies are not logged.
  */
 @Global()
-@Module({
-  imports: [
-    AppConfigModule,
-    LoggerModule.forRootAsync({
-      imports: [AppConfigModule],
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.LOG_LEVEL,
-          redact: {
-            paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
-            remove: true,
+@Module({})
+export class PlatformModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            redact: {
+              paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
+              remove: true,
+            },
+            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
           },
-          autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
-        },
-      }),
-    }),
-  ],
-  providers: [Metrics],
-  exports: [AppConfigModule, Metrics],
-})
-export class PlatformModule {}
+        }),
+        EventStoreModule,
+        PostgresModule,
+        RedisModule,
+      ],
+      providers: [Metrics, CommandExecutor, PersonalData],
+      exports: [AppConfigModule, Metrics, CommandExecutor, PersonalData, EventStoreModule, PostgresModule, RedisModule],
+    };
+  }
+}

@@ -2,10 +2,11 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@frontline/event-store';
-import { READ_MODEL_REDIS } from '@frontline/platform';
+import { Public, READ_MODEL_REDIS } from '@frontline/platform';
 import type { Redis } from 'ioredis';
 
 @ApiTags('ops')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,6 +1,20 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  NotEquals,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
+const DEV_PSEUDONYM_SECRET = 'local-development-only-pseudonym-secret';
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 const urlOf = (...protocols: string[]) => IsUrl({ protocols, require_tld: false, require_protocol: true });
@@ -64,6 +78,23 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Keys the HMAC that pseudonymises customer references; must be set outside local development. */
+  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'jwks')
+  @NotEquals(DEV_PSEUDONYM_SECRET, { message: 'PSEUDONYM_SECRET must be a secret of your own outside AUTH_MODE=dev' })
+  @MinLength(32)
+  PSEUDONYM_SECRET: string = DEV_PSEUDONYM_SECRET;
+
+  /** Writes a person may make per minute before 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WRITE_RATE_LIMIT_PER_MINUTE = 300;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  KUDOS_DAILY_ALLOWANCE = 20;
 }
 
 export class ConfigError extends Error {

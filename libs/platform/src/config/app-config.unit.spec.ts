@@ -17,6 +17,10 @@ describe('loadConfig', () => {
     [{ AUTH_MODE: 'jwks', JWT_ISSUER: 'https://id.example', JWT_AUDIENCE: 'frontline' }, 'JWKS_URL'],
     [{ PRIVACY_MIN_GROUP: '1' }, 'PRIVACY_MIN_GROUP'],
     [{ REDIS_URL: 'http://cache' }, 'REDIS_URL'],
+    [
+      { AUTH_MODE: 'jwks', JWKS_URL: 'https://id.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' },
+      'PSEUDONYM_SECRET',
+    ],
   ])('names the bad variable in %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^  ${name}`, 'm'));

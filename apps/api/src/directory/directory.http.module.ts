@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { DirectoryModule } from '@frontline/directory';
+import { PeopleController } from './people.http.controller';
+import { TeamsController } from './teams.http.controller';
+
+@Module({ imports: [DirectoryModule], controllers: [TeamsController, PeopleController] })
+export class DirectoryHttpModule {}

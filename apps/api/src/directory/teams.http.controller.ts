@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { CreateTeamCommand } from '@frontline/directory';
+import { type CommandContext, Context, Roles } from '@frontline/platform';
+import { CreateTeamRequest } from './directory.request.dto';
+
+@ApiTags('directory')
+@ApiBearerAuth()
+@Controller('v1/teams')
+export class TeamsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiCreatedResponse({ description: 'The team exists' })
+  @ApiConflictResponse({ description: 'A team with this id exists already' })
+  create(@Body() request: CreateTeamRequest, @Context() context: CommandContext) {
+    return this.commands.execute(
+      new CreateTeamCommand({ ...request, teamId: request.teamId ?? randomUUID() }, context),
+    );
+  }
+}

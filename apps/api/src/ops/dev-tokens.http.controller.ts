@@ -1,0 +1,38 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Public, ROLES, type Role, TokenVerifier } from '@frontline/platform';
+
+class DevTokenRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  sub!: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayMaxSize(ROLES.length)
+  @IsIn(ROLES, { each: true })
+  roles!: Role[];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  teamId?: string;
+}
+
+/** Exists only in AUTH_MODE=dev: the api then signs its own tokens. */
+@ApiTags('dev')
+@Controller('v1/dev/tokens')
+export class DevTokensController {
+  constructor(private readonly tokens: TokenVerifier) {}
+
+  @Public()
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Sign a token for anyone (local development only)' })
+  async sign(@Body() request: DevTokenRequest): Promise<{ token: string }> {
+    return {
+      token: await this.tokens.signDevToken({ personId: request.sub, roles: request.roles, teamId: request.teamId }),
+    };
+  }
+}

@@ -1,0 +1,2 @@
+export const teamStream = (teamId: string) => `team-${teamId}`;
+export const personStream = (personId: string) => `person-${personId}`;

@@ -1,0 +1,10 @@
+export * from './directory.module';
+export * from './domain/directory.streams';
+export * from './domain/team.decider';
+export * from './domain/team.events';
+export * from './domain/person.decider';
+export * from './domain/person.events';
+export * from './application/create-team.command';
+export * from './application/enrol-person.command';
+export * from './application/change-person.command';
+export { requireTeam } from './application/create-team.handler';

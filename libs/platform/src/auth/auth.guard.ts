@@ -1,0 +1,53 @@
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Injectable,
+  SetMetadata,
+  UnauthorizedException,
+  createParamDecorator,
+  ForbiddenException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { type Actor, type Role, hasRole } from './actor';
+import { TokenVerifier } from './token-verifier';
+
+const PUBLIC = 'frontline:public';
+const ROLES_ALLOWED = 'frontline:roles';
+
+/** Open to anyone without a token: health, metrics, docs, dev tokens. */
+export const Public = () => SetMetadata(PUBLIC, true);
+
+/** Only people with one of these roles reach the handler; object-level checks come after. */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_ALLOWED, roles);
+
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  return context.switchToHttp().getRequest<FastifyRequest & { actor: Actor }>().actor;
+});
+
+/** Every route needs a valid bearer token unless it is @Public(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedException('A bearer token is required');
+    try {
+      request.actor = await this.tokens.verify(token);
+    } catch {
+      throw new UnauthorizedException('The bearer token is not valid');
+    }
+
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, targets);
+    if (allowed && !hasRole(request.actor, ...allowed)) throw new ForbiddenException('Your role does not allow this');
+    return true;
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  type CryptoKey,
+  type JWTVerifyGetKey,
+  SignJWT,
+  createRemoteJWKSet,
+  exportJWK,
+  generateKeyPair,
+  jwtVerify,
+} from 'jose';
+import { AppConfig } from '../config/app-config';
+import { type Actor, ROLES, type Role } from './actor';
+
+const DEV_ISSUER = 'frontline-dev';
+const DEV_AUDIENCE = 'frontline';
+const DEV_ALGORITHM = 'ES256';
+// Asymmetric algorithms only: a JWKS never holds a shared secret, and `none` is never accepted.
+const JWKS_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
+
+export class InvalidTokenError extends Error {}
+
+/**
+ * Verifies bearer tokens with jose: against the OIDC provider's JWKS in `jwks` mode, or
+ * against a key pair made at start in `dev` mode, which can also sign tokens.
+ */
+@Injectable()
+export class TokenVerifier implements OnModuleInit {
+  private key!: JWTVerifyGetKey | CryptoKey;
+  private devSigningKey?: CryptoKey;
+
+  constructor(private readonly config: AppConfig) {}
+
+  async onModuleInit(): Promise<void> {
+    if (this.config.AUTH_MODE === 'jwks') {
+      this.key = createRemoteJWKSet(new URL(this.config.JWKS_URL!));
+      return;
+    }
+    const { privateKey, publicKey } = await generateKeyPair(DEV_ALGORITHM);
+    this.devSigningKey = privateKey;
+    this.key = publicKey;
+  }
+
+  async verify(token: string): Promise<Actor> {
+    const jwks = this.config.AUTH_MODE === 'jwks';
+    try {
+      const { payload } = await jwtVerify(token, this.key as JWTVerifyGetKey, {
+        issuer: jwks ? this.config.JWT_ISSUER : DEV_ISSUER,
+        audience: jwks ? this.config.JWT_AUDIENCE : DEV_AUDIENCE,
+        algorithms: jwks ? JWKS_ALGORITHMS : [DEV_ALGORITHM],
+        requiredClaims: ['sub', 'exp'],
+      });
+      const roles = Array.isArray(payload.roles)
+        ? payload.roles.filter((role): role is Role => ROLES.includes(role))
+        : [];
+      const teamId = typeof payload.teamId === 'string' ? payload.teamId : undefined;
+      return { personId: payload.sub!, roles, teamId };
+    } catch (error) {
+      throw new InvalidTokenError((error as Error).message);
+    }
+  }
+
+  /** Dev mode only: a token for anyone, for local use and tests. */
+  async signDevToken(actor: Actor, expiresIn = '12h'): Promise<string> {
+    if (!this.devSigningKey) throw new Error('Tokens are signed here only in AUTH_MODE=dev');
+    return new SignJWT({ roles: actor.roles, ...(actor.teamId ? { teamId: actor.teamId } : {}) })
+      .setProtectedHeader({ alg: DEV_ALGORITHM })
+      .setSubject(actor.personId)
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(expiresIn)
+      .sign(this.devSigningKey);
+  }
+
+  /** The dev public key as a JWK, for tests that forge tokens to prove they are refused. */
+  async devPublicJwk() {
+    return exportJWK(this.key as CryptoKey);
+  }
+}

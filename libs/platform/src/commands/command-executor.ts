@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { v5 as uuidV5 } from 'uuid';
+import { type Decider, type DomainEvent, fold } from '@frontline/decider';
+import {
+  EVENT_STORE,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+  WrongExpectedRevisionError,
+} from '@frontline/event-store';
+import type { CommandContext } from './command-context';
+
+// Namespace of the event ids derived from idempotency keys.
+const IDEMPOTENT_EVENT_IDS = 'a3c5b8e2-4f1d-5e6a-9b7c-2d8e0f1a3b4c';
+const MAX_ATTEMPTS = 5;
+
+export interface Executed<Event extends DomainEvent, State> {
+  /** The events this command appended, or those of the first attempt when it is a retry. */
+  events: Event[];
+  state: State;
+}
+
+/**
+ * Runs a command against one stream: read, fold, decide, append at the expected
+ * revision; on a concurrent change, again from the top, a bounded number of times.
+ */
+@Injectable()
+export class CommandExecutor {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute<Command, Event extends DomainEvent, State>(
+    streamName: string,
+    decider: Decider<Command, Event, State>,
+    command: Command,
+    context: CommandContext,
+  ): Promise<Executed<Event, State>> {
+    for (let attempt = 1; ; attempt++) {
+      const { state, revision, recorded } = await this.load(streamName, decider);
+      const earlier = this.appendedEarlier(streamName, context, recorded);
+      if (earlier.length > 0) return { events: earlier as Event[], state };
+      const events = decider.decide(command, state);
+      if (events.length === 0) return { events, state };
+      const newEvents: NewEvent[] = events.map((event, i) => ({
+        id: this.eventId(streamName, context, i),
+        type: event.type,
+        data: event.data,
+        metadata: {
+          correlationId: context.correlationId,
+          causationId: context.correlationId,
+          actorId: context.actor.personId,
+          schemaVersion: 1,
+        },
+      }));
+      try {
+        await this.store.appendToStream(streamName, newEvents, {
+          expectedRevision: revision < 0n ? 'no_stream' : revision,
+        });
+        return { events, state: events.reduce(decider.evolve, state) };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** The current state of a stream, folded from its events. */
+  async load<Event extends DomainEvent, State>(
+    streamName: string,
+    decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
+  ) {
+    const recorded = await this.store.readStream(streamName);
+    const state = fold(decider, recorded as unknown as Event[]);
+    return { state, revision: BigInt(recorded.length) - 1n, recorded };
+  }
+
+  /** The events a request with the same idempotency key appended to this stream before, if any. */
+  private appendedEarlier(
+    streamName: string,
+    context: CommandContext,
+    recorded: readonly RecordedEvent[],
+  ): DomainEvent[] {
+    if (!context.idempotencyKey) return [];
+    const byId = new Map(recorded.map((event) => [event.id, event]));
+    const earlier: DomainEvent[] = [];
+    for (let i = 0; byId.has(this.eventId(streamName, context, i)); i++) {
+      const { type, data } = byId.get(this.eventId(streamName, context, i))!;
+      earlier.push({ type, data: data as object });
+    }
+    return earlier;
+  }
+
+  /** Derived from the idempotency key, so a retried request appends the same ids and the store stores them once. */
+  private eventId(streamName: string, context: CommandContext, index: number): string {
+    if (!context.idempotencyKey) return randomUUID();
+    return uuidV5(
+      `${context.actor.personId}\u0000${context.idempotencyKey}\u0000${streamName}\u0000${index}`,
+      IDEMPOTENT_EVENT_IDS,
+    );
+  }
+}
