@@ -10,5 +10,6 @@ module.exports = {
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 30_000,
+  setupFilesAfterEnv: ['<rootDir>/test/support/matchers.ts'],
   reporters: ['default', '<rootDir>/test/summary.reporter.cjs'],
 };

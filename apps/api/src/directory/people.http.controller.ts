@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ChangePersonCommand, EnrolPersonCommand } from '@frontline/directory';
-import { type CommandContext, Context, Roles } from '@frontline/platform';
+import { type CommandContext, Context, Roles, newId } from '@frontline/platform';
 import { EnrolPersonRequest, MovePersonRequest } from './directory.request.dto';
 
 @ApiTags('directory')
@@ -16,7 +15,7 @@ export class PeopleController {
   @Post()
   enrol(@Body() request: EnrolPersonRequest, @Context() context: CommandContext) {
     return this.commands.execute(
-      new EnrolPersonCommand({ ...request, personId: request.personId ?? randomUUID() }, context),
+      new EnrolPersonCommand({ ...request, personId: request.personId ?? newId(context, 'person') }, context),
     );
   }
 

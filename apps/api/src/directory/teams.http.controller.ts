@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CreateTeamCommand } from '@frontline/directory';
-import { type CommandContext, Context, Roles } from '@frontline/platform';
+import { type CommandContext, Context, Roles, newId } from '@frontline/platform';
 import { CreateTeamRequest } from './directory.request.dto';
 
 @ApiTags('directory')
@@ -18,7 +17,7 @@ export class TeamsController {
   @ApiConflictResponse({ description: 'A team with this id exists already' })
   create(@Body() request: CreateTeamRequest, @Context() context: CommandContext) {
     return this.commands.execute(
-      new CreateTeamCommand({ ...request, teamId: request.teamId ?? randomUUID() }, context),
+      new CreateTeamCommand({ ...request, teamId: request.teamId ?? newId(context, 'team') }, context),
     );
   }
 }

@@ -98,3 +98,12 @@ export class CommandExecutor {
     );
   }
 }
+
+/**
+ * The id of something a command creates: derived from the Idempotency-Key when there is
+ * one, so a retry names the same thing even if the remembered answer was lost.
+ */
+export function newId(context: CommandContext, kind: string): string {
+  if (!context.idempotencyKey) return randomUUID();
+  return uuidV5(`${context.actor.personId}\u0000${context.idempotencyKey}\u0000${kind}`, IDEMPOTENT_EVENT_IDS);
+}

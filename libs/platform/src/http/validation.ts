@@ -1,15 +1,38 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { InvalidRequestException } from './problem-details.filter';
 import type { FieldError } from './problem';
 
+// class-validator's whitelist looks fields up in a plain object, so names such as `valueOf` slip through it.
+const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** Unknown fields are refused, never stored; every bad field is named by its path. */
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata) {
+    const inherited = inheritedNames(value);
+    if (metadata.type === 'body' && inherited.length > 0) {
+      throw new InvalidRequestException(
+        inherited.map((field) => ({ field, messages: [`property ${field} should not exist`] })),
+      );
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new InvalidRequestException(flatten(errors)),
+  });
+}
+
+function inheritedNames(value: unknown, path = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    const field = path ? `${path}.${key}` : key;
+    return [...(INHERITED_NAMES.has(key) ? [field] : []), ...inheritedNames(child, field)];
   });
 }
 

@@ -1,0 +1,219 @@
+import fc from 'fast-check';
+import { Client } from 'pg';
+import type { Actor } from '@frontline/platform';
+import { type TestApi, person, startTestApi } from './support/test-api';
+
+type Kind = 'string' | 'uuid' | 'enum' | 'date' | 'int' | 'array';
+interface Field {
+  kind: Kind;
+  required: boolean;
+}
+interface WriteEndpoint {
+  name: string;
+  method: 'POST' | 'PUT';
+  url: () => string;
+  as: () => Actor;
+  body: () => Record<string, unknown>;
+  fields: Record<string, Field>;
+}
+
+const required = (kind: Kind): Field => ({ kind, required: true });
+const optional = (kind: Kind): Field => ({ kind, required: false });
+
+/** A value of any JSON type but the one the field takes (null means "absent" for an optional field). */
+const wrongTypeFor = ({ kind, required }: Field) =>
+  fc.oneof(
+    ...(kind === 'int' ? [fc.string(), fc.double({ min: 0.1, max: 1e6, noInteger: true })] : [fc.integer()]),
+    fc.boolean(),
+    ...(required ? [fc.constant(null)] : []),
+    fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { minKeys: 1, maxKeys: 2 }),
+    ...(kind === 'array' ? [fc.string()] : [fc.array(fc.integer(), { maxLength: 3 })]),
+  );
+
+/** A change that makes a valid body invalid, whatever the endpoint. */
+function malformation(endpoint: WriteEndpoint) {
+  const names = Object.keys(endpoint.fields);
+  const pick = (filter: (field: Field) => boolean) => names.filter((name) => filter(endpoint.fields[name]));
+  const byKind = (...kinds: Kind[]) => pick((field) => kinds.includes(field.kind));
+  const options = [
+    fc
+      .tuple(
+        fc.string({ minLength: 1, maxLength: 12 }).filter((key) => !names.includes(key) && key !== '__proto__'),
+        fc.jsonValue(),
+      )
+      .map(([key, value]) => ({
+        label: `extra field ${key}`,
+        change: (body: Record<string, unknown>) => ({ ...body, [key]: value }),
+      })),
+    ...(pick((field) => field.required).length
+      ? [
+          fc
+            .constantFrom(...pick((field) => field.required))
+            .map((name) => ({ label: `missing ${name}`, change: without(name) })),
+        ]
+      : []),
+    fc
+      .constantFrom(...names)
+      .chain((name) =>
+        wrongTypeFor(endpoint.fields[name]).map((value) => ({
+          label: `wrong type for ${name}`,
+          change: set(name, value),
+        })),
+      ),
+    ...(byKind('enum').length
+      ? [
+          fc
+            .tuple(
+              fc.constantFrom(...byKind('enum')),
+              fc.string({ minLength: 1, maxLength: 20 }).map((text) => `not_${text}`),
+            )
+            .map(([name, value]) => ({ label: `bad enum ${name}`, change: set(name, value) })),
+        ]
+      : []),
+    ...(byKind('date', 'uuid').length
+      ? [
+          fc
+            .tuple(
+              fc.constantFrom(...byKind('date', 'uuid')),
+              fc.constantFrom('yesterday', '2026-13-45', '', 'ffffffff', '12/31/2026'),
+            )
+            .map(([name, value]) => ({ label: `bad ${name}`, change: set(name, value) })),
+        ]
+      : []),
+    ...(byKind('string').length
+      ? [
+          fc
+            .constantFrom(...byKind('string'))
+            .map((name) => ({ label: `huge ${name}`, change: set(name, 'x'.repeat(70_000)) })),
+        ]
+      : []),
+  ];
+  return fc.oneof(...options);
+}
+
+function set(name: string, value: unknown) {
+  return (body: Record<string, unknown>) => ({ ...body, [name]: value });
+}
+function without(name: string) {
+  return (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).filter(([key]) => key !== name));
+}
+
+describe('malformed bodies on the write endpoints', () => {
+  let api: TestApi;
+  const admin = person(['admin']);
+  let teamId: string;
+  let personId: string;
+
+  beforeAll(async () => {
+    api = await startTestApi('malformed', { WRITE_RATE_LIMIT_PER_MINUTE: '1000000' });
+    teamId = (await api.request({ method: 'POST', url: '/v1/teams', as: admin, body: { name: 'Fuzz' } })).body.teamId;
+    personId = (
+      await api.request({
+        method: 'POST',
+        url: '/v1/people',
+        as: admin,
+        body: { displayName: 'Fuzz Target', teamId, roles: ['agent'], timezone: 'UTC' },
+      })
+    ).body.personId;
+  });
+  afterAll(async () => api?.close());
+
+  const endpoints = (): WriteEndpoint[] => [
+    {
+      name: 'create team',
+      method: 'POST',
+      url: () => '/v1/teams',
+      as: () => admin,
+      body: () => ({ name: 'Team', parentTeamId: teamId }),
+      fields: { teamId: optional('uuid'), name: required('string'), parentTeamId: optional('uuid') },
+    },
+    {
+      name: 'enrol person',
+      method: 'POST',
+      url: () => '/v1/people',
+      as: () => admin,
+      body: () => ({ displayName: 'Someone', teamId, roles: ['agent'], timezone: 'Europe/Paris' }),
+      fields: {
+        personId: optional('uuid'),
+        displayName: required('string'),
+        teamId: required('uuid'),
+        roles: required('array'),
+        timezone: required('enum'),
+      },
+    },
+    {
+      name: 'move person',
+      method: 'POST',
+      url: () => `/v1/people/${personId}/move`,
+      as: () => admin,
+      body: () => ({ teamId }),
+      fields: { teamId: required('uuid') },
+    },
+  ];
+
+  async function eventCount(): Promise<number> {
+    const db = new Client({ connectionString: api.database.url });
+    await db.connect();
+    try {
+      return Number((await db.query('SELECT count(*) FROM eventstore.events')).rows[0].count);
+    } finally {
+      await db.end();
+    }
+  }
+
+  it('answers 1,000 malformed bodies with 4xx problem+json only, and appends nothing', async () => {
+    const before = await eventCount();
+    const all = endpoints();
+    const statuses = new Map<number, number>();
+
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .constantFrom(...all)
+          .chain((endpoint) => malformation(endpoint).map((malformed) => ({ endpoint, malformed }))),
+        async ({ endpoint, malformed }) => {
+          const response = await api.request({
+            method: endpoint.method,
+            url: endpoint.url(),
+            as: endpoint.as(),
+            body: malformed.change(endpoint.body()),
+          });
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          expect({ endpoint: endpoint.name, malformation: malformed.label, status: response.status }).toMatchObject({
+            status: expect.toBeWithinRange(400, 499),
+          });
+          expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+
+    expect(await eventCount()).toBe(before);
+    expect([...statuses.keys()].every((status) => status >= 400 && status < 500)).toBe(true);
+  }, 120_000);
+
+  it('also refuses a body that is not JSON at all', async () => {
+    const response = await api.request({
+      method: 'POST',
+      url: '/v1/teams',
+      as: admin,
+      body: '{"name": "unterminated',
+    });
+    expect(response).toMatchObject({ status: 400, body: { type: '/problems/bad-request' } });
+  });
+
+  it('knows a valid body of every endpoint is accepted, so the malformations are what is refused', async () => {
+    for (const endpoint of endpoints()) {
+      const response = await api.request({
+        method: endpoint.method,
+        url: endpoint.url(),
+        as: endpoint.as(),
+        body: endpoint.body(),
+      });
+      expect({ endpoint: endpoint.name, status: response.status }).toEqual({
+        endpoint: endpoint.name,
+        status: expect.toBeWithinRange(200, 299),
+      });
+    }
+  });
+});
