@@ -16,6 +16,13 @@ module.exports = {
       to: { path: '^libs/event-store/src/(postgres|kurrentdb|in-memory)/' },
     },
     {
+      name: 'domain-uses-only-the-decider-kit',
+      comment: 'A domain folder may import its own context and @frontline/decider, not platform or infrastructure libs.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/src/domain/' },
+      to: { path: '^libs/', pathNot: ['^libs/$1/src/domain/', '^libs/decider/src/'] },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },
