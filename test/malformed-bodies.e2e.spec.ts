@@ -17,7 +17,7 @@ interface WriteEndpoint {
   fields: Record<string, Field>;
 }
 
-const required = (kind: Kind): Field => ({ kind, required: true });
+const mandatory = (kind: Kind): Field => ({ kind, required: true });
 const optional = (kind: Kind): Field => ({ kind, required: false });
 
 /** A value of any JSON type but the one the field takes (null means "absent" for an optional field). */
@@ -125,7 +125,7 @@ describe('malformed bodies on the write endpoints', () => {
       url: () => '/v1/teams',
       as: () => admin,
       body: () => ({ name: 'Team', parentTeamId: teamId }),
-      fields: { teamId: optional('uuid'), name: required('string'), parentTeamId: optional('uuid') },
+      fields: { teamId: optional('uuid'), name: mandatory('string'), parentTeamId: optional('uuid') },
     },
     {
       name: 'enrol person',
@@ -135,10 +135,10 @@ describe('malformed bodies on the write endpoints', () => {
       body: () => ({ displayName: 'Someone', teamId, roles: ['agent'], timezone: 'Europe/Paris' }),
       fields: {
         personId: optional('uuid'),
-        displayName: required('string'),
-        teamId: required('uuid'),
-        roles: required('array'),
-        timezone: required('enum'),
+        displayName: mandatory('string'),
+        teamId: mandatory('uuid'),
+        roles: mandatory('array'),
+        timezone: mandatory('enum'),
       },
     },
     {
@@ -147,7 +147,7 @@ describe('malformed bodies on the write endpoints', () => {
       url: () => `/v1/people/${personId}/move`,
       as: () => admin,
       body: () => ({ teamId }),
-      fields: { teamId: required('uuid') },
+      fields: { teamId: mandatory('uuid') },
     },
   ];
 

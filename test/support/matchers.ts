@@ -1,5 +1,3 @@
-import { expect } from '@jest/globals';
-
 expect.extend({
   toBeWithinRange(actual: number, floor: number, ceiling: number) {
     const pass = typeof actual === 'number' && actual >= floor && actual <= ceiling;
@@ -7,11 +5,16 @@ expect.extend({
   },
 });
 
-declare module 'expect' {
-  interface AsymmetricMatchers {
-    toBeWithinRange(floor: number, ceiling: number): void;
-  }
-  interface Matchers<R> {
-    toBeWithinRange(floor: number, ceiling: number): R;
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- jest's own typings are a namespace
+  namespace jest {
+    interface Expect {
+      toBeWithinRange(floor: number, ceiling: number): number;
+    }
+    interface Matchers<R> {
+      toBeWithinRange(floor: number, ceiling: number): R;
+    }
   }
 }
+
+export {};
