@@ -17,7 +17,8 @@ module.exports = {
     },
     {
       name: 'domain-uses-only-the-decider-kit',
-      comment: 'A domain folder may import its own context and @frontline/decider, not platform or infrastructure libs.',
+      comment:
+        'A domain folder may import its own context and @frontline/decider, not platform or infrastructure libs.',
       severity: 'error',
       from: { path: '^libs/([^/]+)/src/domain/' },
       to: { path: '^libs/', pathNot: ['^libs/$1/src/domain/', '^libs/decider/src/'] },

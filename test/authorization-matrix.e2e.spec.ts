@@ -26,7 +26,13 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { name: 'create a team', method: 'POST', url: () => '/v1/teams', body: () => ({ name: 'New team' }), allowed: ['admin'] },
+  {
+    name: 'create a team',
+    method: 'POST',
+    url: () => '/v1/teams',
+    body: () => ({ name: 'New team' }),
+    allowed: ['admin'],
+  },
   {
     name: 'enrol a person',
     method: 'POST',
@@ -34,8 +40,19 @@ const rows: Row[] = [
     body: (w) => ({ displayName: 'New Person', teamId: w.teamId, roles: ['agent'], timezone: 'UTC' }),
     allowed: ['admin'],
   },
-  { name: 'move a person', method: 'POST', url: (w) => `/v1/people/${w.owner.personId}/move`, body: (w) => ({ teamId: w.teamId }), allowed: ['admin'] },
-  { name: 'offboard a person', method: 'POST', url: (w) => `/v1/people/${w.owner.personId}/offboard`, allowed: ['admin'] },
+  {
+    name: 'move a person',
+    method: 'POST',
+    url: (w) => `/v1/people/${w.owner.personId}/move`,
+    body: (w) => ({ teamId: w.teamId }),
+    allowed: ['admin'],
+  },
+  {
+    name: 'offboard a person',
+    method: 'POST',
+    url: (w) => `/v1/people/${w.owner.personId}/offboard`,
+    allowed: ['admin'],
+  },
   { name: 'erase a person', method: 'POST', url: (w) => `/v1/people/${w.owner.personId}/erase`, allowed: ['admin'] },
 ];
 
@@ -46,7 +63,8 @@ describe('authorisation matrix', () => {
   beforeAll(async () => {
     api = await startTestApi('authz_matrix', { WRITE_RATE_LIMIT_PER_MINUTE: '1000000' });
     world.admin = { personId: randomUUID(), roles: ['admin'] };
-    const team = async (name: string) => (await api.request({ method: 'POST', url: '/v1/teams', as: world.admin, body: { name } })).body.teamId;
+    const team = async (name: string) =>
+      (await api.request({ method: 'POST', url: '/v1/teams', as: world.admin, body: { name } })).body.teamId;
     world.teamId = await team('Team A');
     world.ownerTeamId = await team('Team B');
     const enrol = async (roles: Role[], teamId: string): Promise<Actor> => {
@@ -60,15 +78,24 @@ describe('authorisation matrix', () => {
     };
     world.owner = await enrol(['agent'], world.ownerTeamId);
     world.objects = {};
-    actors = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await enrol([role], world.teamId)]))) as Record<Role, Actor>;
+    actors = Object.fromEntries(
+      await Promise.all(ROLES.map(async (role) => [role, await enrol([role], world.teamId)])),
+    ) as Record<Role, Actor>;
   });
   afterAll(async () => api?.close());
 
   let actors: Record<Role, Actor>;
-  const refusals = rows.flatMap((row) => ROLES.filter((role) => !row.allowed.includes(role)).map((role) => [row.name, role, row] as const));
+  const refusals = rows.flatMap((row) =>
+    ROLES.filter((role) => !row.allowed.includes(role)).map((role) => [row.name, role, row] as const),
+  );
 
   it.each(refusals)('refuses "%s" to %s', async (_, role, row) => {
-    const response = await api.request({ method: row.method, url: row.url(world), as: actors[role], body: row.body?.(world) });
+    const response = await api.request({
+      method: row.method,
+      url: row.url(world),
+      as: actors[role],
+      body: row.body?.(world),
+    });
     expect([403, 404]).toContain(response.status);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
@@ -77,8 +104,15 @@ describe('authorisation matrix', () => {
   const grants = rows.flatMap((row) => row.allowed.map((role) => [row.name, role, row] as const));
 
   it.each(grants)('lets "%s" through for %s', async (_, role, row) => {
-    const response = await api.request({ method: row.method, url: row.url(world), as: actors[role], body: row.body?.(world) });
-    expect({ status: response.status, body: response.body }).toMatchObject({ status: expect.toBeWithinRange(200, 409) });
+    const response = await api.request({
+      method: row.method,
+      url: row.url(world),
+      as: actors[role],
+      body: row.body?.(world),
+    });
+    expect({ status: response.status, body: response.body }).toMatchObject({
+      status: expect.toBeWithinRange(200, 409),
+    });
     expect([401, 403, 404]).not.toContain(response.status);
   });
 });

@@ -52,14 +52,12 @@ function malformation(endpoint: WriteEndpoint) {
             .map((name) => ({ label: `missing ${name}`, change: without(name) })),
         ]
       : []),
-    fc
-      .constantFrom(...names)
-      .chain((name) =>
-        wrongTypeFor(endpoint.fields[name]).map((value) => ({
-          label: `wrong type for ${name}`,
-          change: set(name, value),
-        })),
-      ),
+    fc.constantFrom(...names).chain((name) =>
+      wrongTypeFor(endpoint.fields[name]).map((value) => ({
+        label: `wrong type for ${name}`,
+        change: set(name, value),
+      })),
+    ),
     ...(byKind('enum').length
       ? [
           fc

@@ -7,6 +7,8 @@ import { type AppConfig, Metrics, loadConfig } from '@frontline/platform';
 import { ApiModule } from './api.module';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
+/** Bulk imports (5,000 contact-volume rows) are the one place a larger body is expected. */
+const BULK_ROUTES: Record<string, number> = { 'PUT /v1/contact-volumes': 1024 * 1024 };
 
 /** The api as main.ts serves it and as the end-to-end specs drive it. */
 export async function createApiApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
@@ -21,14 +23,16 @@ function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
 
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      route.bodyLimit = BULK_ROUTES[`${method} ${route.url}`] ?? route.bodyLimit;
+  });
   const metrics = app.get(Metrics);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onResponse', async (request, reply) => {
-      const route = request.routeOptions.url ?? 'unmatched';
-      metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1_000);
-    });
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1_000);
+  });
 
   const document = SwaggerModule.createDocument(
     app,

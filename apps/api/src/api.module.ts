@@ -13,7 +13,10 @@ import {
   WriteThrottlerGuard,
   createValidationPipe,
 } from '@frontline/platform';
+import { AbuseHttpModule } from './abuse/abuse.http.module';
 import { DirectoryHttpModule } from './directory/directory.http.module';
+import { RecognitionHttpModule } from './recognition/recognition.http.module';
+import { WellbeingHttpModule } from './wellbeing/wellbeing.http.module';
 import { DevTokensController } from './ops/dev-tokens.http.controller';
 import { HealthController } from './ops/health.http.controller';
 import { MetricsController } from './ops/metrics.http.controller';
@@ -28,6 +31,9 @@ export class ApiModule {
         CqrsModule.forRoot(),
         TerminusModule,
         DirectoryHttpModule,
+        AbuseHttpModule,
+        RecognitionHttpModule,
+        WellbeingHttpModule,
         ThrottlerModule.forRoot([{ name: 'writes', ttl: 60_000, limit: config.WRITE_RATE_LIMIT_PER_MINUTE }]),
       ],
       controllers: [

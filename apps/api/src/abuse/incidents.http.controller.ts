@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ChangeIncidentCommand,
+  GetIncidentQuery,
+  ReportIncidentCommand,
+  SUPPORT_KINDS,
+  type SupportKind,
+} from '@frontline/abuse';
+import { type Actor, type CommandContext, Context, CurrentActor } from '@frontline/platform';
+import {
+  CloseIncidentRequest,
+  CustomerActionRequest,
+  OfferSupportRequest,
+  RecoveryBreakRequest,
+  ReportIncidentRequest,
+} from './abuse.request.dto';
+
+const SupportKindParam = new ParseEnumPipe(Object.fromEntries(SUPPORT_KINDS.map((kind) => [kind, kind])));
+
+/** Who may do what is decided per incident (reporter, own team lead, wellbeing officer), not per route. */
+@ApiTags('abuse')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ description: 'No such incident, or not one you may know of' })
+@ApiForbiddenResponse({ description: 'You may see the incident but not do this' })
+@Controller('v1/incidents')
+export class IncidentsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ description: 'The incident is recorded; the reporter is the caller' })
+  report(@Body() request: ReportIncidentRequest, @Context() context: CommandContext) {
+    const report = { ...request, incidentId: request.incidentId ?? randomUUID() };
+    return this.commands.execute(new ReportIncidentCommand(report, context));
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) incidentId: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetIncidentQuery(incidentId, actor));
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  acknowledge(@Param('id', ParseUUIDPipe) incidentId: string, @Context() context: CommandContext) {
+    return this.change({ type: 'AcknowledgeIncident', incidentId }, context);
+  }
+
+  @Post(':id/support-offers')
+  @HttpCode(200)
+  offerSupport(
+    @Param('id', ParseUUIDPipe) incidentId: string,
+    @Body() request: OfferSupportRequest,
+    @Context() context: CommandContext,
+  ) {
+    return this.change({ type: 'OfferSupport', incidentId, kind: request.kind }, context);
+  }
+
+  @Post(':id/support-offers/:kind/accept')
+  @HttpCode(200)
+  acceptSupport(
+    @Param('id', ParseUUIDPipe) incidentId: string,
+    @Param('kind', SupportKindParam) kind: SupportKind,
+    @Context() context: CommandContext,
+  ) {
+    return this.change({ type: 'AcceptSupport', incidentId, kind }, context);
+  }
+
+  @Post(':id/support-offers/:kind/decline')
+  @HttpCode(200)
+  declineSupport(
+    @Param('id', ParseUUIDPipe) incidentId: string,
+    @Param('kind', SupportKindParam) kind: SupportKind,
+    @Context() context: CommandContext,
+  ) {
+    return this.change({ type: 'DeclineSupport', incidentId, kind }, context);
+  }
+
+  /** The agent takes it; nobody approves a recovery break. */
+  @Post(':id/recovery-break')
+  @HttpCode(200)
+  takeRecoveryBreak(
+    @Param('id', ParseUUIDPipe) incidentId: string,
+    @Body() request: RecoveryBreakRequest,
+    @Context() context: CommandContext,
+  ) {
+    return this.change({ type: 'TakeRecoveryBreak', incidentId, minutes: request.minutes }, context);
+  }
+
+  @Post(':id/customer-actions')
+  @HttpCode(200)
+  recordCustomerAction(
+    @Param('id', ParseUUIDPipe) incidentId: string,
+    @Body() request: CustomerActionRequest,
+    @Context() context: CommandContext,
+  ) {
+    return this.change({ type: 'RecordCustomerAction', incidentId, action: request.action }, context);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  close(
+    @Param('id', ParseUUIDPipe) incidentId: string,
+    @Body() request: CloseIncidentRequest,
+    @Context() context: CommandContext,
+  ) {
+    return this.change({ type: 'CloseIncident', incidentId, outcome: request.outcome }, context);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  withdraw(@Param('id', ParseUUIDPipe) incidentId: string, @Context() context: CommandContext) {
+    return this.change({ type: 'WithdrawIncident', incidentId }, context);
+  }
+
+  private change(change: ChangeIncidentCommand['change'], context: CommandContext) {
+    return this.commands.execute(new ChangeIncidentCommand(change, context));
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { LogWellbeingActivityCommand, SubmitPulseCheckInCommand } from '@frontline/wellbeing';
+import { type CommandContext, Context, newId } from '@frontline/platform';
+import { LogWellbeingActivityRequest, SubmitPulseCheckInRequest } from './wellbeing.request.dto';
+
+/** Any role, always for the caller themself: nothing here names another person. */
+@ApiTags('wellbeing')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'The caller is not enrolled in the directory, or has left (not-enrolled)' })
+@Controller('v1/wellbeing')
+export class WellbeingController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('activities')
+  @ApiCreatedResponse({ description: 'Logged; answers `{activityId}`' })
+  @ApiBadRequestResponse({ description: 'Bad fields, a date in the future (UTC) or more than 90 days back' })
+  logActivity(@Body() request: LogWellbeingActivityRequest, @Context() context: CommandContext) {
+    return this.commands.execute(
+      new LogWellbeingActivityCommand({ ...request, activityId: newId(context, 'activity') }, context),
+    );
+  }
+
+  @Post('pulse')
+  @ApiCreatedResponse({ description: 'Submitted for the current ISO week (UTC); answers `{isoWeek}` only' })
+  @ApiConflictResponse({ description: 'This week has its pulse already (pulse-already-submitted)' })
+  submitPulse(@Body() request: SubmitPulseCheckInRequest, @Context() context: CommandContext) {
+    return this.commands.execute(new SubmitPulseCheckInCommand(request, context));
+  }
+}

@@ -1,0 +1,37 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor, PersonalData } from '@frontline/platform';
+import { abuseIncidentStream } from '../domain/abuse.streams';
+import { incidentDecider } from '../domain/incident.decider';
+import { activeTeamOf } from './incident-actor';
+import { ReportIncidentCommand } from './report-incident.command';
+
+@CommandHandler(ReportIncidentCommand)
+export class ReportIncidentHandler implements ICommandHandler<ReportIncidentCommand> {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly personalData: PersonalData,
+  ) {}
+
+  async execute({ report, context }: ReportIncidentCommand) {
+    const agentId = context.actor.personId;
+    const teamId = await activeTeamOf(this.executor, agentId);
+    const { customerRef, narrative, ...rest } = report;
+    await this.executor.execute(
+      abuseIncidentStream(report.incidentId),
+      incidentDecider,
+      {
+        type: 'ReportIncident',
+        ...rest,
+        reportedBy: agentId,
+        agentId,
+        teamId,
+        // Only ever the keyed pseudonym of the customer, and the narrative under the agent's own key.
+        ...(customerRef ? { customerPseudonym: this.personalData.pseudonymiseCustomer(customerRef) } : {}),
+        ...(narrative ? { narrative: await this.personalData.encrypt(agentId, narrative) } : {}),
+        now: context.now,
+      },
+      context,
+    );
+    return { incidentId: report.incidentId };
+  }
+}

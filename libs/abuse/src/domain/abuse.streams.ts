@@ -1,0 +1,3 @@
+export const abuseIncidentStream = (incidentId: string) => `abuseIncident-${incidentId}`;
+/** One stream per team and day, so a re-import of a day touches only that day. */
+export const contactVolumeStream = (teamId: string, date: string) => `contactVolume-${teamId}_${date}`;

@@ -1,0 +1,50 @@
+import { deciderSpecification } from '@frontline/testing';
+import { InvalidContactCountError, contactVolumeDecider } from './contact-volume.decider';
+import type { ContactVolumeEvent } from './contact-volume.events';
+
+const { given } = deciderSpecification(contactVolumeDecider);
+const teamId = 't1';
+const date = '2025-10-06';
+const recorded: ContactVolumeEvent = {
+  type: 'ContactVolumeRecorded',
+  data: { teamId, date, channel: 'phone', contacts: 120 },
+};
+const record = (counts: { channel: 'phone' | 'chat'; contacts: number }[]) => ({
+  type: 'RecordContactVolumes' as const,
+  teamId,
+  date,
+  counts,
+});
+
+describe('contact volume decider', () => {
+  it('records a count the first time', () =>
+    given([])
+      .when(record([{ channel: 'phone', contacts: 120 }]))
+      .then([recorded]));
+
+  it('records nothing when the count is the same', () =>
+    given([recorded])
+      .when(record([{ channel: 'phone', contacts: 120 }]))
+      .then([]));
+
+  it('corrects a changed count and keeps the previous one', () =>
+    given([recorded])
+      .when(record([{ channel: 'phone', contacts: 130 }]))
+      .then([
+        { type: 'ContactVolumeCorrected', data: { teamId, date, channel: 'phone', contacts: 130, previous: 120 } },
+      ]));
+
+  it('keeps channels apart', () =>
+    given([recorded])
+      .when(record([{ channel: 'chat', contacts: 0 }]))
+      .then([{ type: 'ContactVolumeRecorded', data: { teamId, date, channel: 'chat', contacts: 0 } }]));
+
+  it('refuses a negative or fractional count', () => {
+    given([])
+      .when(record([{ channel: 'phone', contacts: -1 }]))
+      .thenThrows(InvalidContactCountError);
+    given([])
+      .when(record([{ channel: 'phone', contacts: 1.5 }]))
+      .thenThrows(InvalidContactCountError);
+  });
+});

@@ -1,0 +1,52 @@
+import type { DomainEvent } from '@frontline/decider';
+import type { AbuseKind, Channel, CustomerAction, IncidentOutcome, Severity, SupportKind } from './abuse.vocabulary';
+
+/**
+ * `narrative` is personal data: ciphertext under the agent's own key. The customer is only
+ * ever named by `customerPseudonym`, a keyed HMAC of the reference the agent gave.
+ */
+export type AbuseIncidentReported = DomainEvent<
+  'AbuseIncidentReported',
+  {
+    incidentId: string;
+    agentId: string;
+    teamId: string;
+    channel: Channel;
+    kinds: AbuseKind[];
+    severity: Severity;
+    occurredAt: string;
+    contactRef?: string;
+    customerPseudonym?: string;
+    narrative?: string;
+    supportRequested: boolean;
+    shareNarrativeWithLead: boolean;
+    reportedAt: string;
+  }
+>;
+export type IncidentAcknowledged = DomainEvent<'IncidentAcknowledged', { incidentId: string; by: string; at: string }>;
+export type SupportOffered = DomainEvent<'SupportOffered', { incidentId: string; kind: SupportKind; by: string }>;
+export type SupportAccepted = DomainEvent<'SupportAccepted', { incidentId: string; kind: SupportKind }>;
+export type SupportDeclined = DomainEvent<'SupportDeclined', { incidentId: string; kind: SupportKind }>;
+export type RecoveryBreakTaken = DomainEvent<'RecoveryBreakTaken', { incidentId: string; minutes: number }>;
+export type IncidentEscalated = DomainEvent<'IncidentEscalated', { incidentId: string; reason: string }>;
+export type CustomerActionRecorded = DomainEvent<
+  'CustomerActionRecorded',
+  { incidentId: string; action: CustomerAction; by: string }
+>;
+export type IncidentClosed = DomainEvent<
+  'IncidentClosed',
+  { incidentId: string; outcome: IncidentOutcome; by: string }
+>;
+export type IncidentWithdrawn = DomainEvent<'IncidentWithdrawn', { incidentId: string }>;
+
+export type IncidentEvent =
+  | AbuseIncidentReported
+  | IncidentAcknowledged
+  | SupportOffered
+  | SupportAccepted
+  | SupportDeclined
+  | RecoveryBreakTaken
+  | IncidentEscalated
+  | CustomerActionRecorded
+  | IncidentClosed
+  | IncidentWithdrawn;

@@ -1,0 +1,14 @@
+export * from './abuse.module';
+export * from './domain/abuse.streams';
+export * from './domain/abuse.vocabulary';
+export * from './domain/incident.events';
+export * from './domain/incident.decider';
+export * from './domain/incident.policy';
+export * from './domain/incident.view';
+export * from './domain/contact-volume.events';
+export * from './domain/contact-volume.decider';
+export * from './application/report-incident.command';
+export * from './application/change-incident.command';
+export * from './application/get-incident.query';
+export * from './application/record-contact-volumes.command';
+export { NotEnrolledError } from './application/incident-actor';

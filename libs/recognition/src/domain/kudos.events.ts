@@ -1,0 +1,28 @@
+import type { DomainEvent } from '@frontline/decider';
+import type { KudosValue, Visibility } from './recognition.vocabulary';
+
+export type KudosSent = DomainEvent<
+  'KudosSent',
+  {
+    kudosId: string;
+    fromId: string;
+    toIds: string[];
+    message: string;
+    values: KudosValue[];
+    visibility: Visibility;
+    campaignId?: string;
+    sentAt: string;
+  }
+>;
+export type KudosReactionAdded = DomainEvent<
+  'KudosReactionAdded',
+  { kudosId: string; personId: string; emoji: string }
+>;
+export type KudosReactionRemoved = DomainEvent<
+  'KudosReactionRemoved',
+  { kudosId: string; personId: string; emoji: string }
+>;
+export type KudosRetracted = DomainEvent<'KudosRetracted', { kudosId: string; by: string }>;
+export type KudosHidden = DomainEvent<'KudosHidden', { kudosId: string; reason: string; by: string }>;
+
+export type KudosEvent = KudosSent | KudosReactionAdded | KudosReactionRemoved | KudosRetracted | KudosHidden;

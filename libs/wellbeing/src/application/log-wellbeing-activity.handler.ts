@@ -1,0 +1,25 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor } from '@frontline/platform';
+import { wellbeingDecider } from '../domain/wellbeing.decider';
+import type { WellbeingActivityLogged } from '../domain/wellbeing.events';
+import { wellbeingStream } from '../domain/wellbeing.streams';
+import { LogWellbeingActivityCommand } from './log-wellbeing-activity.command';
+import { requireActivePerson } from './require-active-person';
+
+@CommandHandler(LogWellbeingActivityCommand)
+export class LogWellbeingActivityHandler implements ICommandHandler<LogWellbeingActivityCommand> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  async execute({ activity, context }: LogWellbeingActivityCommand) {
+    const { personId } = context.actor;
+    await requireActivePerson(this.executor, personId);
+    const { events } = await this.executor.execute(
+      wellbeingStream(personId),
+      wellbeingDecider,
+      { type: 'LogWellbeingActivity', ...activity, now: context.now },
+      context,
+    );
+    // On a retry the executor hands back the first attempt's event, whose id is the one to answer with.
+    return { activityId: (events[0] as WellbeingActivityLogged).data.activityId };
+  }
+}

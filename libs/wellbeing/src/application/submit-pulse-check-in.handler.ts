@@ -1,0 +1,25 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor } from '@frontline/platform';
+import { wellbeingDecider } from '../domain/wellbeing.decider';
+import type { PulseCheckInSubmitted } from '../domain/wellbeing.events';
+import { wellbeingStream } from '../domain/wellbeing.streams';
+import { requireActivePerson } from './require-active-person';
+import { SubmitPulseCheckInCommand } from './submit-pulse-check-in.command';
+
+@CommandHandler(SubmitPulseCheckInCommand)
+export class SubmitPulseCheckInHandler implements ICommandHandler<SubmitPulseCheckInCommand> {
+  constructor(private readonly executor: CommandExecutor) {}
+
+  async execute({ answers, context }: SubmitPulseCheckInCommand) {
+    const { personId } = context.actor;
+    await requireActivePerson(this.executor, personId);
+    const { events } = await this.executor.execute(
+      wellbeingStream(personId),
+      wellbeingDecider,
+      { type: 'SubmitPulseCheckIn', ...answers, now: context.now },
+      context,
+    );
+    // Only the week goes back: the answers stay in the person's own stream.
+    return { isoWeek: (events[0] as PulseCheckInSubmitted).data.isoWeek };
+  }
+}

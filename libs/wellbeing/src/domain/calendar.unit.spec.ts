@@ -1,0 +1,42 @@
+import { daysBetween, isCalendarDate, isoWeek, utcDateOf } from './calendar';
+
+describe('isoWeek', () => {
+  it.each([
+    ['2026-11-20T12:00:00Z', '2026-W47'],
+    ['2026-01-01T00:00:00Z', '2026-W01'],
+    ['2026-12-31T12:00:00Z', '2026-W53'],
+    ['2027-01-01T00:00:00Z', '2026-W53'],
+    ['2027-01-03T23:59:59Z', '2026-W53'],
+    ['2027-01-04T00:00:00Z', '2027-W01'],
+    ['2024-12-29T23:59:59Z', '2024-W52'],
+    ['2024-12-30T00:00:00Z', '2025-W01'],
+    ['2021-01-03T12:00:00Z', '2020-W53'],
+    ['2023-01-01T12:00:00Z', '2022-W52'],
+    ['2023-01-02T12:00:00Z', '2023-W01'],
+  ])('puts %s in %s', (moment, week) => expect(isoWeek(new Date(moment))).toBe(week));
+
+  it('reads the moment in UTC, not in the local time of the machine', () => {
+    // Monday 00:30 in Paris is still Sunday in UTC.
+    expect(isoWeek(new Date('2027-01-04T00:30:00+01:00'))).toBe('2026-W53');
+  });
+});
+
+describe('calendar dates', () => {
+  it('knows a real date from a malformed or impossible one', () => {
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2026-02-29')).toBe(false);
+    expect(isCalendarDate('2026-13-01')).toBe(false);
+    expect(isCalendarDate('2026-1-01')).toBe(false);
+    expect(isCalendarDate('2026-01-01T00:00:00Z')).toBe(false);
+  });
+
+  it('counts days across month and year ends', () => {
+    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(daysBetween('2026-03-01', '2026-02-28')).toBe(-1);
+    expect(daysBetween('2026-01-01', '2026-04-01')).toBe(90);
+  });
+
+  it('takes the UTC date of a moment', () => {
+    expect(utcDateOf(new Date('2026-11-20T23:30:00-02:00'))).toBe('2026-11-21');
+  });
+});
