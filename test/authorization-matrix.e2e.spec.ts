@@ -25,7 +25,93 @@ interface Row {
   allowed: Role[];
 }
 
+const incident = (w: World, action = '') => `/v1/incidents/${w.objects.incident}${action}`;
+const kudos = (w: World, which: string, action = '') => `/v1/kudos/${w.objects[which]}${action}`;
+
 const rows: Row[] = [
+  // Incidents of an agent in another team: only the wellbeing officer works them; only the reporter acts as reporter.
+  { name: 'read an incident', method: 'GET', url: (w) => incident(w), allowed: ['wellbeing_officer'] },
+  {
+    name: 'acknowledge an incident',
+    method: 'POST',
+    url: (w) => incident(w, '/acknowledge'),
+    allowed: ['wellbeing_officer'],
+  },
+  {
+    name: 'offer support',
+    method: 'POST',
+    url: (w) => incident(w, '/support-offers'),
+    body: () => ({ kind: 'debrief' }),
+    allowed: ['wellbeing_officer'],
+  },
+  { name: 'accept support', method: 'POST', url: (w) => incident(w, '/support-offers/debrief/accept'), allowed: [] },
+  { name: 'decline support', method: 'POST', url: (w) => incident(w, '/support-offers/debrief/decline'), allowed: [] },
+  {
+    name: 'take a recovery break',
+    method: 'POST',
+    url: (w) => incident(w, '/recovery-break'),
+    body: () => ({ minutes: 15 }),
+    allowed: [],
+  },
+  {
+    name: 'record a customer action',
+    method: 'POST',
+    url: (w) => incident(w, '/customer-actions'),
+    body: () => ({ action: 'warning_sent' }),
+    allowed: ['wellbeing_officer'],
+  },
+  { name: 'withdraw an incident', method: 'POST', url: (w) => incident(w, '/withdraw'), allowed: [] },
+  {
+    name: 'close an incident',
+    method: 'POST',
+    url: (w) => incident(w, '/close'),
+    body: () => ({ outcome: 'resolved' }),
+    allowed: ['wellbeing_officer'],
+  },
+  {
+    name: 'import contact volumes',
+    method: 'PUT',
+    url: () => '/v1/contact-volumes',
+    body: (w) => ({ rows: [{ teamId: w.ownerTeamId, date: '2025-01-06', channel: 'phone', contacts: 10 }] }),
+    allowed: ['admin'],
+  },
+  // Kudos between two people of another team.
+  {
+    name: 'react to a private kudos',
+    method: 'POST',
+    url: (w) => kudos(w, 'privateKudos', '/reactions'),
+    body: () => ({ emoji: '🎉' }),
+    allowed: [],
+  },
+  {
+    name: 'unreact on a private kudos',
+    method: 'DELETE',
+    url: (w) => kudos(w, 'privateKudos', '/reactions/%F0%9F%8E%89'),
+    allowed: [],
+  },
+  {
+    name: 'react to a team kudos',
+    method: 'POST',
+    url: (w) => kudos(w, 'teamKudos', '/reactions'),
+    body: () => ({ emoji: '🎉' }),
+    allowed: [],
+  },
+  { name: 'retract a kudos', method: 'POST', url: (w) => kudos(w, 'publicKudos', '/retract'), allowed: [] },
+  {
+    name: 'hide a kudos',
+    method: 'POST',
+    url: (w) => kudos(w, 'publicKudos', '/hide'),
+    body: () => ({ reason: 'off-topic' }),
+    allowed: ['admin'],
+  },
+  {
+    name: 'record customer praise',
+    method: 'POST',
+    url: () => '/v1/praise',
+    body: (w) => ({ agentId: w.owner.personId, source: 'call', quote: 'She sorted it in minutes' }),
+    allowed: ['team_lead', 'admin'],
+  },
+  // The directory: admins only. Last, because they move, offboard and erase the owner.
   {
     name: 'create a team',
     method: 'POST',
@@ -77,7 +163,28 @@ describe('authorisation matrix', () => {
       return { personId: body.personId, roles, teamId };
     };
     world.owner = await enrol(['agent'], world.ownerTeamId);
-    world.objects = {};
+    const colleague = await enrol(['agent'], world.ownerTeamId);
+    const post = (url: string, body: object) => api.request({ method: 'POST', url, as: world.owner, body });
+    const sendKudos = async (visibility: string) =>
+      (await post('/v1/kudos', { to: [colleague.personId], message: 'Thank you', values: ['teamwork'], visibility }))
+        .body.kudosId;
+    const report = await post('/v1/incidents', {
+      channel: 'phone',
+      kinds: ['insult'],
+      severity: 'high',
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+      narrative: 'He kept shouting',
+      supportRequested: true,
+      shareNarrativeWithLead: false,
+    });
+    world.objects = {
+      incident: report.body.incidentId,
+      privateKudos: await sendKudos('private'),
+      teamKudos: await sendKudos('team'),
+      publicKudos: await sendKudos('public'),
+    };
+    const missing = Object.entries(world.objects).filter(([, id]) => !id);
+    if (missing.length > 0) throw new Error(`Set-up failed to create ${missing.map(([name]) => name).join(', ')}`);
     actors = Object.fromEntries(
       await Promise.all(ROLES.map(async (role) => [role, await enrol([role], world.teamId)])),
     ) as Record<Role, Actor>;

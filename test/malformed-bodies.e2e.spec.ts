@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import type { Actor } from '@frontline/platform';
 import { type TestApi, person, startTestApi } from './support/test-api';
 
-type Kind = 'string' | 'uuid' | 'enum' | 'date' | 'int' | 'array';
+type Kind = 'string' | 'uuid' | 'enum' | 'date' | 'int' | 'bool' | 'array';
 interface Field {
   kind: Kind;
   required: boolean;
@@ -23,11 +23,12 @@ const optional = (kind: Kind): Field => ({ kind, required: false });
 /** A value of any JSON type but the one the field takes (null means "absent" for an optional field). */
 const wrongTypeFor = ({ kind, required }: Field) =>
   fc.oneof(
-    ...(kind === 'int' ? [fc.string(), fc.double({ min: 0.1, max: 1e6, noInteger: true })] : [fc.integer()]),
-    fc.boolean(),
+    ...(['int', 'bool', 'array'].includes(kind) ? [fc.string()] : []),
+    ...(kind === 'int' ? [fc.double({ min: 0.1, max: 1e6, noInteger: true })] : [fc.integer()]),
+    ...(kind === 'bool' ? [] : [fc.boolean()]),
     ...(required ? [fc.constant(null)] : []),
     fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { minKeys: 1, maxKeys: 2 }),
-    ...(kind === 'array' ? [fc.string()] : [fc.array(fc.integer(), { maxLength: 3 })]),
+    ...(kind === 'array' ? [] : [fc.array(fc.integer(), { maxLength: 3 })]),
   );
 
 /** A change that makes a valid body invalid, whatever the endpoint. */
@@ -99,8 +100,13 @@ function without(name: string) {
 describe('malformed bodies on the write endpoints', () => {
   let api: TestApi;
   const admin = person(['admin']);
+  const agent = person(['agent']);
+  const lead = person(['team_lead']);
   let teamId: string;
   let personId: string;
+  let colleagueId: string;
+  let incidentId: string;
+  let kudosId: string;
 
   beforeAll(async () => {
     api = await startTestApi('malformed', { WRITE_RATE_LIMIT_PER_MINUTE: '1000000' });
@@ -113,6 +119,32 @@ describe('malformed bodies on the write endpoints', () => {
         body: { displayName: 'Fuzz Target', teamId, roles: ['agent'], timezone: 'UTC' },
       })
     ).body.personId;
+    const enrol = async (actor: typeof agent, roles: string[]) => {
+      const body = { personId: actor.personId, displayName: 'Fuzz Person', teamId, roles, timezone: 'UTC' };
+      await api.request({ method: 'POST', url: '/v1/people', as: admin, body });
+    };
+    await enrol(agent, ['agent']);
+    await enrol(lead, ['team_lead']);
+    colleagueId = personId;
+    incidentId = (await api.request({ method: 'POST', url: '/v1/incidents', as: agent, body: incidentReport() })).body
+      .incidentId;
+    kudosId = (await api.request({ method: 'POST', url: '/v1/kudos', as: agent, body: kudos() })).body.kudosId;
+  });
+
+  const incidentReport = () => ({
+    channel: 'chat',
+    kinds: ['insult'],
+    severity: 'moderate',
+    occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    narrative: 'Called me names',
+    supportRequested: false,
+    shareNarrativeWithLead: true,
+  });
+  const kudos = () => ({
+    to: [colleagueId],
+    message: 'Thanks for the handover',
+    values: ['teamwork'],
+    visibility: 'public',
   });
   afterAll(async () => api?.close());
 
@@ -146,6 +178,108 @@ describe('malformed bodies on the write endpoints', () => {
       as: () => admin,
       body: () => ({ teamId }),
       fields: { teamId: mandatory('uuid') },
+    },
+    {
+      name: 'report an incident',
+      method: 'POST',
+      url: () => '/v1/incidents',
+      as: () => agent,
+      body: incidentReport,
+      fields: {
+        incidentId: optional('uuid'),
+        channel: mandatory('enum'),
+        kinds: mandatory('array'),
+        severity: mandatory('enum'),
+        occurredAt: mandatory('date'),
+        contactRef: optional('string'),
+        customerRef: optional('string'),
+        narrative: optional('string'),
+        supportRequested: mandatory('bool'),
+        shareNarrativeWithLead: mandatory('bool'),
+      },
+    },
+    {
+      name: 'offer support',
+      method: 'POST',
+      url: () => `/v1/incidents/${incidentId}/support-offers`,
+      as: () => lead,
+      body: () => ({ kind: 'debrief' }),
+      fields: { kind: mandatory('enum') },
+    },
+    {
+      name: 'record a customer action',
+      method: 'POST',
+      url: () => `/v1/incidents/${incidentId}/customer-actions`,
+      as: () => lead,
+      body: () => ({ action: 'warning_sent' }),
+      fields: { action: mandatory('enum') },
+    },
+    {
+      name: 'take a recovery break',
+      method: 'POST',
+      url: () => `/v1/incidents/${incidentId}/recovery-break`,
+      as: () => agent,
+      body: () => ({ minutes: 15 }),
+      fields: { minutes: mandatory('int') },
+    },
+    {
+      name: 'import contact volumes',
+      method: 'PUT',
+      url: () => '/v1/contact-volumes',
+      as: () => admin,
+      body: () => ({ rows: [{ teamId, date: '2025-01-06', channel: 'phone', contacts: 120 }] }),
+      fields: { rows: mandatory('array') },
+    },
+    {
+      name: 'send kudos',
+      method: 'POST',
+      url: () => '/v1/kudos',
+      as: () => agent,
+      body: kudos,
+      fields: {
+        to: mandatory('array'),
+        message: mandatory('string'),
+        values: mandatory('array'),
+        visibility: mandatory('enum'),
+        campaignId: optional('uuid'),
+      },
+    },
+    {
+      name: 'react to kudos',
+      method: 'POST',
+      url: () => `/v1/kudos/${kudosId}/reactions`,
+      as: () => agent,
+      body: () => ({ emoji: '👏' }),
+      fields: { emoji: mandatory('string') },
+    },
+    {
+      name: 'record praise',
+      method: 'POST',
+      url: () => '/v1/praise',
+      as: () => lead,
+      body: () => ({ agentId: agent.personId, source: 'survey', quote: 'Patient and kind' }),
+      fields: { agentId: mandatory('uuid'), source: mandatory('enum'), quote: mandatory('string') },
+    },
+    {
+      name: 'log a wellbeing activity',
+      method: 'POST',
+      url: () => '/v1/wellbeing/activities',
+      as: () => agent,
+      body: () => ({ kind: 'walk', minutes: 20, occurredOn: new Date().toISOString().slice(0, 10) }),
+      fields: {
+        kind: mandatory('enum'),
+        minutes: mandatory('int'),
+        occurredOn: mandatory('date'),
+        campaignId: optional('uuid'),
+      },
+    },
+    {
+      name: 'answer the pulse',
+      method: 'POST',
+      url: () => '/v1/wellbeing/pulse',
+      as: () => agent,
+      body: () => ({ mood: 4, energy: 3, workload: 2 }),
+      fields: { mood: mandatory('int'), energy: mandatory('int'), workload: mandatory('int') },
     },
   ];
 

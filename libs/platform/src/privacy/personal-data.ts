@@ -1,10 +1,16 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Pool } from 'pg';
+import { DomainError } from '@frontline/decider';
 import { AppConfig } from '../config/app-config';
 import { POSTGRES_POOL } from '../postgres/postgres.module';
 
 const PREFIX = 'pd1';
+export class PersonalDataErasedError extends DomainError {
+  readonly code = 'personal-data-erased';
+  readonly kind = 'conflict';
+}
+
 /** What reads show in place of personal data whose key was erased. */
 export const ERASED = '[erased]';
 
@@ -85,7 +91,8 @@ export class PersonalData implements OnModuleInit {
        RETURNING data_key`,
       [subjectId, randomBytes(32)],
     );
-    if (rows.length === 0) throw new Error(`Personal data of ${subjectId} was erased and cannot be written again`);
+    if (rows.length === 0)
+      throw new PersonalDataErasedError(`Personal data of ${subjectId} was erased; none can be written again`);
     return rows[0].data_key;
   }
 }
