@@ -11,4 +11,3 @@ export * from './application/report-incident.command';
 export * from './application/change-incident.command';
 export * from './application/get-incident.query';
 export * from './application/record-contact-volumes.command';
-export { NotEnrolledError } from './application/incident-actor';

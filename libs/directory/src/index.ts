@@ -8,3 +8,4 @@ export * from './application/create-team.command';
 export * from './application/enrol-person.command';
 export * from './application/change-person.command';
 export { requireTeam } from './application/create-team.handler';
+export { NotEnrolledError, activeTeamOf } from './application/active-person';

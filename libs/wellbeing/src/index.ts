@@ -5,4 +5,3 @@ export * from './domain/wellbeing.decider';
 export * from './domain/calendar';
 export * from './application/log-wellbeing-activity.command';
 export * from './application/submit-pulse-check-in.command';
-export { NotEnrolledError } from './application/require-active-person';

@@ -1,8 +1,8 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { activeTeamOf } from '@frontline/directory';
 import { CommandExecutor, PersonalData } from '@frontline/platform';
 import { abuseIncidentStream } from '../domain/abuse.streams';
 import { incidentDecider } from '../domain/incident.decider';
-import { activeTeamOf } from './incident-actor';
 import { ReportIncidentCommand } from './report-incident.command';
 
 @CommandHandler(ReportIncidentCommand)

@@ -1,10 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { activeTeamOf } from '@frontline/directory';
 import { CommandExecutor } from '@frontline/platform';
 import { wellbeingDecider } from '../domain/wellbeing.decider';
 import type { WellbeingActivityLogged } from '../domain/wellbeing.events';
 import { wellbeingStream } from '../domain/wellbeing.streams';
 import { LogWellbeingActivityCommand } from './log-wellbeing-activity.command';
-import { requireActivePerson } from './require-active-person';
 
 @CommandHandler(LogWellbeingActivityCommand)
 export class LogWellbeingActivityHandler implements ICommandHandler<LogWellbeingActivityCommand> {
@@ -12,7 +12,7 @@ export class LogWellbeingActivityHandler implements ICommandHandler<LogWellbeing
 
   async execute({ activity, context }: LogWellbeingActivityCommand) {
     const { personId } = context.actor;
-    await requireActivePerson(this.executor, personId);
+    await activeTeamOf(this.executor, personId);
     const { events } = await this.executor.execute(
       wellbeingStream(personId),
       wellbeingDecider,

@@ -1,9 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { activeTeamOf } from '@frontline/directory';
 import { CommandExecutor } from '@frontline/platform';
 import { wellbeingDecider } from '../domain/wellbeing.decider';
 import type { PulseCheckInSubmitted } from '../domain/wellbeing.events';
 import { wellbeingStream } from '../domain/wellbeing.streams';
-import { requireActivePerson } from './require-active-person';
 import { SubmitPulseCheckInCommand } from './submit-pulse-check-in.command';
 
 @CommandHandler(SubmitPulseCheckInCommand)
@@ -12,7 +12,7 @@ export class SubmitPulseCheckInHandler implements ICommandHandler<SubmitPulseChe
 
   async execute({ answers, context }: SubmitPulseCheckInCommand) {
     const { personId } = context.actor;
-    await requireActivePerson(this.executor, personId);
+    await activeTeamOf(this.executor, personId);
     const { events } = await this.executor.execute(
       wellbeingStream(personId),
       wellbeingDecider,
