@@ -1,4 +1,4 @@
-import { type TestApi, startTestApi } from './support/test-api';
+import { type TestApi, person, startTestApi } from './support/test-api';
 
 describe('api operations endpoints', () => {
   let api: TestApi;
@@ -26,6 +26,56 @@ describe('api operations endpoints', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ openapi: expect.stringMatching(/^3\./), info: { title: 'Frontline' } });
     expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
+  });
+
+  it('describes every endpoint, its body and its problem answers', async () => {
+    const { paths, components } = (await api.request({ method: 'GET', url: '/docs-json' })).body;
+    const operations = [
+      'post /v1/dev/tokens',
+      'post /v1/teams',
+      'post /v1/people',
+      'post /v1/people/{id}/move',
+      'post /v1/people/{id}/offboard',
+      'post /v1/people/{id}/erase',
+      'post /v1/incidents',
+      'get /v1/incidents/{id}',
+      'post /v1/incidents/{id}/acknowledge',
+      'post /v1/incidents/{id}/support-offers',
+      'post /v1/incidents/{id}/support-offers/{kind}/accept',
+      'post /v1/incidents/{id}/support-offers/{kind}/decline',
+      'post /v1/incidents/{id}/recovery-break',
+      'post /v1/incidents/{id}/customer-actions',
+      'post /v1/incidents/{id}/close',
+      'post /v1/incidents/{id}/withdraw',
+      'put /v1/contact-volumes',
+      'post /v1/kudos',
+      'post /v1/kudos/{id}/reactions',
+      'delete /v1/kudos/{id}/reactions/{emoji}',
+      'post /v1/kudos/{id}/retract',
+      'post /v1/kudos/{id}/hide',
+      'post /v1/praise',
+      'post /v1/wellbeing/activities',
+      'post /v1/wellbeing/pulse',
+    ];
+    for (const name of operations) {
+      const [method, path] = name.split(' ');
+      const operation = paths[path]?.[method];
+      expect({ name, documented: Boolean(operation) }).toEqual({ name, documented: true });
+      expect(Object.keys(operation.responses).some((status) => /^2/.test(status))).toBe(true);
+      if (path !== '/v1/dev/tokens') {
+        expect(operation.responses['401'].content['application/problem+json'].schema.$ref).toBe(
+          '#/components/schemas/Problem',
+        );
+        expect(Object.keys(operation.responses)).toEqual(
+          expect.arrayContaining(method === 'get' ? ['403', '404'] : ['403', '409', '429']),
+        );
+      }
+    }
+    const withBodies = operations.filter((name) => paths[name.split(' ')[1]][name.split(' ')[0]].requestBody);
+    expect(withBodies).toEqual(
+      expect.arrayContaining(['post /v1/people', 'post /v1/incidents', 'put /v1/contact-volumes', 'post /v1/kudos']),
+    );
+    expect(components.schemas.Problem.required).toEqual(['type', 'title', 'status']);
   });
 
   it('counts requests by route in its Prometheus metrics', async () => {
@@ -57,5 +107,34 @@ describe('api operations endpoints', () => {
     });
     expect(response.status).toBe(413);
     expect(response.body).toMatchObject({ type: '/problems/body-too-large', status: 413 });
+  });
+});
+
+describe('write rate limit', () => {
+  let api: TestApi;
+
+  beforeAll(async () => (api = await startTestApi('rate_limit', { WRITE_RATE_LIMIT_PER_MINUTE: '3' })));
+  afterAll(async () => api?.close());
+
+  it('answers a flood of writes with 429 problem+json, per person, and leaves reads alone', async () => {
+    const admin = person(['admin']);
+    const statuses = [];
+    for (let i = 0; i < 5; i++) {
+      statuses.push(
+        (await api.request({ method: 'POST', url: '/v1/teams', as: admin, body: { name: `Team ${i}` } })).status,
+      );
+    }
+    const flooded = await api.request({ method: 'POST', url: '/v1/teams', as: admin, body: { name: 'One more' } });
+    const someoneElse = await api.request({
+      method: 'POST',
+      url: '/v1/teams',
+      as: person(['admin']),
+      body: { name: 'Theirs' },
+    });
+
+    expect(statuses).toEqual([201, 201, 201, 429, 429]);
+    expect(flooded.body).toMatchObject({ status: 429, type: '/problems/too-many-requests' });
+    expect(someoneElse.status).toBe(201);
+    expect((await api.request({ method: 'GET', url: '/health/ready' })).status).toBe(200);
   });
 });

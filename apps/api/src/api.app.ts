@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { type AppConfig, Metrics, loadConfig } from '@frontline/platform';
 import { ApiModule } from './api.module';
+import { describeProblems } from './openapi';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 /** Bulk imports (5,000 contact-volume rows) are the one place a larger body is expected. */
@@ -34,14 +35,16 @@ function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {
     metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1_000);
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Frontline')
-      .setDescription('Wellbeing and recognition of contact-centre agents')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = describeProblems(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Frontline')
+        .setDescription('Wellbeing and recognition of contact-centre agents')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
