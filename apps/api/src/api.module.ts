@@ -20,6 +20,8 @@ import { WellbeingHttpModule } from './wellbeing/wellbeing.http.module';
 import { DevTokensController } from './ops/dev-tokens.http.controller';
 import { HealthController } from './ops/health.http.controller';
 import { MetricsController } from './ops/metrics.http.controller';
+import { ProjectionsController } from './ops/projections.http.controller';
+import { ReadModelsModule } from '@frontline/read-models';
 
 @Module({})
 export class ApiModule {
@@ -30,6 +32,7 @@ export class ApiModule {
         PlatformModule.forRoot(config),
         CqrsModule.forRoot(),
         TerminusModule,
+        ReadModelsModule,
         DirectoryHttpModule,
         AbuseHttpModule,
         RecognitionHttpModule,
@@ -39,6 +42,7 @@ export class ApiModule {
       controllers: [
         HealthController,
         MetricsController,
+        ProjectionsController,
         // The dev token endpoint does not exist at all unless AUTH_MODE=dev.
         ...(config.AUTH_MODE === 'dev' ? [DevTokensController] : []),
       ],

@@ -9,3 +9,4 @@ export * from './application/enrol-person.command';
 export * from './application/change-person.command';
 export { requireTeam } from './application/create-team.handler';
 export { NotEnrolledError, activeTeamOf } from './application/active-person';
+export { directoryProjection } from './projections/directory.projection';

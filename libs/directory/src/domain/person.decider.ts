@@ -54,7 +54,9 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
           },
         ];
       case 'OffboardPerson':
-        return state.status === 'active' ? [{ type: 'PersonOffboarded', data: { personId: state.personId } }] : [];
+        return state.status === 'active'
+          ? [{ type: 'PersonOffboarded', data: { personId: state.personId, teamId: state.teamId } }]
+          : [];
       case 'ErasePersonalData':
         return state.erased ? [] : [{ type: 'PersonalDataErased', data: { personId: state.personId } }];
       default:

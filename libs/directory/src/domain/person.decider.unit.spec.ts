@@ -27,17 +27,17 @@ describe('person decider', () => {
     given([enrolled]).when({ type: 'MovePerson', personId, toTeamId: 't1' }).then([]));
 
   it('does not move someone who has left', () =>
-    given([enrolled, { type: 'PersonOffboarded', data: { personId } }])
+    given([enrolled, { type: 'PersonOffboarded', data: { personId, teamId } }])
       .when({ type: 'MovePerson', personId, toTeamId: 't2' })
       .thenThrows(PersonNotActiveError));
 
   it('offboards once', () =>
-    given([enrolled, { type: 'PersonOffboarded', data: { personId } }])
+    given([enrolled, { type: 'PersonOffboarded', data: { personId, teamId } }])
       .when({ type: 'OffboardPerson', personId })
       .then([]));
 
   it('erases personal data once, also after offboarding', () => {
-    given([enrolled, { type: 'PersonOffboarded', data: { personId } }])
+    given([enrolled, { type: 'PersonOffboarded', data: { personId, teamId } }])
       .when({ type: 'ErasePersonalData', personId })
       .then([{ type: 'PersonalDataErased', data: { personId } }]);
     given([enrolled, { type: 'PersonalDataErased', data: { personId } }])

@@ -9,7 +9,7 @@ export type PersonMovedTeam = DomainEvent<
   'PersonMovedTeam',
   { personId: string; fromTeamId: string; toTeamId: string }
 >;
-export type PersonOffboarded = DomainEvent<'PersonOffboarded', { personId: string }>;
+export type PersonOffboarded = DomainEvent<'PersonOffboarded', { personId: string; teamId: string }>;
 export type PersonalDataErased = DomainEvent<'PersonalDataErased', { personId: string }>;
 
 export type PersonEvent = PersonEnrolled | PersonMovedTeam | PersonOffboarded | PersonalDataErased;
