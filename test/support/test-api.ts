@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type Actor, type AppConfig, type Role, TokenVerifier } from '@frontline/platform';
 import { type TestDatabase, createTestDatabase, deleteRedisKeys, testConfig } from '@frontline/testing';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@frontline/event-store';
+import { ALL_PROJECTIONS } from '@frontline/projections';
+import { ReadModels, projectionStatus } from '@frontline/read-models';
 import { createApiApp } from '../../apps/api/src/api.app';
+import { ProjectorModule } from '../../apps/projector/src/projector.module';
 
 export interface TestApi {
   app: NestFastifyApplication;
@@ -10,6 +16,8 @@ export interface TestApi {
   database: TestDatabase;
   /** A signed bearer token for this person. */
   tokenFor(actor: Actor): Promise<string>;
+  /** Resolves when every projection has applied every event in the log (needs `projector: true`). */
+  projectionsCaughtUp(timeoutMs?: number): Promise<void>;
   /** A request through the real app (Fastify inject), JSON in and out. */
   request(options: TestRequest): Promise<TestResponse>;
   close(): Promise<void>;
@@ -30,13 +38,23 @@ export interface TestResponse {
 }
 
 /** The real api on its own database and Redis prefix, in this process. */
-export async function startTestApi(label: string, overrides: Record<string, string> = {}): Promise<TestApi> {
+export async function startTestApi(
+  label: string,
+  overrides: Record<string, string> = {},
+  { projector = false } = {},
+): Promise<TestApi> {
   const database = await createTestDatabase(label);
   const config = testConfig(database.url, overrides);
   const app = await createApiApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const tokens = app.get(TokenVerifier);
+  // The projector in this process, on the same database and Redis prefix, as `npm start` runs it beside the api.
+  let projectorApp: INestApplicationContext | undefined;
+  if (projector) {
+    projectorApp = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), { logger: false });
+    await projectorApp.init();
+  }
 
   return {
     app,
@@ -62,7 +80,21 @@ export async function startTestApi(label: string, overrides: Record<string, stri
         headers: response.headers,
       };
     },
+    async projectionsCaughtUp(timeoutMs = 15_000) {
+      if (!projectorApp) throw new Error('Start the test api with { projector: true } to read projections');
+      const store = app.get<EventStore>(EVENT_STORE);
+      const redis = app.get(ReadModels).redis;
+      for (const deadline = Date.now() + timeoutMs; ;) {
+        const statuses = await Promise.all(
+          ALL_PROJECTIONS.map((projection) => projectionStatus(store, redis, projection)),
+        );
+        if (statuses.every(({ serving }) => serving.lagEvents === 0)) return;
+        if (Date.now() > deadline) throw new Error(`Projections did not catch up: ${JSON.stringify(statuses)}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     async close() {
+      await projectorApp?.close();
       await app.close();
       await deleteRedisKeys(config.REDIS_KEY_PREFIX);
       await database.drop();

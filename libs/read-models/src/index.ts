@@ -7,3 +7,4 @@ export * from './apply-events';
 export * from './projection-status';
 export * from './read-models';
 export * from './read-models.module';
+export * from './privacy/suppression';
