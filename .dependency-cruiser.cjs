@@ -21,7 +21,10 @@ module.exports = {
         'A domain folder may import its own context and @frontline/decider, not platform or infrastructure libs.',
       severity: 'error',
       from: { path: '^libs/([^/]+)/src/domain/' },
-      to: { path: '^libs/', pathNot: ['^libs/$1/src/domain/', '^libs/decider/src/'] },
+      to: {
+        path: '^libs/',
+        pathNot: ['^libs/$1/src/domain/', '^libs/decider/src/'],
+      },
     },
     {
       name: 'libs-do-not-import-apps',

@@ -10,47 +10,127 @@ import { type TestDatabase, createTestDatabase, testEnvironment } from '@frontli
 const ROOT = join(__dirname, '..');
 const EVENTS = 100_000;
 
-/** A log of EVENTS events in the shapes the projections read: teams, people joining, moving and leaving. */
+/**
+ * A log of EVENTS events in the shapes every projection reads: teams, people joining, moving
+ * and leaving, kudos with reactions (some retracted), incidents through their lifecycle,
+ * contact volumes (some corrected), wellbeing activities and pulses.
+ */
 async function writeHistory(store: PostgresEventStore): Promise<void> {
-  const event = (type: string, data: object): NewEvent => ({
-    id: randomUUID(),
-    type,
-    data,
-    metadata: { correlationId: randomUUID(), causationId: randomUUID(), actorId: 'history', schemaVersion: 1 },
+  const metadata = () => ({
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    actorId: 'history',
+    schemaVersion: 1,
   });
-  const teams = Array.from({ length: 40 }, () => randomUUID());
-  for (const teamId of teams) {
-    await store.appendToStream(
-      `team-${teamId}`,
-      [event('TeamCreated', { teamId, name: `Team ${teamId.slice(0, 4)}` })],
-      {
-        expectedRevision: 'no_stream',
-      },
-    );
-  }
-  const pick = () => teams[Math.floor(Math.random() * teams.length)];
-  let written = teams.length;
-  while (written < EVENTS) {
-    const personId = randomUUID();
-    let teamId = pick();
-    const life = [
+  const event = (type: string, data: object): NewEvent => ({ id: randomUUID(), type, data, metadata: metadata() });
+  const append = (stream: string, events: NewEvent[]) =>
+    store.appendToStream(stream, events, { expectedRevision: 'any' });
+  const random = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
+  const day = (offset: number) => new Date(Date.UTC(2026, 0, 5) + offset * 86_400_000);
+
+  const teams = Array.from({ length: 12 }, () => randomUUID());
+  for (const teamId of teams)
+    await append(`team-${teamId}`, [event('TeamCreated', { teamId, name: `Team ${teamId.slice(0, 4)}` })]);
+  const people: { personId: string; teamId: string }[] = [];
+  for (let i = 0; i < 600; i++) {
+    const person = { personId: randomUUID(), teamId: random(teams) };
+    people.push(person);
+    await append(`person-${person.personId}`, [
       event('PersonEnrolled', {
-        personId,
-        teamId,
-        displayName: `pd1.${personId}.x`,
+        ...person,
+        displayName: `pd1.${person.personId}.x`,
         roles: ['agent'],
         timezone: 'UTC',
       }),
+    ]);
+  }
+
+  let written = teams.length + people.length;
+  // Rounds are written 25 at a time: the order within the log does not matter, only that both copies replay the same one.
+  const writeRound = async (round: number): Promise<number> => {
+    const when = day(round % 120);
+    const at = when.toISOString();
+    const [sender, recipient] = [random(people), random(people)];
+    const kudosId = randomUUID();
+    const kudos = [
+      event('KudosSent', {
+        kudosId,
+        fromId: sender.personId,
+        toIds: [recipient.personId],
+        fromTeamId: sender.teamId,
+        toTeamIds: [recipient.teamId],
+        message: 'Thank you',
+        values: [random(['empathy', 'teamwork', 'ownership'])],
+        visibility: random(['public', 'team', 'private']),
+        sentAt: at,
+      }),
+      event('KudosReactionAdded', { kudosId, personId: random(people).personId, emoji: '🎉' }),
+      ...(round % 10 === 0 ? [event('KudosRetracted', { kudosId, by: sender.personId })] : []),
     ];
-    for (let moves = Math.floor(Math.random() * 30); moves > 0 && written + life.length < EVENTS; moves--) {
-      const toTeamId = pick();
-      life.push(event('PersonMovedTeam', { personId, fromTeamId: teamId, toTeamId }));
-      teamId = toTeamId;
-    }
-    if (Math.random() < 0.2 && written + life.length < EVENTS)
-      life.push(event('PersonOffboarded', { personId, teamId }));
-    await store.appendToStream(`person-${personId}`, life, { expectedRevision: 'no_stream' });
-    written += life.length;
+    const agent = random(people);
+    const incidentId = randomUUID();
+    const facts = {
+      teamId: agent.teamId,
+      channel: random(['phone', 'chat', 'email']),
+      kinds: ['insult'],
+      severity: random(['low', 'high']),
+      occurredAt: at,
+      reportedAt: at,
+    };
+    const incident = [
+      event('AbuseIncidentReported', {
+        incidentId,
+        agentId: agent.personId,
+        ...facts,
+        supportRequested: true,
+        shareNarrativeWithLead: false,
+      }),
+      event('IncidentAcknowledged', {
+        incidentId,
+        by: 'lead',
+        at: new Date(when.getTime() + 3_600_000).toISOString(),
+        ...facts,
+      }),
+      event('SupportOffered', { incidentId, kind: 'debrief', by: 'lead', ...facts }),
+      event('SupportAccepted', { incidentId, kind: 'debrief', ...facts }),
+      event('IncidentClosed', { incidentId, outcome: 'resolved', by: 'lead' }),
+    ];
+    const worker = random(people);
+    const wellbeing = [
+      event('WellbeingActivityLogged', {
+        activityId: randomUUID(),
+        kind: random(['yoga', 'walk']),
+        minutes: 20,
+        occurredOn: at.slice(0, 10),
+        loggedAt: at,
+        teamId: worker.teamId,
+      }),
+    ];
+    const volume = { teamId: random(teams), date: at.slice(0, 10), channel: 'phone' };
+    await Promise.all([
+      append(`kudos-${kudosId}`, kudos),
+      append(`abuseIncident-${incidentId}`, incident),
+      append(`wellbeing-${worker.personId}`, wellbeing),
+      append(`contactVolume-${volume.teamId}_${volume.date}`, [
+        event('ContactVolumeRecorded', { ...volume, contacts: 100 + round }),
+      ]),
+      ...(round % 7 === 0
+        ? [
+            append(`person-${worker.personId}`, [
+              event('PersonMovedTeam', {
+                personId: worker.personId,
+                fromTeamId: worker.teamId,
+                toTeamId: (worker.teamId = random(teams)),
+              }),
+            ]),
+          ]
+        : []),
+    ]);
+    return kudos.length + incident.length + wellbeing.length + 1 + (round % 7 === 0 ? 1 : 0);
+  };
+  for (let next = 0; written < EVENTS; next += 25) {
+    const counts = await Promise.all(Array.from({ length: 25 }, (_, i) => writeRound(next + i)));
+    written += counts.reduce((sum, count) => sum + count, 0);
   }
 }
 
@@ -96,7 +176,7 @@ class ReadModelCopy {
     );
   }
 
-  async caughtUp(heads: string[], timeoutMs = 120_000): Promise<void> {
+  async caughtUp(heads: (string | null)[], timeoutMs = 120_000): Promise<void> {
     for (const deadline = Date.now() + timeoutMs; ;) {
       const checkpoints = await this.checkpoints();
       if (checkpoints.every((checkpoint, i) => checkpoint === heads[i])) return;
@@ -127,7 +207,7 @@ class ReadModelCopy {
 
 describe('the projector under faults', () => {
   let database: TestDatabase;
-  let heads: string[];
+  let heads: (string | null)[];
   let reference: Map<string, string>;
   const copies: ReadModelCopy[] = [];
   const copy = (db: number) => {
@@ -153,7 +233,7 @@ describe('the projector under faults', () => {
             ...page.filter((event) => projection.eventTypes.includes(event.type)).map((event) => event.position),
           );
         }
-        return events.at(-1)!;
+        return events.at(-1) ?? null;
       }),
     );
     await store.close();

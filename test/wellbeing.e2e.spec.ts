@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 import type { Actor } from '@frontline/platform';
 import { deleteRedisKeys } from '@frontline/testing';
-import { isoWeek, wellbeingStream } from '@frontline/wellbeing';
+import { isoWeek } from '@frontline/decider';
+import { wellbeingStream } from '@frontline/wellbeing';
 import { type TestApi, person, startTestApi } from './support/test-api';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -4,9 +4,10 @@ import { type Actor, type AppConfig, type Role, TokenVerifier } from '@frontline
 import { type TestDatabase, createTestDatabase, deleteRedisKeys, testConfig } from '@frontline/testing';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@frontline/event-store';
+import { encodeLogPosition } from '@frontline/event-store';
+import { Client } from 'pg';
 import { ALL_PROJECTIONS } from '@frontline/projections';
-import { ReadModels, projectionStatus } from '@frontline/read-models';
+import { ReadModels, activeKeyspace } from '@frontline/read-models';
 import { createApiApp } from '../../apps/api/src/api.app';
 import { ProjectorModule } from '../../apps/projector/src/projector.module';
 
@@ -82,15 +83,35 @@ export async function startTestApi(
     },
     async projectionsCaughtUp(timeoutMs = 15_000) {
       if (!projectorApp) throw new Error('Start the test api with { projector: true } to read projections');
-      const store = app.get<EventStore>(EVENT_STORE);
       const redis = app.get(ReadModels).redis;
-      for (const deadline = Date.now() + timeoutMs; ;) {
-        const statuses = await Promise.all(
-          ALL_PROJECTIONS.map((projection) => projectionStatus(store, redis, projection)),
+      // The head is read from the table itself: readAll holds back rows behind any older open transaction on the server.
+      const db = new Client({ connectionString: database.url });
+      await db.connect();
+      try {
+        const heads = await Promise.all(
+          ALL_PROJECTIONS.map(async (projection) => {
+            const { rows } = await db.query(
+              `SELECT transaction_id::text AS xid, position FROM eventstore.events WHERE event_type = ANY($1)
+                ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+              [projection.eventTypes],
+            );
+            return rows[0] ? encodeLogPosition(BigInt(rows[0].xid), BigInt(rows[0].position)) : '';
+          }),
         );
-        if (statuses.every(({ serving }) => serving.lagEvents === 0)) return;
-        if (Date.now() > deadline) throw new Error(`Projections did not catch up: ${JSON.stringify(statuses)}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        for (const deadline = Date.now() + timeoutMs; ;) {
+          const checkpoints = await Promise.all(
+            ALL_PROJECTIONS.map(
+              async (projection) =>
+                (await redis.get((await activeKeyspace(redis, projection.name)).key('checkpoint'))) ?? '',
+            ),
+          );
+          if (checkpoints.every((checkpoint, i) => checkpoint >= heads[i])) return;
+          if (Date.now() > deadline)
+            throw new Error(`Projections did not catch up: ${JSON.stringify({ checkpoints, heads })}`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      } finally {
+        await db.end();
       }
     },
     async close() {

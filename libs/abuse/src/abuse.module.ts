@@ -3,8 +3,20 @@ import { ChangeIncidentHandler } from './application/change-incident.handler';
 import { GetIncidentHandler } from './application/get-incident.handler';
 import { RecordContactVolumesHandler } from './application/record-contact-volumes.handler';
 import { ReportIncidentHandler } from './application/report-incident.handler';
+import { AbuseDashboardQuery } from './queries/abuse-dashboard.query';
+import { IncidentQueueQuery } from './queries/incident-queue.query';
+import { MyIncidentsQuery } from './queries/my-incidents.query';
 
 @Module({
-  providers: [ReportIncidentHandler, ChangeIncidentHandler, GetIncidentHandler, RecordContactVolumesHandler],
+  providers: [
+    ReportIncidentHandler,
+    ChangeIncidentHandler,
+    GetIncidentHandler,
+    RecordContactVolumesHandler,
+    IncidentQueueQuery,
+    MyIncidentsQuery,
+    AbuseDashboardQuery,
+  ],
+  exports: [IncidentQueueQuery, MyIncidentsQuery, AbuseDashboardQuery],
 })
 export class AbuseModule {}

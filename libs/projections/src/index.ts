@@ -1,5 +1,16 @@
+import { abuseDashboardProjection, incidentQueueProjection } from '@frontline/abuse';
 import { directoryProjection } from '@frontline/directory';
 import type { Projection } from '@frontline/read-models';
+import { recognitionFeedProjection, recognitionStatsProjection } from '@frontline/recognition';
+import { myWellbeingProjection, wellbeingTrendsProjection } from '@frontline/wellbeing';
 
 /** Every read model the projector builds and the api reads. */
-export const ALL_PROJECTIONS: readonly Projection[] = [directoryProjection];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  directoryProjection,
+  incidentQueueProjection,
+  abuseDashboardProjection,
+  recognitionFeedProjection,
+  recognitionStatsProjection,
+  wellbeingTrendsProjection,
+  myWellbeingProjection,
+];

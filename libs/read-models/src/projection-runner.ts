@@ -1,11 +1,12 @@
 import { Logger } from '@nestjs/common';
-import type { EventStore, LogPosition, RecordedEvent } from '@frontline/event-store';
+import { Doorbell, type EventStore, type LogPosition, type RecordedEvent } from '@frontline/event-store';
 import type { Redis } from 'ioredis';
 import type { ApplyOutcome } from './apply-batch.script';
 import { applyOps } from './apply-events';
 import type { Keyspace, Projection, RedisOp } from './projection';
 
 const BATCH_SIZE = 500;
+const READ_AHEAD = 5_000;
 /** With nothing new for this long, the runner counts as caught up with the log. */
 const IDLE_MS = 250;
 
@@ -67,43 +68,38 @@ export class ProjectionRunner {
       filter: { eventTypes: this.projection.eventTypes },
     });
     this.subscription = subscription;
-    const events = subscription[Symbol.asyncIterator]();
-    let pending = events.next();
+    const buffer: RecordedEvent[] = [];
+    const arrived = new Doorbell();
+    const taken = new Doorbell();
+    let ended = false;
+    // Reads ahead of the writes, so each script applies whatever has arrived, up to a batch.
+    const reading = (async () => {
+      for await (const event of subscription) {
+        buffer.push(event);
+        arrived.ring();
+        while (buffer.length >= READ_AHEAD && !this.stopped.signal.aborted)
+          await taken.wait(1_000, this.stopped.signal);
+      }
+      ended = true;
+      arrived.ring();
+    })();
     try {
       while (!this.stopped.signal.aborted) {
-        const batch: RecordedEvent[] = [];
-        const first = await this.nextOrIdle(pending);
-        if (first === 'idle') {
-          this.markLive();
+        if (buffer.length === 0) {
+          if (ended) return;
+          await arrived.wait(IDLE_MS, this.stopped.signal);
+          if (buffer.length === 0) this.markLive();
           continue;
         }
-        if (first.done) return;
-        batch.push(first.value);
-        pending = events.next();
-        // Take what is already there, up to a batch, without waiting for more.
-        while (batch.length < BATCH_SIZE) {
-          const next = await Promise.race([pending, Promise.resolve('none' as const)]);
-          if (next === 'none' || next.done) break;
-          batch.push(next.value);
-          pending = events.next();
-        }
+        const batch = buffer.splice(0, BATCH_SIZE);
+        taken.ring();
         const outcome = await this.apply(checkpoint, batch);
-        if (outcome === 'failed') return;
-        if (outcome === 'writer_ahead') return; // another writer moved on: resume from what it stored
+        if (outcome === 'failed' || outcome === 'writer_ahead') return; // resume from what the other writer stored
         checkpoint = batch[batch.length - 1].position;
       }
     } finally {
       await subscription.close();
-    }
-  }
-
-  private async nextOrIdle(pending: Promise<IteratorResult<RecordedEvent>>) {
-    let timer: NodeJS.Timeout | undefined;
-    const idle = new Promise<'idle'>((resolve) => (timer = setTimeout(() => resolve('idle'), IDLE_MS)));
-    try {
-      return await Promise.race([pending, idle]);
-    } finally {
-      clearTimeout(timer);
+      await reading.catch(() => undefined);
     }
   }
 

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { LogWellbeingActivityHandler } from './application/log-wellbeing-activity.handler';
 import { SubmitPulseCheckInHandler } from './application/submit-pulse-check-in.handler';
+import { MyWellbeingHandler } from './queries/my-wellbeing.handler';
+import { WellbeingDashboardHandler } from './queries/wellbeing-dashboard.handler';
 
-@Module({ providers: [LogWellbeingActivityHandler, SubmitPulseCheckInHandler] })
+@Module({
+  providers: [LogWellbeingActivityHandler, SubmitPulseCheckInHandler, MyWellbeingHandler, WellbeingDashboardHandler],
+})
 export class WellbeingModule {}

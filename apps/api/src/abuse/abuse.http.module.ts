@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AbuseModule } from '@frontline/abuse';
+import { AbuseDashboardController } from './abuse-dashboard.http.controller';
 import { ContactVolumesController } from './contact-volumes.http.controller';
+import { IncidentQueueController } from './incident-queue.http.controller';
 import { IncidentsController } from './incidents.http.controller';
 
-@Module({ imports: [AbuseModule], controllers: [IncidentsController, ContactVolumesController] })
+@Module({
+  imports: [AbuseModule],
+  controllers: [IncidentQueueController, IncidentsController, ContactVolumesController, AbuseDashboardController],
+})
 export class AbuseHttpModule {}

@@ -38,3 +38,5 @@ export type IncidentOutcome = (typeof INCIDENT_OUTCOMES)[number];
 export const RECOVERY_BREAK_MINUTES = { min: 5, max: 60 } as const;
 export const NARRATIVE_MAX_LENGTH = 4_000;
 export const OCCURRED_AT_MAX_DAYS_BACK = 90;
+/** An incident should be acknowledged within this long of its report (DESIGN.md: 4 h; configurable later as CARE_ACK_SLA). */
+export const CARE_ACK_SLA_MS = 4 * 60 * 60 * 1000;

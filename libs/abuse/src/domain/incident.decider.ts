@@ -9,7 +9,7 @@ import {
   type Severity,
   type SupportKind,
 } from './abuse.vocabulary';
-import type { AbuseIncidentReported, IncidentEvent } from './incident.events';
+import type { AbuseIncidentReported, IncidentEvent, IncidentFacts } from './incident.events';
 import { type IncidentActor, IncidentNotFoundError, authorise } from './incident.policy';
 
 export type SupportOfferStatus = 'offered' | 'accepted' | 'declined';
@@ -124,15 +124,23 @@ export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentSt
     if (command.type !== 'EscalateIncident') authorise(command.by, state, PART[command.type]);
     if (state.status !== 'open') throw new IncidentClosedError(`Incident ${state.incidentId} is ${state.status}`);
     const { incidentId } = state;
+    const facts = factsOf(state);
     switch (command.type) {
       case 'AcknowledgeIncident':
         if (state.acknowledged) throw new IncidentAlreadyAcknowledgedError(`Incident ${incidentId} is acknowledged`);
-        return [{ type: 'IncidentAcknowledged', data: { incidentId, by: command.by.personId, at: iso(command.now) } }];
+        return [
+          {
+            type: 'IncidentAcknowledged',
+            data: { incidentId, by: command.by.personId, at: iso(command.now), ...facts },
+          },
+        ];
       case 'OfferSupport': {
         const offer = state.supportOffers.find((o) => o.kind === command.kind);
         // Offered and not yet answered, or taken up: offering again changes nothing.
         if (offer && offer.status !== 'declined') return [];
-        return [{ type: 'SupportOffered', data: { incidentId, kind: command.kind, by: command.by.personId } }];
+        return [
+          { type: 'SupportOffered', data: { incidentId, kind: command.kind, by: command.by.personId, ...facts } },
+        ];
       }
       case 'AcceptSupport':
       case 'DeclineSupport': {
@@ -141,7 +149,7 @@ export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentSt
         if (offer?.status === answer) return [];
         if (offer?.status !== 'offered') throw new SupportNotOfferedError(`No open offer of ${command.kind}`);
         return answer === 'accepted'
-          ? [{ type: 'SupportAccepted', data: { incidentId, kind: command.kind } }]
+          ? [{ type: 'SupportAccepted', data: { incidentId, kind: command.kind, ...facts } }]
           : [{ type: 'SupportDeclined', data: { incidentId, kind: command.kind } }];
       }
       case 'TakeRecoveryBreak': {
@@ -160,7 +168,7 @@ export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentSt
       case 'WithdrawIncident':
         return [{ type: 'IncidentWithdrawn', data: { incidentId } }];
       case 'EscalateIncident':
-        return [{ type: 'IncidentEscalated', data: { incidentId, reason: command.reason } }];
+        return [{ type: 'IncidentEscalated', data: { incidentId, reason: command.reason, ...facts } }];
       default:
         return assertNever(command);
     }
@@ -250,3 +258,7 @@ function report(command: ReportIncident, state: IncidentState): IncidentEvent[] 
 }
 
 const iso = (date: Date) => date.toISOString();
+
+function factsOf({ teamId, channel, kinds, severity, occurredAt, reportedAt }: IncidentFacts): IncidentFacts {
+  return { teamId, channel, kinds, severity, occurredAt, reportedAt };
+}

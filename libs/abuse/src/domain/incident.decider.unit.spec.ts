@@ -59,11 +59,17 @@ const reported: AbuseIncidentReported = {
     reportedAt: now.toISOString(),
   },
 };
+// Copied from the report into later events, so read models can file them without reading.
+const { teamId, channel, kinds, severity, occurredAt, reportedAt } = reported.data;
+const facts = { teamId, channel, kinds, severity, occurredAt, reportedAt };
 const acknowledged: IncidentEvent = {
   type: 'IncidentAcknowledged',
-  data: { incidentId, by: 'l1', at: now.toISOString() },
+  data: { incidentId, by: 'l1', at: now.toISOString(), ...facts },
 };
-const debriefOffered: IncidentEvent = { type: 'SupportOffered', data: { incidentId, kind: 'debrief', by: 'l1' } };
+const debriefOffered: IncidentEvent = {
+  type: 'SupportOffered',
+  data: { incidentId, kind: 'debrief', by: 'l1', ...facts },
+};
 const closed: IncidentEvent = { type: 'IncidentClosed', data: { incidentId, outcome: 'resolved', by: 'l1' } };
 const withdrawn: IncidentEvent = { type: 'IncidentWithdrawn', data: { incidentId } };
 
@@ -111,7 +117,7 @@ describe('incident decider: care and lifecycle', () => {
       .then([acknowledged]);
     given([reported])
       .when({ type: 'AcknowledgeIncident', ...as(officer) })
-      .then([{ type: 'IncidentAcknowledged', data: { incidentId, by: 'w1', at: now.toISOString() } }]);
+      .then([{ type: 'IncidentAcknowledged', data: { incidentId, by: 'w1', at: now.toISOString(), ...facts } }]);
   });
 
   it('is acknowledged once', () =>
@@ -145,13 +151,13 @@ describe('incident decider: care and lifecycle', () => {
       .then([]);
     given([reported, debriefOffered, { type: 'SupportDeclined', data: { incidentId, kind: 'debrief' } }])
       .when({ type: 'OfferSupport', kind: 'debrief', ...as(officer) })
-      .then([{ type: 'SupportOffered', data: { incidentId, kind: 'debrief', by: 'w1' } }]);
+      .then([{ type: 'SupportOffered', data: { incidentId, kind: 'debrief', by: 'w1', ...facts } }]);
   });
 
   it('lets the reporter accept or decline only support that was offered', () => {
     given([reported, debriefOffered])
       .when({ type: 'AcceptSupport', kind: 'debrief', ...as(agent) })
-      .then([{ type: 'SupportAccepted', data: { incidentId, kind: 'debrief' } }]);
+      .then([{ type: 'SupportAccepted', data: { incidentId, kind: 'debrief', ...facts } }]);
     given([reported, debriefOffered])
       .when({ type: 'DeclineSupport', kind: 'debrief', ...as(agent) })
       .then([{ type: 'SupportDeclined', data: { incidentId, kind: 'debrief' } }]);
@@ -210,7 +216,7 @@ describe('incident decider: care and lifecycle', () => {
   it('escalates an open incident for the care workflow', () =>
     given([reported])
       .when({ type: 'EscalateIncident', incidentId, reason: 'not acknowledged within 4 h' })
-      .then([{ type: 'IncidentEscalated', data: { incidentId, reason: 'not acknowledged within 4 h' } }]));
+      .then([{ type: 'IncidentEscalated', data: { incidentId, reason: 'not acknowledged within 4 h', ...facts } }]));
 
   it('refuses everything after close or withdrawal', () => {
     given([reported, closed])
@@ -229,8 +235,8 @@ describe('incident decider: properties', () => {
   const kind = fc.constantFrom(...SUPPORT_KINDS);
   const middle: fc.Arbitrary<IncidentEvent> = fc.oneof(
     fc.constant(acknowledged),
-    kind.map((k) => ({ type: 'SupportOffered' as const, data: { incidentId, kind: k, by: 'l1' } })),
-    kind.map((k) => ({ type: 'SupportAccepted' as const, data: { incidentId, kind: k } })),
+    kind.map((k) => ({ type: 'SupportOffered' as const, data: { incidentId, kind: k, by: 'l1', ...facts } })),
+    kind.map((k) => ({ type: 'SupportAccepted' as const, data: { incidentId, kind: k, ...facts } })),
     kind.map((k) => ({ type: 'SupportDeclined' as const, data: { incidentId, kind: k } })),
     fc
       .integer({ min: 5, max: 60 })
@@ -239,7 +245,7 @@ describe('incident decider: properties', () => {
       type: 'CustomerActionRecorded' as const,
       data: { incidentId, action, by: 'w1' },
     })),
-    fc.constant<IncidentEvent>({ type: 'IncidentEscalated', data: { incidentId, reason: 'late' } }),
+    fc.constant<IncidentEvent>({ type: 'IncidentEscalated', data: { incidentId, reason: 'late', ...facts } }),
   );
   const ending = fc.constantFrom<IncidentEvent>(closed, withdrawn);
   const history = fc

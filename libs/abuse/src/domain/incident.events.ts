@@ -23,12 +23,29 @@ export type AbuseIncidentReported = DomainEvent<
     reportedAt: string;
   }
 >;
-export type IncidentAcknowledged = DomainEvent<'IncidentAcknowledged', { incidentId: string; by: string; at: string }>;
-export type SupportOffered = DomainEvent<'SupportOffered', { incidentId: string; kind: SupportKind; by: string }>;
-export type SupportAccepted = DomainEvent<'SupportAccepted', { incidentId: string; kind: SupportKind }>;
+/**
+ * The report's facts that read models file an incident under (team, channel, kinds, severity,
+ * week and month), copied into later events because a projection cannot read the report back.
+ */
+export type IncidentFacts = Pick<
+  AbuseIncidentReported['data'],
+  'teamId' | 'channel' | 'kinds' | 'severity' | 'occurredAt' | 'reportedAt'
+>;
+export type IncidentAcknowledged = DomainEvent<
+  'IncidentAcknowledged',
+  { incidentId: string; by: string; at: string } & IncidentFacts
+>;
+export type SupportOffered = DomainEvent<
+  'SupportOffered',
+  { incidentId: string; kind: SupportKind; by: string } & IncidentFacts
+>;
+export type SupportAccepted = DomainEvent<'SupportAccepted', { incidentId: string; kind: SupportKind } & IncidentFacts>;
 export type SupportDeclined = DomainEvent<'SupportDeclined', { incidentId: string; kind: SupportKind }>;
 export type RecoveryBreakTaken = DomainEvent<'RecoveryBreakTaken', { incidentId: string; minutes: number }>;
-export type IncidentEscalated = DomainEvent<'IncidentEscalated', { incidentId: string; reason: string }>;
+export type IncidentEscalated = DomainEvent<
+  'IncidentEscalated',
+  { incidentId: string; reason: string } & IncidentFacts
+>;
 export type CustomerActionRecorded = DomainEvent<
   'CustomerActionRecorded',
   { incidentId: string; action: CustomerAction; by: string }

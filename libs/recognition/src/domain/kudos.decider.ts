@@ -157,8 +157,10 @@ export const kudosDecider: Decider<KudosCommand, KudosEvent, KudosState> = {
     if (command.type === 'SendKudos') {
       refuseUnsendableKudos(command);
       if (state.status !== 'none') throw new KudosAlreadySentError(`Kudos ${command.kudosId} exist already`);
-      const { kudosId, fromId, toIds, message, values, visibility, campaignId, now } = command;
-      const data = { kudosId, fromId, toIds, message, values, visibility, sentAt: now.toISOString() };
+      const { kudosId, fromId, toIds, message, values, visibility, campaignId, now, people } = command;
+      // Read models cannot look teams up later, and people move: the event says where everyone was.
+      const teams = { fromTeamId: people[fromId]?.teamId, toTeamIds: toIds.map((id) => people[id]?.teamId ?? '') };
+      const data = { kudosId, fromId, toIds, message, values, visibility, sentAt: now.toISOString(), ...teams };
       return [{ type: 'KudosSent', data: campaignId ? { ...data, campaignId } : data }];
     }
     if (state.status === 'none') throw new UnknownKudosError(`No kudos ${command.kudosId}`);

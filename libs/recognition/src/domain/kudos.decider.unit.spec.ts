@@ -49,6 +49,8 @@ const sent = (visibility: Visibility = 'public'): KudosSent => ({
     values: ['empathy', 'active_listening'],
     visibility,
     sentAt: now.toISOString(),
+    fromTeamId: 't1',
+    toTeamIds: ['t2'],
   },
 });
 const react = (personId: string, type: 'AddKudosReaction' | 'RemoveKudosReaction' = 'AddKudosReaction') => ({
@@ -73,6 +75,13 @@ describe('kudos decider', () => {
       given([])
         .when(send({ campaignId: 'c1' }))
         .then([{ type: 'KudosSent', data: { ...sent().data, campaignId: 'c1' } }]));
+
+    it('records the team of the sender and of each recipient, as the directory has them now', () =>
+      given([])
+        .when(send({ toIds: ['bo', 'cy', 'mate'] }))
+        .then([
+          { type: 'KudosSent', data: { ...sent().data, toIds: ['bo', 'cy', 'mate'], toTeamIds: ['t2', 't3', 't2'] } },
+        ]));
 
     it('refuses kudos to yourself', () =>
       given([])

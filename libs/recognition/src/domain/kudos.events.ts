@@ -12,6 +12,9 @@ export type KudosSent = DomainEvent<
     visibility: Visibility;
     campaignId?: string;
     sentAt: string;
+    /** The directory's teams when it was sent (`toTeamIds[i]` is the team of `toIds[i]`): feeds and stats keep them after people move. Absent on older kudos. */
+    fromTeamId?: string;
+    toTeamIds?: string[];
   }
 >;
 export type KudosReactionAdded = DomainEvent<

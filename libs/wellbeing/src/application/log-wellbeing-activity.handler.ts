@@ -12,11 +12,11 @@ export class LogWellbeingActivityHandler implements ICommandHandler<LogWellbeing
 
   async execute({ activity, context }: LogWellbeingActivityCommand) {
     const { personId } = context.actor;
-    await activeTeamOf(this.executor, personId);
+    const teamId = await activeTeamOf(this.executor, personId);
     const { events } = await this.executor.execute(
       wellbeingStream(personId),
       wellbeingDecider,
-      { type: 'LogWellbeingActivity', ...activity, now: context.now },
+      { type: 'LogWellbeingActivity', ...activity, teamId, now: context.now },
       context,
     );
     // On a retry the executor hands back the first attempt's event, whose id is the one to answer with.

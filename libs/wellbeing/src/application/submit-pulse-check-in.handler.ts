@@ -12,11 +12,11 @@ export class SubmitPulseCheckInHandler implements ICommandHandler<SubmitPulseChe
 
   async execute({ answers, context }: SubmitPulseCheckInCommand) {
     const { personId } = context.actor;
-    await activeTeamOf(this.executor, personId);
+    const teamId = await activeTeamOf(this.executor, personId);
     const { events } = await this.executor.execute(
       wellbeingStream(personId),
       wellbeingDecider,
-      { type: 'SubmitPulseCheckIn', ...answers, now: context.now },
+      { type: 'SubmitPulseCheckIn', ...answers, teamId, now: context.now },
       context,
     );
     // Only the week goes back: the answers stay in the person's own stream.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DomainError } from '@frontline/decider';
-import { isoWeek } from './calendar';
+import { isoWeek } from '@frontline/decider';
 import { wellbeingDecider } from './wellbeing.decider';
 import type { PulseCheckInSubmitted, WellbeingEvent } from './wellbeing.events';
 
@@ -26,7 +26,10 @@ describe('wellbeing decider: pulse properties', () => {
         let state = wellbeingDecider.initialState();
         for (const { now, mood, energy, workload } of submissions) {
           try {
-            const events = wellbeingDecider.decide({ type: 'SubmitPulseCheckIn', mood, energy, workload, now }, state);
+            const events = wellbeingDecider.decide(
+              { type: 'SubmitPulseCheckIn', mood, energy, workload, teamId: 't1', now },
+              state,
+            );
             history.push(...events);
             state = events.reduce(wellbeingDecider.evolve, state);
           } catch (error) {

@@ -1,5 +1,5 @@
 import { type Decider, DomainError, assertNever } from '@frontline/decider';
-import { daysBetween, isCalendarDate, isoWeek, utcDateOf } from './calendar';
+import { daysBetween, isCalendarDate, isoWeek, utcDateOf } from '@frontline/decider';
 import { WELLBEING_KINDS, type WellbeingEvent, type WellbeingKind } from './wellbeing.events';
 
 export const MAX_ACTIVITY_MINUTES = 480;
@@ -20,9 +20,11 @@ export type WellbeingCommand =
       minutes: number;
       occurredOn: string;
       campaignId?: string;
+      /** The person's team now, from the directory: trends count the activity there. */
+      teamId: string;
       now: Date;
     }
-  | { type: 'SubmitPulseCheckIn'; mood: number; energy: number; workload: number; now: Date };
+  | { type: 'SubmitPulseCheckIn'; mood: number; energy: number; workload: number; teamId: string; now: Date };
 
 export class UnknownWellbeingKindError extends DomainError {
   readonly code = 'unknown-wellbeing-kind';
@@ -65,7 +67,7 @@ export const wellbeingDecider: Decider<WellbeingCommand, WellbeingEvent, Wellbei
   decide(command, state) {
     switch (command.type) {
       case 'LogWellbeingActivity': {
-        const { activityId, kind, minutes, occurredOn, campaignId, now } = command;
+        const { activityId, kind, minutes, occurredOn, campaignId, teamId, now } = command;
         if (!WELLBEING_KINDS.includes(kind)) throw new UnknownWellbeingKindError(`No wellbeing kind ${kind}`);
         if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_ACTIVITY_MINUTES) {
           throw new ActivityMinutesOutOfRangeError(`minutes must be a whole number from 1 to ${MAX_ACTIVITY_MINUTES}`);
@@ -87,6 +89,7 @@ export const wellbeingDecider: Decider<WellbeingCommand, WellbeingEvent, Wellbei
               occurredOn,
               ...(campaignId ? { campaignId } : {}),
               loggedAt: now.toISOString(),
+              teamId,
             },
           },
         ];
@@ -100,11 +103,11 @@ export const wellbeingDecider: Decider<WellbeingCommand, WellbeingEvent, Wellbei
         }
         const week = isoWeek(command.now);
         if (state.pulseWeeks.has(week)) throw new PulseAlreadySubmittedError(`The pulse of ${week} is in already`);
-        const { mood, energy, workload, now } = command;
+        const { mood, energy, workload, teamId, now } = command;
         return [
           {
             type: 'PulseCheckInSubmitted',
-            data: { isoWeek: week, mood, energy, workload, submittedAt: now.toISOString() },
+            data: { isoWeek: week, mood, energy, workload, submittedAt: now.toISOString(), teamId },
           },
         ];
       }

@@ -22,19 +22,27 @@ const logActivity = (overrides: Partial<Extract<WellbeingCommand, { type: 'LogWe
     kind: 'yoga',
     minutes: 30,
     occurredOn: '2026-11-19',
+    teamId: 't1',
     now,
     ...overrides,
   }) as const;
 const submitPulse = (overrides: Partial<Extract<WellbeingCommand, { type: 'SubmitPulseCheckIn' }>> = {}) =>
-  ({ type: 'SubmitPulseCheckIn', mood: 4, energy: 3, workload: 5, now, ...overrides }) as const;
+  ({ type: 'SubmitPulseCheckIn', mood: 4, energy: 3, workload: 5, teamId: 't1', now, ...overrides }) as const;
 
 const pulseOf = (isoWeek: string): PulseCheckInSubmitted => ({
   type: 'PulseCheckInSubmitted',
-  data: { isoWeek, mood: 3, energy: 3, workload: 3, submittedAt: '2026-11-16T08:00:00.000Z' },
+  data: { isoWeek, mood: 3, energy: 3, workload: 3, submittedAt: '2026-11-16T08:00:00.000Z', teamId: 't1' },
 });
 const yogaLogged: WellbeingActivityLogged = {
   type: 'WellbeingActivityLogged',
-  data: { activityId: 'a0', kind: 'yoga', minutes: 20, occurredOn: '2026-11-18', loggedAt: now.toISOString() },
+  data: {
+    activityId: 'a0',
+    kind: 'yoga',
+    minutes: 20,
+    occurredOn: '2026-11-18',
+    loggedAt: now.toISOString(),
+    teamId: 't1',
+  },
 };
 
 describe('wellbeing decider: activities', () => {
@@ -50,6 +58,7 @@ describe('wellbeing decider: activities', () => {
             minutes: 30,
             occurredOn: '2026-11-19',
             loggedAt: '2026-11-20T10:15:00.000Z',
+            teamId: 't1',
           },
         },
       ]));
@@ -67,6 +76,7 @@ describe('wellbeing decider: activities', () => {
             occurredOn: '2026-11-20',
             campaignId: 'c1',
             loggedAt: '2026-11-20T10:15:00.000Z',
+            teamId: 't1',
           },
         },
       ]));
@@ -110,7 +120,14 @@ describe('wellbeing decider: pulse', () => {
       .then([
         {
           type: 'PulseCheckInSubmitted',
-          data: { isoWeek: '2026-W47', mood: 4, energy: 3, workload: 5, submittedAt: '2026-11-20T10:15:00.000Z' },
+          data: {
+            isoWeek: '2026-W47',
+            mood: 4,
+            energy: 3,
+            workload: 5,
+            submittedAt: '2026-11-20T10:15:00.000Z',
+            teamId: 't1',
+          },
         },
       ]));
 

@@ -1,4 +1,4 @@
-import { daysBetween, isCalendarDate, isoWeek, utcDateOf } from './calendar';
+import { daysBetween, isCalendarDate, isoWeek, periodsBetween, utcDateOf, utcMonth } from './calendar';
 
 describe('isoWeek', () => {
   it.each([
@@ -39,4 +39,20 @@ describe('calendar dates', () => {
   it('takes the UTC date of a moment', () => {
     expect(utcDateOf(new Date('2026-11-20T23:30:00-02:00'))).toBe('2026-11-21');
   });
+});
+
+describe('periodsBetween', () => {
+  it('lists every ISO week touched, across the turn of the year', () =>
+    expect(periodsBetween('2026-12-23', '2027-01-05', 'week')).toEqual(['2026-W52', '2026-W53', '2027-W01']));
+
+  it('lists every month touched, whatever their lengths', () =>
+    expect(periodsBetween('2026-01-31', '2026-04-01', 'month')).toEqual(['2026-01', '2026-02', '2026-03', '2026-04']));
+
+  it('gives one bucket for one day, and none when the range is backwards', () => {
+    expect(periodsBetween('2026-11-20', '2026-11-20', 'week')).toEqual(['2026-W47']);
+    expect(periodsBetween('2026-11-20', '2026-11-19', 'month')).toEqual([]);
+  });
+
+  it('names the month of a moment in UTC', () =>
+    expect(utcMonth(new Date('2026-12-01T00:30:00+01:00'))).toBe('2026-11'));
 });

@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AbuseDashboardQuery } from '@frontline/abuse';
+import { Roles } from '@frontline/platform';
+import { AbuseDashboardRequest } from './abuse-reads.request.dto';
+
+@ApiTags('abuse')
+@ApiBearerAuth()
+@Roles('hr', 'admin')
+@Controller('v1/dashboards/abuse')
+export class AbuseDashboardController {
+  constructor(private readonly dashboard: AbuseDashboardQuery) {}
+
+  @Get()
+  @ApiOkResponse({
+    description:
+      'Per period: the organisation total and each group, with cells about too few reporters as `{value: null, suppressed: true}`',
+  })
+  read(@Query() request: AbuseDashboardRequest) {
+    return this.dashboard.read(request);
+  }
+}

@@ -1,0 +1,33 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IncidentQueueQuery, MyIncidentsQuery } from '@frontline/abuse';
+import { type Actor, CurrentActor, Roles } from '@frontline/platform';
+import { IncidentPageRequest, IncidentQueueRequest } from './abuse-reads.request.dto';
+
+/** Lists for acting on incidents and for following one's own; details stay behind GET /v1/incidents/{id}. */
+@ApiTags('abuse')
+@ApiBearerAuth()
+@Controller('v1')
+export class IncidentQueueController {
+  constructor(
+    private readonly queue: IncidentQueueQuery,
+    private readonly mine: MyIncidentsQuery,
+  ) {}
+
+  @Get('incidents')
+  @Roles('team_lead', 'wellbeing_officer')
+  @ApiOkResponse({
+    description: 'Open incidents, oldest due first, with `ackDueAt` and `overdue`: `{items, nextCursor}`',
+  })
+  @ApiForbiddenResponse({ description: "Not a carer, or a team lead asking for another team's queue" })
+  incidentQueue(@Query() request: IncidentQueueRequest, @CurrentActor() actor: Actor) {
+    const { status, teamId, cursor, limit } = request;
+    return this.queue.forCarer(actor, { status, teamId }, { cursor, limit }, new Date());
+  }
+
+  @Get('me/incidents')
+  @ApiOkResponse({ description: 'Your own incidents, newest first, whatever became of them: `{items, nextCursor}`' })
+  myIncidents(@Query() page: IncidentPageRequest, @CurrentActor() actor: Actor) {
+    return this.mine.of(actor.personId, page);
+  }
+}

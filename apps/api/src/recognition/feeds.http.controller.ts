@@ -1,0 +1,33 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor } from '@frontline/platform';
+import { RecognitionFeeds } from '@frontline/recognition';
+import { PageRequest } from './recognition-reads.request.dto';
+
+/** Anyone may open any feed; each shows them only the kudos their visibility lets them see. */
+@ApiTags('recognition')
+@ApiBearerAuth()
+@Controller('v1/feeds')
+export class FeedsController {
+  constructor(private readonly feeds: RecognitionFeeds) {}
+
+  @Get('org')
+  @ApiOkResponse({ description: 'Public kudos, newest first: `{items, nextCursor}`' })
+  org(@Query() page: PageRequest, @CurrentActor() actor: Actor) {
+    return this.feeds.org(actor.personId, page);
+  }
+
+  @Get('teams/:teamId')
+  @ApiOkResponse({ description: 'Kudos sent from or to the team that you may see, newest first' })
+  @ApiNotFoundResponse({ description: 'No such team' })
+  team(@Param('teamId', ParseUUIDPipe) teamId: string, @Query() page: PageRequest, @CurrentActor() actor: Actor) {
+    return this.feeds.team(actor.personId, teamId, page);
+  }
+
+  @Get('people/:personId')
+  @ApiOkResponse({ description: 'Kudos the person sent or received that you may see, newest first' })
+  @ApiNotFoundResponse({ description: 'Nobody enrolled with that id' })
+  person(@Param('personId', ParseUUIDPipe) personId: string, @Query() page: PageRequest, @CurrentActor() actor: Actor) {
+    return this.feeds.person(actor.personId, personId, page);
+  }
+}

@@ -1,0 +1,43 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { type Actor, CurrentActor, Roles } from '@frontline/platform';
+import { MyRecognitionQuery, RecognitionDashboardQuery, RecognitionGapsQuery } from '@frontline/recognition';
+import { RecognitionDashboardRequest, RecognitionGapsRequest } from './recognition-reads.request.dto';
+
+@ApiTags('recognition')
+@ApiBearerAuth()
+@Controller('v1')
+export class RecognitionStatsController {
+  constructor(
+    private readonly mine: MyRecognitionQuery,
+    private readonly gaps: RecognitionGapsQuery,
+    private readonly dashboard: RecognitionDashboardQuery,
+  ) {}
+
+  @Get('me/recognition')
+  @ApiOkResponse({ description: 'Your own kudos counts, values received, last recognised at, recent kudos' })
+  me(@CurrentActor() actor: Actor) {
+    return this.mine.of(actor.personId);
+  }
+
+  @Get('teams/:teamId/recognition-gaps')
+  @Roles('team_lead')
+  @ApiOkResponse({ description: 'Members not recognised for `days` days, by name: `{items, nextCursor}`' })
+  @ApiForbiddenResponse({ description: 'Not the lead of this team' })
+  recognitionGaps(
+    @Param('teamId', ParseUUIDPipe) teamId: string,
+    @Query() { days, cursor, limit }: RecognitionGapsRequest,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.gaps.of(actor, teamId, days, { cursor, limit }, new Date());
+  }
+
+  @Get('dashboards/recognition')
+  @Roles('hr', 'admin')
+  @ApiOkResponse({
+    description: 'Per team and period; cells about too few people are `{value: null, suppressed: true}`',
+  })
+  recognition(@Query() { from, to, interval }: RecognitionDashboardRequest) {
+    return this.dashboard.of(from, to, interval);
+  }
+}

@@ -1,0 +1,88 @@
+import type { AppConfig } from '@frontline/platform';
+import { ReadModels } from '@frontline/read-models';
+import { ProjectionTestbed, recorded } from '@frontline/testing';
+import { abuseDashboardProjection } from '../projections/abuse-dashboard.projection';
+import { incidentQueueProjection } from '../projections/incident-queue.projection';
+import { AbuseDashboardQuery } from './abuse-dashboard.query';
+import { IncidentQueueQuery } from './incident-queue.query';
+
+const officer = { personId: 'w1', roles: ['wellbeing_officer' as const] };
+const reportedAt = (minute: number) => new Date(Date.UTC(2026, 10, 16, 9, minute)).toISOString();
+function incident(incidentId: string, agentId: string, minute: number) {
+  const facts = {
+    teamId: 't1',
+    channel: 'phone',
+    kinds: ['insult'],
+    severity: 'high',
+    occurredAt: reportedAt(minute),
+    reportedAt: reportedAt(minute),
+  };
+  return {
+    reported: recorded('AbuseIncidentReported', {
+      incidentId,
+      agentId,
+      ...facts,
+      supportRequested: false,
+      shareNarrativeWithLead: false,
+    }),
+    acknowledged: (afterMinutes: number) =>
+      recorded('IncidentAcknowledged', {
+        incidentId,
+        by: 'w1',
+        at: reportedAt(minute + afterMinutes),
+        ...facts,
+      }),
+  };
+}
+
+describe('incident queue query', () => {
+  let testbed: ProjectionTestbed;
+  beforeEach(() => (testbed = new ProjectionTestbed(incidentQueueProjection)));
+  afterEach(() => testbed.close());
+
+  it('is overdue once the acknowledge SLA has passed without an acknowledgement', async () => {
+    const [one, two] = [incident('i1', 'ana', 0), incident('i2', 'bo', 10)];
+    await testbed.given(one.reported, two.reported, one.acknowledged(300));
+    const query = new IncidentQueueQuery(new ReadModels(testbed.redis));
+
+    const at = (iso: string) => query.forCarer(officer, {}, { limit: 20 }, new Date(iso));
+    expect((await at('2026-11-16T13:05:00.000Z')).items).toMatchObject([
+      { incidentId: 'i1', ackDueAt: '2026-11-16T13:00:00.000Z', status: 'acknowledged', overdue: false },
+      { incidentId: 'i2', ackDueAt: '2026-11-16T13:10:00.000Z', status: 'open', overdue: false },
+    ]);
+    expect((await at('2026-11-16T13:10:01.000Z')).items[1]).toMatchObject({ incidentId: 'i2', overdue: true });
+  });
+});
+
+describe('abuse dashboard query', () => {
+  let testbed: ProjectionTestbed;
+  beforeEach(() => (testbed = new ProjectionTestbed(abuseDashboardProjection)));
+  afterEach(() => testbed.close());
+
+  it('gives the median time to acknowledge in minutes, and hides a cell of too few reporters', async () => {
+    const incidents = ['ana', 'bo', 'cy', 'di'].map((agent, i) => incident(`i${i}`, agent, i));
+    await testbed.given(
+      ...incidents.map(({ reported }) => reported),
+      ...[30, 90, 10, 200].map((minutes, i) => incidents[i].acknowledged(minutes)),
+    );
+    const read = (minGroup: number) =>
+      new AbuseDashboardQuery(new ReadModels(testbed.redis), { PRIVACY_MIN_GROUP: minGroup } as AppConfig).read({
+        from: '2026-11-16',
+        to: '2026-11-16',
+        interval: 'week',
+        groupBy: 'team',
+      });
+
+    const open = await read(4);
+    expect(open.periods[0].total).toMatchObject({
+      incidents: { value: 4, suppressed: false },
+      medianMinutesToAcknowledge: { value: 60, suppressed: false }, // between 30 and 90
+      ratePer1000Contacts: { value: null, suppressed: false }, // no contacts recorded
+    });
+    const closed = await read(5);
+    expect(closed.periods[0].total.incidents).toEqual({ value: null, suppressed: true });
+    expect(closed.periods[0].groups).toEqual([
+      expect.objectContaining({ team: 't1', medianMinutesToAcknowledge: { value: null, suppressed: true } }),
+    ]);
+  });
+});

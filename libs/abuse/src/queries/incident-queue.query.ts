@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { ForbiddenError } from '@frontline/decider';
+import { type Actor, hasRole } from '@frontline/platform';
+import { ReadModels } from '@frontline/read-models';
+import { CARE_ACK_SLA_MS } from '../domain/abuse.vocabulary';
+import type { QueueStatus } from '../projections/incident-queue.projection';
+import { incidentSummaries } from './incident-summary';
+import { type Page, sortedSetPage } from './sorted-set-page';
+
+export interface IncidentQueueFilter {
+  status?: QueueStatus;
+  teamId?: string;
+}
+
+/** The open incidents a carer acts on, oldest due first, with the clock of the acknowledge SLA. */
+@Injectable()
+export class IncidentQueueQuery {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async forCarer(carer: Actor, filter: IncidentQueueFilter, page: Page, now: Date) {
+    const teamId = await this.teamVisibleTo(carer, filter.teamId);
+    const keys = await this.readModels.keys('incidentQueue');
+    const queue = keys.key(
+      'queue',
+      ...(teamId === undefined ? [] : ['team', teamId]),
+      ...(filter.status === undefined ? [] : ['status', filter.status]),
+    );
+    const { members, nextCursor } = await sortedSetPage(this.readModels.redis, queue, page, 'oldest_first');
+    const items = (await incidentSummaries(this.readModels, keys, members)).map((incident) => {
+      const ackDueAt = Date.parse(incident.reportedAt) + CARE_ACK_SLA_MS;
+      const overdue = incident.acknowledgedAt === null && now.getTime() > ackDueAt;
+      return { ...incident, ackDueAt: new Date(ackDueAt).toISOString(), overdue };
+    });
+    return { items, nextCursor };
+  }
+
+  /** A wellbeing officer sees every team; a team lead only the team the directory has them lead now. */
+  private async teamVisibleTo(carer: Actor, teamId: string | undefined): Promise<string | undefined> {
+    if (hasRole(carer, 'wellbeing_officer')) return teamId;
+    const directory = await this.readModels.keys('directory');
+    const {
+      teamId: ownTeam,
+      status,
+      roles,
+    } = await this.readModels.redis.hgetall(directory.key('person', carer.personId));
+    const leads = hasRole(carer, 'team_lead') && status === 'active' && (roles ?? '').split(',').includes('team_lead');
+    if (!leads || !ownTeam) throw new ForbiddenError('Only team leads and wellbeing officers see incident queues');
+    if (teamId !== undefined && teamId !== ownTeam) {
+      throw new ForbiddenError("A team lead sees their own team's incidents only");
+    }
+    return ownTeam;
+  }
+}

@@ -1,0 +1,42 @@
+import { ERASED, type PersonalData } from '@frontline/platform';
+import type { ReadModels } from '@frontline/read-models';
+
+/** Someone as the directory read model has them now. */
+export interface DirectoryEntry {
+  teamId: string;
+  status: string;
+  roles: string[];
+}
+
+/** The directory, not the token, says who is in which team; undefined for someone it does not know. */
+export async function directoryEntry(readModels: ReadModels, personId: string): Promise<DirectoryEntry | undefined> {
+  const keys = await readModels.keys('directory');
+  const { teamId, status, roles } = await readModels.redis.hgetall(keys.key('person', personId));
+  return teamId ? { teamId, status, roles: roles ? roles.split(',') : [] } : undefined;
+}
+
+export async function teamExists(readModels: ReadModels, teamId: string): Promise<boolean> {
+  const keys = await readModels.keys('directory');
+  return (await readModels.redis.exists(keys.key('team', teamId))) === 1;
+}
+
+export async function teamMembers(readModels: ReadModels, teamId: string): Promise<string[]> {
+  const keys = await readModels.keys('directory');
+  return readModels.redis.smembers(keys.key('team', teamId, 'members'));
+}
+
+/** Display names in plaintext, each decrypted once per answer; an erased person reads as erased. */
+export async function displayNames(
+  readModels: ReadModels,
+  personalData: PersonalData,
+  personIds: Iterable<string>,
+): Promise<Map<string, string>> {
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return new Map();
+  const keys = await readModels.keys('directory');
+  const ciphertexts = await Promise.all(ids.map((id) => readModels.redis.hget(keys.key('person', id), 'displayName')));
+  const names = await Promise.all(
+    ciphertexts.map((ciphertext) => (ciphertext ? personalData.decrypt(ciphertext) : ERASED)),
+  );
+  return new Map(ids.map((id, i) => [id, names[i]]));
+}

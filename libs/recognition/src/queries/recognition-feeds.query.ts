@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@frontline/decider';
+import { ERASED, PersonalData } from '@frontline/platform';
+import { type Keyspace, ReadModels } from '@frontline/read-models';
+import type { KudosValue, Visibility } from '../domain/recognition.vocabulary';
+import { type Page, decodeCursor, encodeCursor } from './cursor';
+import { directoryEntry, displayNames, teamExists } from './directory-view';
+
+/** A kudos as the feed projection stores it. */
+interface StoredKudos {
+  kudosId: string;
+  fromId: string;
+  toIds: string[];
+  message: string;
+  values: KudosValue[];
+  visibility: Visibility;
+  sentAt: string;
+  sentAtMs: number;
+  fromTeamId: string;
+  toTeamIds: string[];
+  reactions: Record<string, number>;
+}
+
+export interface KudosItem {
+  kudosId: string;
+  from: { personId: string; displayName: string };
+  to: { personId: string; displayName: string }[];
+  message: string;
+  values: KudosValue[];
+  visibility: Visibility;
+  sentAt: string;
+  reactions: Record<string, number>;
+}
+
+interface Viewer {
+  personId: string;
+  teamId?: string;
+}
+
+/** Feeds read this many entries at a time while filtering out what the viewer may not see. */
+const SCAN = 100;
+
+/** The org, team and person feeds, each showing a viewer only the kudos they may see, newest first. */
+@Injectable()
+export class RecognitionFeeds {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly personalData: PersonalData,
+  ) {}
+
+  org(viewerId: string, page: Page) {
+    return this.read(viewerId, ['feed', 'org'], page);
+  }
+
+  async team(viewerId: string, teamId: string, page: Page) {
+    if (!(await teamExists(this.readModels, teamId))) throw new NotFoundError(`No team ${teamId}`);
+    return this.read(viewerId, ['feed', 'team', teamId], page);
+  }
+
+  async person(viewerId: string, personId: string, page: Page) {
+    if (!(await directoryEntry(this.readModels, personId)))
+      throw new NotFoundError(`Nobody is enrolled as ${personId}`);
+    return this.read(viewerId, ['feed', 'person', personId], page);
+  }
+
+  /** Kudos by id, for someone entitled to all of them (their own received kudos). */
+  async items(kudosIds: string[]): Promise<KudosItem[]> {
+    return this.render(await readKudos(this.readModels, await this.readModels.keys('recognitionFeed'), kudosIds));
+  }
+
+  private async read(viewerId: string, feed: string[], { cursor, limit }: Page) {
+    const keys = await this.readModels.keys('recognitionFeed');
+    const entry = await directoryEntry(this.readModels, viewerId);
+    const viewer = { personId: viewerId, teamId: entry?.status === 'active' ? entry.teamId : undefined };
+    const after = cursor === undefined ? undefined : decodeCursor<[number, string]>(cursor, ['number', 'string']);
+    const found: StoredKudos[] = [];
+    for (let offset = 0; found.length <= limit; offset += SCAN) {
+      const entries = await this.readModels.redis.zrevrangebyscore(
+        keys.key(...feed),
+        after ? after[0] : '+inf',
+        '-inf',
+        'WITHSCORES',
+        'LIMIT',
+        offset,
+        SCAN,
+      );
+      // Equal times sort by id, descending: past the cursor means an earlier time, or the same time and a lower id.
+      const ids = pairs(entries)
+        .filter(([id, score]) => !after || Number(score) < after[0] || id < after[1])
+        .map(([id]) => id);
+      found.push(...(await readKudos(this.readModels, keys, ids)).filter((kudos) => canSee(kudos, viewer)));
+      if (entries.length < SCAN * 2) break;
+    }
+    const shown = found.slice(0, limit);
+    const last = shown.at(-1);
+    return {
+      items: await this.render(shown),
+      nextCursor: found.length > limit && last ? encodeCursor([last.sentAtMs, last.kudosId]) : null,
+    };
+  }
+
+  private async render(kudos: StoredKudos[]): Promise<KudosItem[]> {
+    const names = await displayNames(
+      this.readModels,
+      this.personalData,
+      kudos.flatMap(({ fromId, toIds }) => [fromId, ...toIds]),
+    );
+    const named = (personId: string) => ({ personId, displayName: names.get(personId) ?? ERASED });
+    return kudos.map(({ kudosId, fromId, toIds, message, values, visibility, sentAt, reactions }) => ({
+      kudosId,
+      from: named(fromId),
+      to: toIds.map(named),
+      message,
+      values,
+      visibility,
+      sentAt,
+      reactions,
+    }));
+  }
+}
+
+/** public: everyone; team: those involved and the members of their teams at the time; private: those involved. */
+function canSee(kudos: StoredKudos, viewer: Viewer): boolean {
+  if (kudos.visibility === 'public' || [kudos.fromId, ...kudos.toIds].includes(viewer.personId)) return true;
+  if (kudos.visibility !== 'team' || viewer.teamId === undefined) return false;
+  return kudos.fromTeamId === viewer.teamId || kudos.toTeamIds.includes(viewer.teamId);
+}
+
+/** In the order asked; a kudos retracted since its id was read is simply not there. */
+async function readKudos(readModels: ReadModels, keys: Keyspace, kudosIds: string[]): Promise<StoredKudos[]> {
+  const read = await Promise.all(
+    kudosIds.map(async (kudosId) => {
+      const [fields, reactions] = await Promise.all([
+        readModels.redis.hgetall(keys.key('kudos', kudosId)),
+        readModels.redis.zrange(keys.key('kudos', kudosId, 'reactions'), '0', '-1', 'WITHSCORES'),
+      ]);
+      if (!fields.fromId) return undefined;
+      return {
+        kudosId,
+        fromId: fields.fromId,
+        toIds: list(fields.toIds),
+        message: fields.message,
+        values: list(fields.values) as KudosValue[],
+        visibility: fields.visibility as Visibility,
+        sentAt: fields.sentAt,
+        sentAtMs: Date.parse(fields.sentAt),
+        fromTeamId: fields.fromTeamId,
+        toTeamIds: list(fields.toTeamIds),
+        reactions: Object.fromEntries(pairs(reactions).map(([emoji, count]) => [emoji, Number(count)])),
+      };
+    }),
+  );
+  return read.filter((kudos) => kudos !== undefined);
+}
+
+const list = (joined: string | undefined) => (joined ? joined.split(',') : []);
+
+/** `[member, score, member, score…]` as pairs. */
+export function pairs(flat: string[]): [string, string][] {
+  return Array.from({ length: flat.length / 2 }, (_, i) => [flat[2 * i], flat[2 * i + 1]]);
+}

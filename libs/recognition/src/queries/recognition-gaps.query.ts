@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { ForbiddenError } from '@frontline/decider';
+import { type Actor, PersonalData } from '@frontline/platform';
+import { ReadModels } from '@frontline/read-models';
+import { type Page, decodeCursor, encodeCursor } from './cursor';
+import { directoryEntry, displayNames, teamMembers } from './directory-view';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The members of a team nobody has recognised for `days` days, by name, for that team's own
+ * lead: who might need a word of thanks. Never counts per person, never an order by anything but name.
+ */
+@Injectable()
+export class RecognitionGapsQuery {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly personalData: PersonalData,
+  ) {}
+
+  async of(lead: Actor, teamId: string, days: number, { cursor, limit }: Page, now: Date) {
+    const entry = await directoryEntry(this.readModels, lead.personId);
+    // The token's team may be stale; the directory says whose lead someone is now.
+    if (entry?.status !== 'active' || entry.teamId !== teamId || !entry.roles.includes('team_lead')) {
+      throw new ForbiddenError(`Only the lead of team ${teamId} sees its recognition gaps`);
+    }
+    const keys = await this.readModels.keys('recognitionStats');
+    const members = (await teamMembers(this.readModels, teamId)).filter((id) => id !== lead.personId);
+    const latest = await Promise.all(
+      members.map((id) => this.readModels.redis.zrevrange(keys.key('person', id, 'received'), 0, 0, 'WITHSCORES')),
+    );
+    const since = now.getTime() - days * DAY_MS;
+    const unrecognised = members.filter((_, i) => latest[i].length === 0 || Number(latest[i][1]) < since);
+    const names = await displayNames(this.readModels, this.personalData, unrecognised);
+    const people = unrecognised
+      .map((personId) => ({ personId, displayName: names.get(personId) ?? '' }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.personId.localeCompare(b.personId));
+    const [offset] = cursor === undefined ? [0] : decodeCursor<[number]>(cursor, ['number']);
+    return {
+      teamId,
+      days,
+      items: people.slice(offset, offset + limit),
+      nextCursor: offset + limit < people.length ? encodeCursor([offset + limit]) : null,
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { DomainError, ForbiddenError } from '@frontline/decider';
+import { ReadModels } from '@frontline/read-models';
+import { type MyActivity, type MyPulse, type MyWellbeing, MyWellbeingQuery } from './my-wellbeing.query';
+
+export class InvalidWellbeingCursorError extends DomainError {
+  readonly code = 'invalid-cursor';
+  readonly kind = 'invalid';
+}
+
+/** The only reader of `myWellbeing`: a person's own answers go back to that person and nobody else. */
+@QueryHandler(MyWellbeingQuery)
+export class MyWellbeingHandler implements IQueryHandler<MyWellbeingQuery> {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async execute({ caller, personId, page: { cursor, limit } }: MyWellbeingQuery): Promise<MyWellbeing> {
+    if (personId !== caller.personId) throw new ForbiddenError('A wellbeing history is only ever shown to its owner');
+    const keys = await this.readModels.keys('myWellbeing');
+    const { redis } = this.readModels;
+    // Every member has score 0, so the set is in member order: resume strictly before the last member shown.
+    const members = await redis.zrevrangebylex(
+      keys.key('person', personId, 'activities'),
+      cursor === undefined ? '+' : `(${decodeCursor(cursor)}`,
+      '-',
+      'LIMIT',
+      0,
+      limit + 1,
+    );
+    const shown = members.slice(0, limit);
+    const activities = shown.length
+      ? await redis.hmget(keys.key('person', personId, 'activity'), ...shown.map((member) => member.split('|')[2]))
+      : [];
+    const pulses = Object.values(await redis.hgetall(keys.key('person', personId, 'pulses')))
+      .map((json) => JSON.parse(json) as MyPulse)
+      .sort((a, b) => b.isoWeek.localeCompare(a.isoWeek));
+    return {
+      items: activities.map((json) => JSON.parse(json!) as MyActivity),
+      nextCursor: members.length > limit ? Buffer.from(shown[shown.length - 1]).toString('base64url') : null,
+      pulses,
+    };
+  }
+}
+
+function decodeCursor(cursor: string): string {
+  const member = Buffer.from(cursor, 'base64url').toString();
+  if (!/^\d{4}-\d{2}-\d{2}\|[^|]+\|[^|]+$/.test(member)) {
+    throw new InvalidWellbeingCursorError('The cursor is not one this list gave out');
+  }
+  return member;
+}
