@@ -111,6 +111,26 @@ const rows: Row[] = [
     body: (w) => ({ agentId: w.owner.personId, source: 'call', quote: 'She sorted it in minutes' }),
     allowed: ['team_lead', 'admin'],
   },
+  // Queues, dashboards and gaps: aggregates for HR and admins, a team's queue and gaps for its own lead.
+  {
+    name: "read another team's incident queue",
+    method: 'GET',
+    url: (w) => `/v1/incidents?teamId=${w.ownerTeamId}`,
+    allowed: ['wellbeing_officer'],
+  },
+  ...(['abuse', 'wellbeing', 'recognition'] as const).map((dashboard): Row => ({
+    name: `read the ${dashboard} dashboard`,
+    method: 'GET',
+    url: () => `/v1/dashboards/${dashboard}?from=2026-01-01&to=2026-03-31&interval=month&groupBy=team`,
+    allowed: ['hr', 'admin'],
+  })),
+  {
+    name: "read another team's recognition gaps",
+    method: 'GET',
+    url: (w) => `/v1/teams/${w.ownerTeamId}/recognition-gaps`,
+    allowed: [],
+  },
+  { name: 'read projection status', method: 'GET', url: () => '/v1/projections', allowed: ['admin'] },
   // The directory: admins only. Last, because they move, offboard and erase the owner.
   {
     name: 'create a team',

@@ -105,19 +105,25 @@ export class ProjectionRunner {
 
   private async apply(after: LogPosition | undefined, batch: RecordedEvent[]): Promise<ApplyOutcome | 'failed'> {
     const ops: RedisOp[] = [];
+    let applicable = 0;
     for (const event of batch) {
       const projected = this.project(event);
-      if (!projected) return 'failed';
+      if (!projected) break;
       ops.push(...projected);
+      applicable++;
     }
-    const last = batch[batch.length - 1];
-    const outcome = await applyOps(this.redis, this.keys, after, last.position, ops);
-    await this.redis.hset(this.keys.key('status'), {
-      checkpoint: last.position,
-      lastEventRecordedAt: last.recordedAt.toISOString(),
-      appliedAt: new Date().toISOString(),
-    });
-    return outcome;
+    // What comes before a failing event is applied; the failing one and what follows are not.
+    if (applicable > 0) {
+      const last = batch[applicable - 1];
+      const outcome = await applyOps(this.redis, this.keys, after, last.position, ops);
+      await this.redis.hset(this.keys.key('status'), {
+        checkpoint: last.position,
+        lastEventRecordedAt: last.recordedAt.toISOString(),
+        appliedAt: new Date().toISOString(),
+      });
+      if (applicable === batch.length) return outcome;
+    }
+    return 'failed';
   }
 
   /** A projection that cannot apply an event stops there and says which: skipping it would corrupt the model. */

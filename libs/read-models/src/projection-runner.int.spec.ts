@@ -1,0 +1,84 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { InMemoryEventStore, type NewEvent } from '@frontline/event-store';
+import { TEST_REDIS_URL } from '@frontline/testing';
+import { Redis } from 'ioredis';
+import { Keyspace, type Projection } from './projection';
+import { ProjectionRunner } from './projection-runner';
+
+const counted = (type: string, data: object = {}): NewEvent => ({
+  id: randomUUID(),
+  type,
+  data,
+  metadata: { correlationId: randomUUID(), causationId: randomUUID(), actorId: 'test', schemaVersion: 1 },
+});
+
+/** Counts events, and cannot apply one marked broken. */
+const counter: Projection = {
+  name: 'counter',
+  eventTypes: ['Counted'],
+  project(event, keys) {
+    if ((event.data as { broken?: boolean }).broken) throw new Error('cannot count this one');
+    return [['INCRBY', keys.key('count'), 1]];
+  },
+};
+
+describe('projection runner', () => {
+  let redis: Redis;
+  let store: InMemoryEventStore;
+  const keys = new Keyspace('counter', 1);
+
+  beforeEach(() => {
+    redis = new Redis(TEST_REDIS_URL, { keyPrefix: `test:${randomBytes(4).toString('hex')}:` });
+    store = new InMemoryEventStore();
+  });
+  afterEach(async () => {
+    const prefix = redis.options.keyPrefix!;
+    const raw = redis.duplicate({ keyPrefix: '' });
+    const found = await raw.keys(`${prefix}*`);
+    if (found.length > 0) await raw.del(...found);
+    raw.disconnect();
+    redis.disconnect();
+  });
+
+  async function until(condition: () => Promise<boolean>): Promise<void> {
+    for (const deadline = Date.now() + 5_000; !(await condition());) {
+      if (Date.now() > deadline) throw new Error('condition not met in time');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  it('applies what it follows, live, and resumes from its checkpoint after a restart', async () => {
+    await store.appendToStream('c-1', [counted('Counted'), counted('Ignored'), counted('Counted')], {
+      expectedRevision: 'any',
+    });
+    const first = new ProjectionRunner(store, redis, counter, keys).start();
+    await until(async () => (await redis.get(keys.key('count'))) === '2');
+    await first.stop();
+
+    await store.appendToStream('c-1', [counted('Counted')], { expectedRevision: 'any' });
+    const second = new ProjectionRunner(store, redis, counter, keys).start();
+    await until(async () => (await redis.get(keys.key('count'))) === '3');
+    await store.appendToStream('c-1', [counted('Counted')], { expectedRevision: 'any' });
+    await until(async () => (await redis.get(keys.key('count'))) === '4');
+    await second.stop();
+  });
+
+  it('stops at an event it cannot apply, says which, and never skips it', async () => {
+    const broken = counted('Counted', { broken: true });
+    // One append, so the good event and the broken one arrive in the same batch.
+    await store.appendToStream('c-1', [counted('Counted'), broken, counted('Counted')], { expectedRevision: 'any' });
+    const runner = new ProjectionRunner(store, redis, counter, keys).start();
+
+    await until(async () => (await redis.hget(keys.key('status'), 'state')) === 'failed');
+    await runner.stop();
+
+    const status = await redis.hgetall(keys.key('status'));
+    expect(JSON.parse(status.failedEvent)).toMatchObject({ id: broken.id, type: 'Counted', streamName: 'c-1' });
+    expect(status.error).toBe('cannot count this one');
+    expect(runner.state).toBe('failed');
+    // Nothing at or after the broken event was applied, and the checkpoint stays before it.
+    expect(await redis.get(keys.key('count'))).toBe('1');
+    const [before] = await store.readStream('c-1');
+    expect(await redis.get(keys.key('checkpoint'))).toBe(before.position);
+  });
+});
