@@ -3,4 +3,4 @@ export { encodeLogPosition, decodeLogPosition } from './log-position';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 export { PostgresEventStore } from './postgres/postgres-event-store';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
-export { Doorbell, sleep } from './subscription';
+export { Doorbell, backoffDelay, sleep } from './subscription';

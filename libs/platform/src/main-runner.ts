@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config/app-config';
+import { QueueRedisPolicyError } from './queues/queue-redis';
 
 /**
  * Runs an app's start-up. Configuration is checked first, so a bad variable stops the
@@ -6,9 +7,9 @@ import { ConfigError, loadConfig } from './config/app-config';
  */
 export function runMain(start: () => Promise<void>): void {
   const fail = (error: unknown) => {
-    process.stderr.write(
-      `${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`,
-    );
+    // Errors that explain themselves are printed as they are; anything else with its stack.
+    const plain = error instanceof ConfigError || error instanceof QueueRedisPolicyError;
+    process.stderr.write(`${plain ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
     process.exit(1);
   };
   try {

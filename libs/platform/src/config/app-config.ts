@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -95,6 +96,29 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   KUDOS_DAILY_ALLOWANCE = 20;
+
+  /** How long a serious incident may wait for an acknowledgement before the wellbeing officer is called in. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CARE_ACK_SLA_MS = 4 * 60 * 60 * 1000;
+
+  /** When the agent gets a check-in after a serious incident. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CARE_CHECK_IN_MS = 24 * 60 * 60 * 1000;
+
+  /** Distinct agents reporting the same customer within 90 days that make a repeat-abuser match. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  MATCH_MIN_AGENTS = 2;
+
+  /** Lets webhooks reach private, loopback and link-local addresses: for tests and closed networks only. */
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE = false;
 }
 
 export class ConfigError extends Error {
