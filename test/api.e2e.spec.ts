@@ -142,3 +142,28 @@ describe('write rate limit', () => {
     expect((await api.request({ method: 'GET', url: '/health/ready' })).status).toBe(200);
   });
 });
+
+describe('queue board', () => {
+  let api: TestApi;
+
+  beforeAll(async () => (api = await startTestApi('queue_board')));
+  afterAll(async () => api?.close());
+
+  it('shows Bull Board to admins only', async () => {
+    const anonymous = await api.request({ method: 'GET', url: '/queues' });
+    const agent = await api.request({ method: 'GET', url: '/queues', as: person(['agent']) });
+    const admin = await api.request({ method: 'GET', url: '/queues', as: person(['admin']) });
+    const queues = await api.request({ method: 'GET', url: '/queues/api/queues', as: person(['admin']) });
+
+    expect(anonymous.body).toMatchObject({ status: 401, type: '/problems/unauthenticated' });
+    expect(agent.body).toMatchObject({ status: 403, type: '/problems/forbidden' });
+    expect(admin.status).toBe(200);
+    expect(admin.headers['content-type']).toMatch(/text\/html/);
+    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual([
+      'campaigns',
+      'care',
+      'matching',
+      'webhooks',
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { type AppConfig, Metrics, loadConfig } from '@frontline/platform';
 import { ApiModule } from './api.module';
 import { describeProblems } from './openapi';
+import { protectQueuesBoard } from './ops/queues-board';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 /** Bulk imports (5,000 contact-volume rows) are the one place a larger body is expected. */
@@ -29,6 +30,7 @@ function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {
     for (const method of [route.method].flat())
       route.bodyLimit = BULK_ROUTES[`${method} ${route.url}`] ?? route.bodyLimit;
   });
+  protectQueuesBoard(app);
   const metrics = app.get(Metrics);
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

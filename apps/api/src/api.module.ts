@@ -8,6 +8,7 @@ import {
   AuthGuard,
   IdempotencyInterceptor,
   PlatformModule,
+  QueuesModule,
   ProblemDetailsFilter,
   TokenVerifier,
   WriteThrottlerGuard,
@@ -21,6 +22,7 @@ import { DevTokensController } from './ops/dev-tokens.http.controller';
 import { HealthController } from './ops/health.http.controller';
 import { MetricsController } from './ops/metrics.http.controller';
 import { ProjectionsController } from './ops/projections.http.controller';
+import { QueuesBoardModules } from './ops/queues-board';
 import { ReadModelsModule } from '@frontline/read-models';
 
 @Module({})
@@ -33,6 +35,8 @@ export class ApiModule {
         CqrsModule.forRoot(),
         TerminusModule,
         ReadModelsModule,
+        QueuesModule.forRoot(config),
+        ...QueuesBoardModules,
         DirectoryHttpModule,
         AbuseHttpModule,
         RecognitionHttpModule,
