@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { DashboardRangeRequest, PageRequest } from '../common/read.request.dto';
+
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import {
   DASHBOARD_GROUPINGS,
   DASHBOARD_INTERVALS,
@@ -10,23 +11,7 @@ import {
   type QueueStatus,
 } from '@frontline/abuse';
 
-export class IncidentPageRequest {
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page, as given' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit: number = 20;
-}
-
-export class IncidentQueueRequest extends IncidentPageRequest {
+export class IncidentQueueRequest extends PageRequest {
   @ApiPropertyOptional({ enum: QUEUE_STATUSES, description: 'Only incidents where they stand now' })
   @IsOptional()
   @IsIn(QUEUE_STATUSES)
@@ -38,26 +23,7 @@ export class IncidentQueueRequest extends IncidentPageRequest {
   teamId?: string;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export class AbuseDashboardRequest {
-  @ApiProperty({ format: 'date', description: 'First day (UTC) of the first period' })
-  @Matches(DATE, { message: 'from must be a date, YYYY-MM-DD' })
-  from!: string;
-
-  @ApiProperty({ format: 'date', description: 'Last day (UTC) of the last period' })
-  @Matches(DATE, { message: 'to must be a date, YYYY-MM-DD' })
-  to!: string;
-
-  @ApiPropertyOptional({
-    enum: DASHBOARD_INTERVALS,
-    default: 'month',
-    description: 'ISO weeks or calendar months, UTC',
-  })
-  @IsOptional()
-  @IsIn(DASHBOARD_INTERVALS)
-  interval: DashboardInterval = 'month';
-
+export class AbuseDashboardRequest extends DashboardRangeRequest {
   @ApiPropertyOptional({ enum: DASHBOARD_GROUPINGS, default: 'team' })
   @IsOptional()
   @IsIn(DASHBOARD_GROUPINGS)

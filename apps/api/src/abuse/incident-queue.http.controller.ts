@@ -2,7 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IncidentQueueQuery, MyIncidentsQuery } from '@frontline/abuse';
 import { type Actor, CurrentActor, Roles } from '@frontline/platform';
-import { IncidentPageRequest, IncidentQueueRequest } from './abuse-reads.request.dto';
+import { PageRequest } from '../common/read.request.dto';
+import { IncidentQueueRequest } from './abuse-reads.request.dto';
 
 /** Lists for acting on incidents and for following one's own; details stay behind GET /v1/incidents/{id}. */
 @ApiTags('abuse')
@@ -27,7 +28,7 @@ export class IncidentQueueController {
 
   @Get('me/incidents')
   @ApiOkResponse({ description: 'Your own incidents, newest first, whatever became of them: `{items, nextCursor}`' })
-  myIncidents(@Query() page: IncidentPageRequest, @CurrentActor() actor: Actor) {
+  myIncidents(@Query() page: PageRequest, @CurrentActor() actor: Actor) {
     return this.mine.of(actor.personId, page);
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor } from '@frontline/platform';
 import { RecognitionFeeds } from '@frontline/recognition';
-import { PageRequest } from './recognition-reads.request.dto';
+import { PageRequest } from '../common/read.request.dto';
 
 /** Anyone may open any feed; each shows them only the kudos their visibility lets them see. */
 @ApiTags('recognition')

@@ -1,41 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { DashboardRangeRequest, PageRequest } from '../common/read.request.dto';
+
+import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { INTERVALS, type Interval } from '@frontline/decider';
 
-export class MyWellbeingRequest {
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page, as given' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 300)
-  cursor?: string;
+export class MyWellbeingRequest extends PageRequest {}
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit: number = 20;
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export class WellbeingDashboardRequest {
-  @ApiProperty({ format: 'date', example: '2026-09-01', description: 'A day (UTC) in the first period' })
-  @Matches(DATE, { message: 'from must be a date written YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
-  from!: string;
-
-  @ApiProperty({ format: 'date', example: '2026-11-30', description: 'A day (UTC) in the last period' })
-  @Matches(DATE, { message: 'to must be a date written YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
-  to!: string;
-
+export class WellbeingDashboardRequest extends DashboardRangeRequest {
   @ApiPropertyOptional({ enum: INTERVALS, default: 'week', description: 'ISO weeks or calendar months, in UTC' })
   @IsOptional()
   @IsIn(INTERVALS)
-  interval: Interval = 'week';
+  override interval: Interval = 'week';
 
   @ApiPropertyOptional({ enum: ['team'], default: 'team' })
   @IsOptional()

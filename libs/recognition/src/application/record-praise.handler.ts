@@ -1,10 +1,9 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor, PersonalData } from '@frontline/platform';
+import { CommandExecutor, PersonalData, newId } from '@frontline/platform';
 import { praiseDecider } from '../domain/praise.decider';
 import { praiseStream } from '../domain/recognition.streams';
 import { lookUpPeople } from './directory-facts';
 import { RecordPraiseCommand } from './record-praise.command';
-import { idForRequest } from './request-ids';
 
 @CommandHandler(RecordPraiseCommand)
 export class RecordPraiseHandler implements ICommandHandler<RecordPraiseCommand> {
@@ -14,7 +13,7 @@ export class RecordPraiseHandler implements ICommandHandler<RecordPraiseCommand>
   ) {}
 
   async execute({ praise, context }: RecordPraiseCommand) {
-    const praiseId = idForRequest(context, 'praise');
+    const praiseId = newId(context, 'praise');
     const { agentId, source } = praise;
     const { [agentId]: agent } = await lookUpPeople(this.executor, [agentId]);
     // The quote often names the agent or the customer: encrypted under the agent's key, so erasable; nobody else gets a key.

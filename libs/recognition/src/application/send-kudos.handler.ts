@@ -1,12 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { WrongExpectedRevisionError } from '@frontline/event-store';
-import { AppConfig, type CommandContext, CommandExecutor } from '@frontline/platform';
+import { AppConfig, type CommandContext, CommandExecutor, newId } from '@frontline/platform';
 import { type KudosAllowanceCommand, kudosAllowanceDecider } from '../domain/kudos-allowance.decider';
 import { type SendKudos, kudosDecider, refuseUnsendableKudos } from '../domain/kudos.decider';
 import { kudosAllowanceStream, kudosStream } from '../domain/recognition.streams';
 import { lookUpPeople } from './directory-facts';
-import { idForRequest } from './request-ids';
 import { SendKudosCommand } from './send-kudos.command';
 
 @CommandHandler(SendKudosCommand)
@@ -17,7 +16,7 @@ export class SendKudosHandler implements ICommandHandler<SendKudosCommand> {
   ) {}
 
   async execute({ kudos, context }: SendKudosCommand) {
-    const kudosId = idForRequest(context, 'kudos');
+    const kudosId = newId(context, 'kudos');
     const fromId = context.actor.personId;
     const { to: toIds, ...rest } = kudos;
     const people = await lookUpPeople(this.executor, [fromId, ...toIds]);

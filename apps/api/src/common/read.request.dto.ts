@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { INTERVALS, type Interval } from '@frontline/decider';
+
+/** `cursor` and `limit` (at most 100) of every list. */
+export class PageRequest {
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page, as given' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 20;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `from`, `to` and `interval` of every dashboard; periods are UTC ISO weeks or calendar months. */
+export class DashboardRangeRequest {
+  @ApiProperty({ format: 'date', example: '2026-09-01', description: 'A day (UTC) in the first period' })
+  @Matches(DATE, { message: 'from must be a date written YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  from!: string;
+
+  @ApiProperty({ format: 'date', example: '2026-11-30', description: 'A day (UTC) in the last period' })
+  @Matches(DATE, { message: 'to must be a date written YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  to!: string;
+
+  @ApiPropertyOptional({ enum: INTERVALS, default: 'month', description: 'ISO weeks or calendar months, in UTC' })
+  @IsOptional()
+  @IsIn(INTERVALS)
+  interval: Interval = 'month';
+}
