@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
@@ -9,7 +8,7 @@ import {
   SUPPORT_KINDS,
   type SupportKind,
 } from '@frontline/abuse';
-import { type Actor, type CommandContext, Context, CurrentActor } from '@frontline/platform';
+import { type Actor, type CommandContext, Context, CurrentActor, newId } from '@frontline/platform';
 import {
   CloseIncidentRequest,
   CustomerActionRequest,
@@ -35,7 +34,7 @@ export class IncidentsController {
   @Post()
   @ApiCreatedResponse({ description: 'The incident is recorded; the reporter is the caller' })
   report(@Body() request: ReportIncidentRequest, @Context() context: CommandContext) {
-    const report = { ...request, incidentId: request.incidentId ?? randomUUID() };
+    const report = { ...request, incidentId: request.incidentId ?? newId(context, 'incident') };
     return this.commands.execute(new ReportIncidentCommand(report, context));
   }
 
