@@ -10,11 +10,14 @@ import { ALL_PROJECTIONS } from '@frontline/projections';
 import { ReadModels, activeKeyspace } from '@frontline/read-models';
 import { createApiApp } from '../../apps/api/src/api.app';
 import { ProjectorModule } from '../../apps/projector/src/projector.module';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 export interface TestApi {
   app: NestFastifyApplication;
   config: AppConfig;
   database: TestDatabase;
+  /** The worker's Nest context (needs `worker: true`): `api.worker.get(SomeProcessor)`. */
+  readonly worker: INestApplicationContext;
   /** A signed bearer token for this person. */
   tokenFor(actor: Actor): Promise<string>;
   /** Resolves when every projection has applied every event in the log (needs `projector: true`). */
@@ -42,7 +45,7 @@ export interface TestResponse {
 export async function startTestApi(
   label: string,
   overrides: Record<string, string> = {},
-  { projector = false } = {},
+  { projector = false, worker = false } = {},
 ): Promise<TestApi> {
   const database = await createTestDatabase(label);
   const config = testConfig(database.url, overrides);
@@ -56,11 +59,21 @@ export async function startTestApi(
     projectorApp = await NestFactory.createApplicationContext(ProjectorModule.forRoot(config), { logger: false });
     await projectorApp.init();
   }
+  // The worker in this process too: its reactors and BullMQ processors on the same config (queue Redis = the test Redis).
+  let workerApp: INestApplicationContext | undefined;
+  if (worker) {
+    workerApp = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
+    await workerApp.init();
+  }
 
   return {
     app,
     config,
     database,
+    get worker() {
+      if (!workerApp) throw new Error('Start the test api with { worker: true } to reach the worker');
+      return workerApp;
+    },
     tokenFor: (actor) => tokens.signDevToken(actor),
     async request({ method, url, as, body, headers = {} }) {
       const authorization = as ? { authorization: `Bearer ${await tokens.signDevToken(as)}` } : {};
@@ -115,6 +128,7 @@ export async function startTestApi(
       }
     },
     async close() {
+      await workerApp?.close();
       await projectorApp?.close();
       await app.close();
       await deleteRedisKeys(config.REDIS_KEY_PREFIX);

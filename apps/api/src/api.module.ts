@@ -15,7 +15,9 @@ import {
   createValidationPipe,
 } from '@frontline/platform';
 import { AbuseHttpModule } from './abuse/abuse.http.module';
+import { CampaignsHttpModule } from './campaigns/campaigns.http.module';
 import { DirectoryHttpModule } from './directory/directory.http.module';
+import { NotificationsHttpModule } from './notifications/notifications.http.module';
 import { RecognitionHttpModule } from './recognition/recognition.http.module';
 import { WellbeingHttpModule } from './wellbeing/wellbeing.http.module';
 import { DevTokensController } from './ops/dev-tokens.http.controller';
@@ -24,6 +26,7 @@ import { MetricsController } from './ops/metrics.http.controller';
 import { ProjectionsController } from './ops/projections.http.controller';
 import { QueuesBoardModules } from './ops/queues-board';
 import { ReadModelsModule } from '@frontline/read-models';
+import { WebhookPublishingModule } from '@frontline/notifications';
 
 @Module({})
 export class ApiModule {
@@ -41,6 +44,9 @@ export class ApiModule {
         AbuseHttpModule,
         RecognitionHttpModule,
         WellbeingHttpModule,
+        CampaignsHttpModule,
+        NotificationsHttpModule,
+        WebhookPublishingModule,
         ThrottlerModule.forRoot([{ name: 'writes', ttl: 60_000, limit: config.WRITE_RATE_LIMIT_PER_MINUTE }]),
       ],
       controllers: [

@@ -6,6 +6,7 @@ import { ReportIncidentHandler } from './application/report-incident.handler';
 import { AbuseDashboardQuery } from './queries/abuse-dashboard.query';
 import { IncidentQueueQuery } from './queries/incident-queue.query';
 import { MyIncidentsQuery } from './queries/my-incidents.query';
+import { RepeatAbusersQuery } from './queries/repeat-abusers.query';
 
 @Module({
   providers: [
@@ -16,7 +17,8 @@ import { MyIncidentsQuery } from './queries/my-incidents.query';
     IncidentQueueQuery,
     MyIncidentsQuery,
     AbuseDashboardQuery,
+    RepeatAbusersQuery,
   ],
-  exports: [IncidentQueueQuery, MyIncidentsQuery, AbuseDashboardQuery],
+  exports: [IncidentQueueQuery, MyIncidentsQuery, AbuseDashboardQuery, RepeatAbusersQuery],
 })
 export class AbuseModule {}

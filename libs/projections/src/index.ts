@@ -1,4 +1,4 @@
-import { abuseDashboardProjection, incidentQueueProjection } from '@frontline/abuse';
+import { abuseDashboardProjection, incidentQueueProjection, repeatAbusersProjection } from '@frontline/abuse';
 import { directoryProjection } from '@frontline/directory';
 import type { Projection } from '@frontline/read-models';
 import { recognitionFeedProjection, recognitionStatsProjection } from '@frontline/recognition';
@@ -9,6 +9,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   directoryProjection,
   incidentQueueProjection,
   abuseDashboardProjection,
+  repeatAbusersProjection,
   recognitionFeedProjection,
   recognitionStatsProjection,
   wellbeingTrendsProjection,

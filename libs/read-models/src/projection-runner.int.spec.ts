@@ -40,7 +40,7 @@ describe('projection runner', () => {
     redis.disconnect();
   });
 
-  async function until(condition: () => Promise<boolean>): Promise<void> {
+  async function expectEventually(condition: () => Promise<boolean>): Promise<void> {
     for (const deadline = Date.now() + 5_000; !(await condition());) {
       if (Date.now() > deadline) throw new Error('condition not met in time');
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -52,14 +52,14 @@ describe('projection runner', () => {
       expectedRevision: 'any',
     });
     const first = new ProjectionRunner(store, redis, counter, keys).start();
-    await until(async () => (await redis.get(keys.key('count'))) === '2');
+    await expectEventually(async () => (await redis.get(keys.key('count'))) === '2');
     await first.stop();
 
     await store.appendToStream('c-1', [counted('Counted')], { expectedRevision: 'any' });
     const second = new ProjectionRunner(store, redis, counter, keys).start();
-    await until(async () => (await redis.get(keys.key('count'))) === '3');
+    await expectEventually(async () => (await redis.get(keys.key('count'))) === '3');
     await store.appendToStream('c-1', [counted('Counted')], { expectedRevision: 'any' });
-    await until(async () => (await redis.get(keys.key('count'))) === '4');
+    await expectEventually(async () => (await redis.get(keys.key('count'))) === '4');
     await second.stop();
   });
 
@@ -69,7 +69,7 @@ describe('projection runner', () => {
     await store.appendToStream('c-1', [counted('Counted'), broken, counted('Counted')], { expectedRevision: 'any' });
     const runner = new ProjectionRunner(store, redis, counter, keys).start();
 
-    await until(async () => (await redis.hget(keys.key('status'), 'state')) === 'failed');
+    await expectEventually(async () => (await redis.hget(keys.key('status'), 'state')) === 'failed');
     await runner.stop();
 
     const status = await redis.hgetall(keys.key('status'));

@@ -2,14 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DashboardRangeRequest, PageRequest } from '../common/read.request.dto';
 
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import {
-  DASHBOARD_GROUPINGS,
-  DASHBOARD_INTERVALS,
-  type DashboardGrouping,
-  type DashboardInterval,
-  QUEUE_STATUSES,
-  type QueueStatus,
-} from '@frontline/abuse';
+import { DASHBOARD_GROUPINGS, type DashboardGrouping, QUEUE_STATUSES, type QueueStatus } from '@frontline/abuse';
 
 export class IncidentQueueRequest extends PageRequest {
   @ApiPropertyOptional({ enum: QUEUE_STATUSES, description: 'Only incidents where they stand now' })

@@ -4,9 +4,16 @@ import { AbuseDashboardController } from './abuse-dashboard.http.controller';
 import { ContactVolumesController } from './contact-volumes.http.controller';
 import { IncidentQueueController } from './incident-queue.http.controller';
 import { IncidentsController } from './incidents.http.controller';
+import { RepeatAbusersController } from './repeat-abusers.http.controller';
 
 @Module({
   imports: [AbuseModule],
-  controllers: [IncidentQueueController, IncidentsController, ContactVolumesController, AbuseDashboardController],
+  controllers: [
+    IncidentQueueController,
+    IncidentsController,
+    ContactVolumesController,
+    AbuseDashboardController,
+    RepeatAbusersController,
+  ],
 })
 export class AbuseHttpModule {}

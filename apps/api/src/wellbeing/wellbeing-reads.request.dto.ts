@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DashboardRangeRequest, PageRequest } from '../common/read.request.dto';
 
-import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { INTERVALS, type Interval } from '@frontline/decider';
 
 export class MyWellbeingRequest extends PageRequest {}

@@ -23,6 +23,7 @@ export type IncidentState =
       recoveryBreaks: number[];
       customerActions: { action: CustomerAction; by: string }[];
       escalations: string[];
+      checkInSentAt?: string;
       closed?: { outcome: IncidentOutcome; by: string };
     });
 
@@ -62,10 +63,22 @@ export type IncidentLifecycleCommand =
   | Lifecycle<'CloseIncident', { outcome: IncidentOutcome }>
   | Lifecycle<'WithdrawIncident'>;
 
-/** Raised by the care workflow when nobody acknowledged in time; no person acts. */
+/**
+ * Raised by the care workflow when nobody acknowledged in time; no person acts. An `sla_breach`
+ * of an incident acknowledged meanwhile, or one already escalated for the same reason, changes nothing.
+ */
 export type EscalateIncident = { type: 'EscalateIncident'; incidentId: string; reason: string };
+export const SLA_BREACH = 'sla_breach';
 
-export type IncidentCommand = ReportIncident | IncidentLifecycleCommand | EscalateIncident;
+/** The care workflow offers support on its own behalf (`by` is the worker's id); no person acts. */
+export type OfferCare = { type: 'OfferCare'; incidentId: string; kind: SupportKind; by: string };
+
+/** The care workflow's check-in with the agent, sent once. */
+export type RecordCheckIn = { type: 'RecordCheckIn'; incidentId: string; now: Date };
+
+export type CareCommand = EscalateIncident | OfferCare | RecordCheckIn;
+
+export type IncidentCommand = ReportIncident | IncidentLifecycleCommand | CareCommand;
 
 export class IncidentAlreadyReportedError extends DomainError {
   readonly code = 'incident-already-reported';
@@ -121,7 +134,7 @@ export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentSt
   decide(command, state) {
     if (command.type === 'ReportIncident') return report(command, state);
     if (state.status === 'none') throw new IncidentNotFoundError(`No incident ${command.incidentId}`);
-    if (command.type !== 'EscalateIncident') authorise(command.by, state, PART[command.type]);
+    if (!isCareCommand(command)) authorise(command.by, state, PART[command.type]);
     if (state.status !== 'open') throw new IncidentClosedError(`Incident ${state.incidentId} is ${state.status}`);
     const { incidentId } = state;
     const facts = factsOf(state);
@@ -134,13 +147,13 @@ export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentSt
             data: { incidentId, by: command.by.personId, at: iso(command.now), ...facts },
           },
         ];
-      case 'OfferSupport': {
+      case 'OfferSupport':
+      case 'OfferCare': {
         const offer = state.supportOffers.find((o) => o.kind === command.kind);
         // Offered and not yet answered, or taken up: offering again changes nothing.
         if (offer && offer.status !== 'declined') return [];
-        return [
-          { type: 'SupportOffered', data: { incidentId, kind: command.kind, by: command.by.personId, ...facts } },
-        ];
+        const by = typeof command.by === 'string' ? command.by : command.by.personId;
+        return [{ type: 'SupportOffered', data: { incidentId, kind: command.kind, by, ...facts } }];
       }
       case 'AcceptSupport':
       case 'DeclineSupport': {
@@ -168,7 +181,12 @@ export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentSt
       case 'WithdrawIncident':
         return [{ type: 'IncidentWithdrawn', data: { incidentId } }];
       case 'EscalateIncident':
+        if (command.reason === SLA_BREACH && state.acknowledged) return [];
+        if (state.escalations.includes(command.reason)) return [];
         return [{ type: 'IncidentEscalated', data: { incidentId, reason: command.reason, ...facts } }];
+      case 'RecordCheckIn':
+        if (state.checkInSentAt) return [];
+        return [{ type: 'AgentCheckInSent', data: { incidentId, agentId: state.agentId, at: iso(command.now) } }];
       default:
         return assertNever(command);
     }
@@ -215,6 +233,8 @@ export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentSt
         return { ...state, status: 'closed', closed: { outcome: event.data.outcome, by: event.data.by } };
       case 'IncidentWithdrawn':
         return { ...state, status: 'withdrawn' };
+      case 'AgentCheckInSent':
+        return { ...state, checkInSentAt: event.data.at };
       default:
         return state;
     }
@@ -258,6 +278,14 @@ function report(command: ReportIncident, state: IncidentState): IncidentEvent[] 
 }
 
 const iso = (date: Date) => date.toISOString();
+
+const CARE_COMMANDS: ReadonlySet<string> = new Set<CareCommand['type']>([
+  'EscalateIncident',
+  'OfferCare',
+  'RecordCheckIn',
+]);
+const isCareCommand = (command: Exclude<IncidentCommand, ReportIncident>): command is CareCommand =>
+  CARE_COMMANDS.has(command.type);
 
 function factsOf({ teamId, channel, kinds, severity, occurredAt, reportedAt }: IncidentFacts): IncidentFacts {
   return { teamId, channel, kinds, severity, occurredAt, reportedAt };

@@ -218,6 +218,38 @@ describe('incident decider: care and lifecycle', () => {
       .when({ type: 'EscalateIncident', incidentId, reason: 'not acknowledged within 4 h' })
       .then([{ type: 'IncidentEscalated', data: { incidentId, reason: 'not acknowledged within 4 h', ...facts } }]));
 
+  it('escalates an sla_breach only while unacknowledged, and once per reason', () => {
+    const escalated: IncidentEvent = {
+      type: 'IncidentEscalated',
+      data: { incidentId, reason: 'sla_breach', ...facts },
+    };
+    given([reported]).when({ type: 'EscalateIncident', incidentId, reason: 'sla_breach' }).then([escalated]);
+    given([reported, acknowledged]).when({ type: 'EscalateIncident', incidentId, reason: 'sla_breach' }).then([]);
+    given([reported, escalated]).when({ type: 'EscalateIncident', incidentId, reason: 'sla_breach' }).then([]);
+  });
+
+  it('offers a recovery break on the care workflow’s behalf, once', () => {
+    const offered: IncidentEvent = {
+      type: 'SupportOffered',
+      data: { incidentId, kind: 'recovery_break', by: 'worker', ...facts },
+    };
+    given([reported]).when({ type: 'OfferCare', incidentId, kind: 'recovery_break', by: 'worker' }).then([offered]);
+    given([reported, offered]).when({ type: 'OfferCare', incidentId, kind: 'recovery_break', by: 'worker' }).then([]);
+    given([reported, closed])
+      .when({ type: 'OfferCare', incidentId, kind: 'recovery_break', by: 'worker' })
+      .thenThrows(IncidentClosedError);
+  });
+
+  it('records the check-in with the agent once, and none after close', () => {
+    const sent: IncidentEvent = {
+      type: 'AgentCheckInSent',
+      data: { incidentId, agentId: 'a1', at: now.toISOString() },
+    };
+    given([reported]).when({ type: 'RecordCheckIn', incidentId, now }).then([sent]);
+    given([reported, sent]).when({ type: 'RecordCheckIn', incidentId, now }).then([]);
+    given([reported, withdrawn]).when({ type: 'RecordCheckIn', incidentId, now }).thenThrows(IncidentClosedError);
+  });
+
   it('refuses everything after close or withdrawal', () => {
     given([reported, closed])
       .when({ type: 'AcknowledgeIncident', ...as(lead) })

@@ -55,6 +55,8 @@ export type IncidentClosed = DomainEvent<
   { incidentId: string; outcome: IncidentOutcome; by: string }
 >;
 export type IncidentWithdrawn = DomainEvent<'IncidentWithdrawn', { incidentId: string }>;
+/** The care workflow asked the agent how they are, a while after the incident (no narrative, no customer). */
+export type AgentCheckInSent = DomainEvent<'AgentCheckInSent', { incidentId: string; agentId: string; at: string }>;
 
 export type IncidentEvent =
   | AbuseIncidentReported
@@ -66,4 +68,5 @@ export type IncidentEvent =
   | IncidentEscalated
   | CustomerActionRecorded
   | IncidentClosed
-  | IncidentWithdrawn;
+  | IncidentWithdrawn
+  | AgentCheckInSent;

@@ -119,6 +119,18 @@ export class AppConfig {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   WEBHOOK_ALLOW_PRIVATE = false;
+
+  /** How long a rotated-out webhook secret keeps signing beside the new one. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  WEBHOOK_SECRET_OVERLAP_MS = 24 * 60 * 60 * 1000;
+
+  /** The first retry delay of a failed webhook delivery; each later one doubles it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_RETRY_DELAY_MS = 30_000;
 }
 
 export class ConfigError extends Error {

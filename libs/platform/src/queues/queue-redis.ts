@@ -1,7 +1,16 @@
+import type { ConnectionOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 
-/** BullMQ's connection: it must wait for Redis rather than fail commands (`maxRetriesPerRequest: null`). */
+/**
+ * Connection options (not a client) for BullMQ, so that BullMQ owns its connections and
+ * closes them with its queues and workers. Commands wait for Redis instead of failing.
+ */
+export function queueConnection(config: AppConfig): ConnectionOptions {
+  return { url: config.QUEUE_REDIS_URL, maxRetriesPerRequest: null };
+}
+
+/** A client of the queue Redis that waits for it rather than failing commands. */
 export function queueRedis(config: AppConfig): Redis {
   return new Redis(config.QUEUE_REDIS_URL, { maxRetriesPerRequest: null, enableReadyCheck: true });
 }

@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
-import { queuePrefix, queueRedis } from './queue-redis';
+import { queueConnection, queuePrefix } from './queue-redis';
 
 /** A plain client of the queue Redis, for what lives beside the jobs: reactor checkpoints. */
 export const QUEUE_REDIS = Symbol('QueueRedis');
@@ -17,7 +17,7 @@ export class QueuesModule implements OnApplicationShutdown {
     return {
       module: QueuesModule,
       imports: [
-        BullModule.forRoot({ connection: queueRedis(config), prefix: queuePrefix(config) }),
+        BullModule.forRoot({ connection: queueConnection(config), prefix: queuePrefix(config) }),
         BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
       ],
       providers: [

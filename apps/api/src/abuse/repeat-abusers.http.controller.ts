@@ -1,0 +1,24 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RepeatAbusersQuery } from '@frontline/abuse';
+import { Roles } from '@frontline/platform';
+import { PageRequest } from '../common/read.request.dto';
+
+/** Customers (by pseudonym only) reported by several agents: the wellbeing officer's to act on, nobody else's. */
+@ApiTags('abuse')
+@ApiBearerAuth()
+@Roles('wellbeing_officer')
+@Controller('v1/repeat-abusers')
+export class RepeatAbusersController {
+  constructor(private readonly matches: RepeatAbusersQuery) {}
+
+  @Get()
+  @ApiOkResponse({
+    description:
+      'Repeat-abuser matches, newest first: `{items: [{matchId, customerPseudonym, incidentIds, distinctAgents, matchedAt}], nextCursor}`',
+  })
+  @ApiForbiddenResponse({ description: 'Not a wellbeing officer' })
+  list(@Query() page: PageRequest) {
+    return this.matches.list(page);
+  }
+}

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CampaignQuery, CancelCampaignCommand, PlanCampaignCommand } from '@frontline/campaigns';
+import { type Actor, type CommandContext, Context, CurrentActor, Roles, newId } from '@frontline/platform';
+import { PlanCampaignRequest } from './campaigns.request.dto';
+
+@ApiTags('campaigns')
+@ApiBearerAuth()
+@Controller('v1/campaigns')
+export class CampaignsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly campaigns: CampaignQuery,
+  ) {}
+
+  @Post()
+  @Roles('hr')
+  @ApiCreatedResponse({ description: 'Planned: `{campaignId, days}`, the days filled in when omitted' })
+  @ApiBadRequestResponse({ description: 'Bad fields, an unknown time zone, or a day that opens in the past' })
+  plan(@Body() { days, audience, ...request }: PlanCampaignRequest, @Context() context: CommandContext) {
+    return this.commands.execute(
+      new PlanCampaignCommand(
+        {
+          ...request,
+          campaignId: newId(context, 'campaign'),
+          days: days?.map(({ closesAt = '17:00', ...day }) => ({ ...day, closesAt })),
+          audience: audience && { teamIds: audience.teamIds },
+        },
+        context,
+      ),
+    );
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'Programme, status, steps run, headlines and summary' })
+  @ApiNotFoundResponse({ description: 'No such campaign, or (not HR or admin) not one in progress' })
+  get(@Param('id', ParseUUIDPipe) campaignId: string, @CurrentActor() actor: Actor) {
+    return this.campaigns.of(actor, campaignId);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('hr')
+  @ApiOkResponse({ description: 'Cancelled; pending steps will not run' })
+  @ApiConflictResponse({ description: 'Closed or cancelled already (campaign-ended)' })
+  cancel(@Param('id', ParseUUIDPipe) campaignId: string, @Context() context: CommandContext) {
+    return this.commands.execute(new CancelCampaignCommand(campaignId, context));
+  }
+}

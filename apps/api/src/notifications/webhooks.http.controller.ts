@@ -1,0 +1,42 @@
+import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DisableWebhookCommand, RegisterWebhookCommand, RotateWebhookSecretCommand } from '@frontline/notifications';
+import { type CommandContext, Context, Roles, newId } from '@frontline/platform';
+import { RegisterWebhookRequest, WebhookSecretResponse } from './webhooks.request.dto';
+
+@ApiTags('webhooks')
+@ApiBearerAuth()
+@Controller('v1/webhooks')
+export class WebhooksController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiCreatedResponse({ type: WebhookSecretResponse, description: 'Registered; the secret is shown this once' })
+  register(@Body() request: RegisterWebhookRequest, @Context() context: CommandContext) {
+    return this.commands.execute(
+      new RegisterWebhookCommand({ ...request, webhookId: request.webhookId ?? newId(context, 'webhook') }, context),
+    );
+  }
+
+  @Post(':id/rotate')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({
+    type: WebhookSecretResponse,
+    description: 'The new secret, shown this once; the old one signs too for a while',
+  })
+  @ApiNotFoundResponse({ description: 'No such webhook' })
+  rotate(@Param('id', ParseUUIDPipe) webhookId: string, @Context() context: CommandContext) {
+    return this.commands.execute(new RotateWebhookSecretCommand(webhookId, context));
+  }
+
+  @Delete(':id')
+  @Roles('admin')
+  @ApiOkResponse({ description: 'Disabled: nothing more is delivered to it' })
+  @ApiNotFoundResponse({ description: 'No such webhook' })
+  disable(@Param('id', ParseUUIDPipe) webhookId: string, @Context() context: CommandContext) {
+    return this.commands.execute(new DisableWebhookCommand(webhookId, context));
+  }
+}

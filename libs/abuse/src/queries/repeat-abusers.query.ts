@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { ReadModels } from '@frontline/read-models';
+import { type Page, sortedSetPage } from './sorted-set-page';
+
+export interface RepeatAbuserMatch {
+  matchId: string;
+  customerPseudonym: string;
+  incidentIds: string[];
+  distinctAgents: number;
+  matchedAt: string;
+}
+
+/** Repeat-abuser matches, newest first: for wellbeing officers only (the controller's role check). */
+@Injectable()
+export class RepeatAbusersQuery {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async list(page: Page): Promise<{ items: RepeatAbuserMatch[]; nextCursor: string | null }> {
+    const keys = await this.readModels.keys('repeatAbusers');
+    const { members, nextCursor } = await sortedSetPage(
+      this.readModels.redis,
+      keys.key('matches'),
+      page,
+      'newest_first',
+    );
+    const hashes = await Promise.all(members.map((id) => this.readModels.redis.hgetall(keys.key('match', id))));
+    const items = hashes.map((hash, i) => ({
+      matchId: members[i],
+      customerPseudonym: hash.customerPseudonym,
+      incidentIds: hash.incidentIds ? hash.incidentIds.split(',') : [],
+      distinctAgents: Number(hash.distinctAgents),
+      matchedAt: hash.matchedAt,
+    }));
+    return { items, nextCursor };
+  }
+}

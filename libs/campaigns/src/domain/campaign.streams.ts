@@ -1,0 +1,3 @@
+export const campaignStream = (campaignId: string) => `campaign-${campaignId}`;
+
+export const campaignOfStream = (streamName: string) => streamName.slice('campaign-'.length);

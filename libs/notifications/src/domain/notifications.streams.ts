@@ -1,0 +1,1 @@
+export const webhookStream = (webhookId: string) => `webhook-${webhookId}`;

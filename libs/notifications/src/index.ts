@@ -1,0 +1,13 @@
+export * from './notifications.module';
+export * from './domain/notifications.streams';
+export * from './domain/webhook.events';
+export * from './domain/webhook.decider';
+export * from './application/register-webhook.command';
+export * from './application/rotate-webhook-secret.command';
+export * from './application/disable-webhook.command';
+export { webhookSecretSubject } from './application/register-webhook.handler';
+export * from './application/webhook-target';
+export * from './application/webhook-secret';
+export * from './application/webhook-subscriptions';
+export * from './application/queued-webhook-publisher';
+export * from './application/webhook-delivery';
