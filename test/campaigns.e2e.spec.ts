@@ -121,6 +121,16 @@ describe('Customer Service Week campaigns', () => {
 
   it('runs every step once, in order, announces each day by signed webhook and headlines the most-reacted kudos', async () => {
     const { secret } = await registerWebhook(api, admin, `${receiver.url}/csw`, ['AnnouncementPublished']);
+    const stepTypes = [
+      'CampaignStarted',
+      'CampaignDayOpened',
+      'AnnouncementPublished',
+      'KudosWallOpened',
+      'HeadlinesPublished',
+      'BadgeAwarded',
+      'CampaignClosed',
+    ];
+    const everyStep = await registerWebhook(api, admin, `${receiver.url}/steps`, stepTypes);
     const opens = await secondsFromNow(4_000, 20_000);
     const days = [
       dayBetween(opens, after(opens, 8_000), 'Kick-off', 'Day one: the thank-you wall is open!'),
@@ -229,6 +239,18 @@ describe('Customer Service Week campaigns', () => {
       expect(new Webhook(secret).verify(request.rawBody, request.headers as Record<string, string>)).toMatchObject({
         type: 'AnnouncementPublished',
       });
+    }
+
+    // A webhook that follows every step saw each one, once, in order, signed.
+    await eventually('every step', async () => receiver.received('/steps').length >= events.length - 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const steps = receiver.received('/steps');
+    expect(steps.map((r) => JSON.parse(r.rawBody).type)).toEqual(events.slice(1).map((event) => event.type));
+    expect(new Set(steps.map((r) => r.headers['webhook-id'])).size).toBe(steps.length);
+    for (const request of steps) {
+      expect(() =>
+        new Webhook(everyStep.secret).verify(request.rawBody, request.headers as Record<string, string>),
+      ).not.toThrow();
     }
 
     const shown = await api.request({ method: 'GET', url: `/v1/campaigns/${campaignId}`, as: hr });

@@ -5,11 +5,12 @@ import { NotFoundError } from '@frontline/decider';
 import { QUEUES, WEBHOOK_PUBLISHER, type WebhookPublisher, jobContext } from '@frontline/platform';
 import { CampaignStepRunner } from '../application/run-campaign-step';
 import { CampaignEndedError, CampaignStepAlreadyRunError } from '../domain/campaign.decider';
+import { campaignMessage } from '../domain/campaign-messages';
 import type { CampaignStepJob } from './campaign-schedule';
 
 /**
  * Runs a campaign step. Its events carry ids derived from the job id, so a job that runs again
- * appends nothing new and publishes the same webhook message (same id) again, which the
+ * appends nothing new and publishes the same webhook messages (same ids) again, which the
  * publisher delivers once. A step the campaign refuses for good (ended, already run) completes
  * without effect; one whose predecessors have not run yet fails and is retried.
  */
@@ -26,14 +27,11 @@ export class CampaignsProcessor extends WorkerHost {
     const { campaignId, step } = job.data;
     try {
       const events = await this.runner.run(campaignId, step, jobContext(job.id!));
-      for (const event of events) {
-        if (event.type !== 'AnnouncementPublished') continue;
-        await this.webhooks.publish({
-          id: job.id!,
-          type: 'AnnouncementPublished',
-          text: event.data.text,
-          data: { campaignId, step, day: event.data.day },
-        });
+      // Every step is told to the webhooks that follow it; message ids derive from the job id.
+      for (const [i, event] of events.entries()) {
+        const { text, data } = campaignMessage(event);
+        const id = events.length === 1 ? job.id! : `${job.id!}.${i + 1}`;
+        await this.webhooks.publish({ id, type: event.type, text, data: { campaignId, step, ...data } });
       }
       return { ran: events.map((event) => event.type) };
     } catch (error) {
