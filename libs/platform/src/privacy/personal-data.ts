@@ -27,17 +27,22 @@ export class PersonalData implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
+    // One statement, under a lock: api, projector and worker start at once on a new database,
+    // and CREATE ... IF NOT EXISTS is not safe against itself running concurrently.
     await this.pool.query(`
-      CREATE SCHEMA IF NOT EXISTS privacy;
-      CREATE TABLE IF NOT EXISTS privacy.data_keys (
-        subject_id text PRIMARY KEY,
-        data_key bytea NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now()
-      );
-      CREATE TABLE IF NOT EXISTS privacy.erased_subjects (
-        subject_id text PRIMARY KEY,
-        erased_at timestamptz NOT NULL DEFAULT now()
-      );`);
+      DO $$ BEGIN
+        PERFORM pg_advisory_xact_lock(hashtext('frontline.privacy.migrate'));
+        CREATE SCHEMA IF NOT EXISTS privacy;
+        CREATE TABLE IF NOT EXISTS privacy.data_keys (
+          subject_id text PRIMARY KEY,
+          data_key bytea NOT NULL,
+          created_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE TABLE IF NOT EXISTS privacy.erased_subjects (
+          subject_id text PRIMARY KEY,
+          erased_at timestamptz NOT NULL DEFAULT now()
+        );
+      END $$;`);
   }
 
   /** `pd1.<subject>.<iv|tag|ciphertext in base64url>`; the subject's key is made on first use. */
