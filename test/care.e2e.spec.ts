@@ -39,18 +39,7 @@ describe('post-incident care (worker)', () => {
       (await eventsOf(incidentId)).find((event) => event.type === type),
     );
 
-  async function enrol(roles: Role[]): Promise<Actor> {
-    const actor = person(roles, teamId);
-    const enrolled = await post('/v1/people', admin, {
-      personId: actor.personId,
-      displayName: `Person ${actor.personId.slice(0, 8)}`,
-      teamId,
-      roles,
-      timezone: 'Europe/London',
-    });
-    if (enrolled.status !== 201) throw new Error(`Not enrolled: ${JSON.stringify(enrolled.body)}`);
-    return actor;
-  }
+  const enrol = (roles: Role[]) => api.enrol(roles, teamId);
 
   async function report(overrides: Record<string, unknown> = {}): Promise<string> {
     const response = await post('/v1/incidents', agent, {

@@ -15,18 +15,7 @@ describe('repeat-abuser matching (worker)', () => {
   const customerEvents = (pseudonym: string) =>
     api.app.get<EventStore>(EVENT_STORE).readStream(customerStream(pseudonym));
 
-  async function enrol(roles: Role[]): Promise<Actor> {
-    const actor = person(roles, teamId);
-    const enrolled = await post('/v1/people', admin, {
-      personId: actor.personId,
-      displayName: `Person ${actor.personId.slice(0, 8)}`,
-      teamId,
-      roles,
-      timezone: 'Europe/London',
-    });
-    if (enrolled.status !== 201) throw new Error(`Not enrolled: ${JSON.stringify(enrolled.body)}`);
-    return actor;
-  }
+  const enrol = (roles: Role[]) => api.enrol(roles, teamId);
 
   async function report(agent: Actor, customerRef: string): Promise<string> {
     const response = await post('/v1/incidents', agent, {

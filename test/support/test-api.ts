@@ -20,6 +20,8 @@ export interface TestApi {
   readonly worker: INestApplicationContext;
   /** A signed bearer token for this person. */
   tokenFor(actor: Actor): Promise<string>;
+  /** Enrols a new person with these roles in the team, through the api as an admin. */
+  enrol(roles: Role[], teamId: string): Promise<Actor>;
   /** Resolves when every projection has applied every event in the log (needs `projector: true`). */
   projectionsCaughtUp(timeoutMs?: number): Promise<void>;
   /** A request through the real app (Fastify inject), JSON in and out. */
@@ -93,6 +95,26 @@ export async function startTestApi(
         body: isJson && response.body ? response.json() : response.body,
         headers: response.headers,
       };
+    },
+    async enrol(roles, teamId) {
+      const actor = person(roles, teamId);
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/people',
+        headers: {
+          authorization: `Bearer ${await tokens.signDevToken(person(['admin']))}`,
+          'content-type': 'application/json',
+        },
+        payload: JSON.stringify({
+          personId: actor.personId,
+          displayName: `Person ${actor.personId.slice(0, 8)}`,
+          teamId,
+          roles,
+          timezone: 'Europe/London',
+        }),
+      });
+      if (response.statusCode !== 201) throw new Error(`Not enrolled: ${response.body}`);
+      return actor;
     },
     async projectionsCaughtUp(timeoutMs = 15_000) {
       if (!projectorApp) throw new Error('Start the test api with { projector: true } to read projections');

@@ -1,12 +1,9 @@
 import { type Decider, DomainError, assertNever } from '@frontline/decider';
 import {
-  type AbuseKind,
-  type Channel,
   type CustomerAction,
   type IncidentOutcome,
   OCCURRED_AT_MAX_DAYS_BACK,
   RECOVERY_BREAK_MINUTES,
-  type Severity,
   type SupportKind,
 } from './abuse.vocabulary';
 import type { AbuseIncidentReported, IncidentEvent, IncidentFacts } from './incident.events';
@@ -27,22 +24,10 @@ export type IncidentState =
       closed?: { outcome: IncidentOutcome; by: string };
     });
 
-export type ReportIncident = {
+export type ReportIncident = Omit<AbuseIncidentReported['data'], 'reportedAt'> & {
   type: 'ReportIncident';
-  incidentId: string;
   /** The person making the request; must be the agent the incident happened to. */
   reportedBy: string;
-  agentId: string;
-  teamId: string;
-  channel: Channel;
-  kinds: AbuseKind[];
-  severity: Severity;
-  occurredAt: string;
-  contactRef?: string;
-  customerPseudonym?: string;
-  narrative?: string;
-  supportRequested: boolean;
-  shareNarrativeWithLead: boolean;
   now: Date;
 };
 
