@@ -1,0 +1,23 @@
+import autocannon from 'autocannon';
+import type { Sample } from './harness';
+
+/**
+ * Drives HTTP load with autocannon from this process and reports what it saw: requests per
+ * second, latency percentiles (ms) and the share of one core the load generator itself used,
+ * since on two cores the generator competes with what it measures.
+ */
+export async function httpLoad(options: autocannon.Options): Promise<Sample> {
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const result = await autocannon({ ...options, renderProgressBar: false } as autocannon.Options);
+  const cpu = process.cpuUsage(cpuBefore);
+  const wallMs = performance.now() - started;
+  const failed = result.errors + result.timeouts + result.non2xx;
+  if (failed > 0) throw new Error(`${options.url}: ${failed} of ${result.requests.total} requests failed`);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    loadCpu: (cpu.user + cpu.system) / 1_000 / wallMs,
+  };
+}

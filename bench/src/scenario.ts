@@ -1,0 +1,16 @@
+import type { Row } from './harness';
+import type { Stack } from './stack';
+
+export interface BenchContext {
+  quick: boolean;
+  /** api, projector and worker, started on the bench's own database and Redis databases. */
+  stack: Stack;
+  /** The full run's value, or the quick run's. */
+  size<T>(full: T, quick: T): T;
+  log(message: string): void;
+}
+
+export interface Scenario {
+  name: string;
+  run(context: BenchContext): Promise<Row[]>;
+}

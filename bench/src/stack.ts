@@ -1,0 +1,182 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export type App = 'api' | 'projector' | 'worker';
+export type Role = 'agent' | 'team_lead' | 'wellbeing_officer' | 'hr' | 'admin';
+
+export interface Person {
+  personId: string;
+  teamId: string;
+  token: string;
+}
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+export interface StackOptions {
+  database: string;
+  /** Read models in this Redis database, queues in the next one. */
+  redisDatabase: number;
+  port: number;
+}
+
+export const MAIN_STACK: StackOptions = { database: 'frontline_bench', redisDatabase: 2, port: 3900 };
+
+/**
+ * The three apps as `npm start` runs them (built, one process each), on a database and Redis
+ * databases of their own that every bench run starts empty. Limits that protect people in
+ * production (write rate, kudos allowance) are lifted: the bench measures the machinery.
+ */
+export class Stack {
+  readonly url: string;
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly queueRedisUrl: string;
+  readonly env: NodeJS.ProcessEnv;
+  private readonly processes = new Map<App, ChildProcess>();
+  private admin?: string;
+
+  constructor(private readonly options: StackOptions = MAIN_STACK) {
+    this.url = `http://127.0.0.1:${options.port}`;
+    this.databaseUrl = `postgres://postgres@127.0.0.1:5432/${options.database}`;
+    this.redisUrl = `redis://127.0.0.1:6379/${options.redisDatabase}`;
+    this.queueRedisUrl = `redis://127.0.0.1:6379/${options.redisDatabase + 1}`;
+    this.env = {
+      ...process.env,
+      DATABASE_URL: this.databaseUrl,
+      REDIS_URL: this.redisUrl,
+      QUEUE_REDIS_URL: this.queueRedisUrl,
+      REDIS_KEY_PREFIX: 'frontline:',
+      PORT: String(options.port),
+      LOG_LEVEL: 'warn',
+      WRITE_RATE_LIMIT_PER_MINUTE: '1000000000',
+      KUDOS_DAILY_ALLOWANCE: '1000000000',
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+    };
+  }
+
+  /** Drops what an earlier run left: the bench database and both Redis databases. */
+  reset(): void {
+    const psql = (sql: string) =>
+      execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-qc', sql], { stdio: 'pipe' });
+    psql(`DROP DATABASE IF EXISTS ${this.options.database} WITH (FORCE)`);
+    psql(`CREATE DATABASE ${this.options.database}`);
+    for (const db of [this.options.redisDatabase, this.options.redisDatabase + 1])
+      execFileSync('redis-cli', ['-n', String(db), 'FLUSHDB'], { stdio: 'pipe' });
+    this.admin = undefined;
+  }
+
+  async start(apps: readonly App[] = ['api', 'projector', 'worker']): Promise<void> {
+    for (const app of apps) {
+      const child = spawn(process.execPath, [join(ROOT, `dist/apps/${app}/src/main.js`)], {
+        cwd: ROOT,
+        env: this.env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      child.on('exit', (code, signal) => {
+        if (this.processes.get(app) === child) throw new Error(`${app} exited (${code ?? signal}) during the bench`);
+      });
+      this.processes.set(app, child);
+    }
+    if (apps.includes('api')) await this.ready();
+  }
+
+  async stop(apps: readonly App[] = [...this.processes.keys()]): Promise<void> {
+    await Promise.all(
+      apps.map(async (app) => {
+        const child = this.processes.get(app);
+        if (!child) return;
+        this.processes.delete(app);
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }),
+    );
+  }
+
+  pid(app: App): number {
+    const child = this.processes.get(app);
+    if (!child?.pid) throw new Error(`${app} is not running`);
+    return child.pid;
+  }
+
+  /** Forgets an app's peak resident set so far (Linux `clear_refs` 5), so a scenario measures its own peak. */
+  resetPeakRss(app: App): void {
+    writeFileSync(`/proc/${this.pid(app)}/clear_refs`, '5');
+  }
+
+  /** The app's peak resident set since start or the last reset, in MB (`VmHWM`). */
+  peakRssMb(app: App): number {
+    const status = readFileSync(`/proc/${this.pid(app)}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+  }
+
+  async request<T = any>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+    const response = await fetch(this.url + path, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async token(personId: string, roles: Role[], teamId?: string): Promise<string> {
+    return (
+      await this.request<{ token: string }>('POST', '/v1/dev/tokens', undefined, { sub: personId, roles, teamId })
+    ).token;
+  }
+
+  async adminToken(): Promise<string> {
+    this.admin ??= await this.token(randomUUID(), ['admin']);
+    return this.admin;
+  }
+
+  async createTeam(name: string): Promise<string> {
+    const teamId = randomUUID();
+    await this.request('POST', '/v1/teams', await this.adminToken(), { teamId, name });
+    return teamId;
+  }
+
+  async enrol(roles: Role[], teamId: string): Promise<Person> {
+    const personId = randomUUID();
+    await this.request('POST', '/v1/people', await this.adminToken(), {
+      personId,
+      displayName: `Bench ${personId.slice(0, 8)}`,
+      teamId,
+      roles,
+      timezone: 'Europe/London',
+    });
+    return { personId, teamId, token: await this.token(personId, roles, teamId) };
+  }
+
+  /** Resolves when every projection serves a checkpoint with nothing of its own waiting behind it. */
+  async projectionsCaughtUp(timeoutMs = 600_000): Promise<void> {
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(200)) {
+      const { projections } = await this.request<{ projections: { serving: { lagEvents: number; state: string } }[] }>(
+        'GET',
+        '/v1/projections',
+        await this.adminToken(),
+      );
+      if (projections.every(({ serving }) => serving.lagEvents === 0 && serving.state === 'live')) return;
+    }
+    throw new Error('The projections did not catch up');
+  }
+
+  private async ready(): Promise<void> {
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(200)) {
+      const ready = await fetch(`${this.url}/health/ready`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (ready) return;
+    }
+    throw new Error('The api did not become ready within a minute');
+  }
+}
