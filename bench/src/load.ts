@@ -9,7 +9,7 @@ import type { Sample } from './harness';
 export async function httpLoad(options: autocannon.Options): Promise<Sample> {
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const result = await autocannon({ ...options, renderProgressBar: false } as autocannon.Options);
+  const result = await autocannon(options);
   const cpu = process.cpuUsage(cpuBefore);
   const wallMs = performance.now() - started;
   const failed = result.errors + result.timeouts + result.non2xx;

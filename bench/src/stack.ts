@@ -113,7 +113,7 @@ export class Stack {
     return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
   }
 
-  async request<T = any>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+  async request<T = unknown>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
     const response = await fetch(this.url + path, {
       method,
       headers: {

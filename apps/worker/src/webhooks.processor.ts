@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { type WebhookDeliveryJob, WebhookDelivery } from '@frontline/notifications';
+import { WEBHOOK_DELIVERY_CONCURRENCY, type WebhookDeliveryJob, WebhookDelivery } from '@frontline/notifications';
 import { QUEUES } from '@frontline/platform';
 import { type Job, UnrecoverableError } from 'bullmq';
 
@@ -9,7 +9,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
  * with exponential backoff up to the job's attempts; a refused target is not retried.
  */
 // A short lock, renewed while a delivery runs, so a job whose worker died is picked up again within seconds.
-@Processor(QUEUES.webhooks, { lockDuration: 10_000, stalledInterval: 5_000 })
+@Processor(QUEUES.webhooks, { lockDuration: 10_000, stalledInterval: 5_000, concurrency: WEBHOOK_DELIVERY_CONCURRENCY })
 export class WebhooksProcessor extends WorkerHost {
   private readonly logger = new Logger(WebhooksProcessor.name);
 

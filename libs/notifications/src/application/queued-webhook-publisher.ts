@@ -10,6 +10,8 @@ export interface WebhookDeliveryJob {
 }
 
 export const WEBHOOK_DELIVERY_ATTEMPTS = 8;
+/** Deliveries at once per worker: each mostly waits on somebody else's server, so one slow target must not hold up the rest. */
+export const WEBHOOK_DELIVERY_CONCURRENCY = 32;
 
 /** One job per message and webhook; BullMQ forbids ':' in custom ids, so the message id's colons become dots. */
 export const webhookJobId = (messageId: string, webhookId: string) => `${messageId.replaceAll(':', '.')}@${webhookId}`;
