@@ -57,9 +57,12 @@ function medians(label: string, runs: Sample[]): Measured {
   return { label, runs, median: Object.fromEntries(names.map((name) => [name, median(runs.map((run) => run[name]))])) };
 }
 
+/** One run of one side; the warm-up run may be shorter, its figures are dropped. */
+export type SideRun = (round: { warmUp: boolean }) => Promise<Sample>;
+
 export interface Alternation {
-  baseline: { label: string; run: () => Promise<Sample> };
-  project: { label: string; run: () => Promise<Sample> };
+  baseline: { label: string; run: SideRun };
+  project: { label: string; run: SideRun };
   rounds: number;
   /** A run of each side whose figures are dropped: JIT, connection pools and caches warm up. */
   warmUp?: boolean;
@@ -71,13 +74,13 @@ export interface Alternation {
  */
 export async function alternate({ baseline, project, rounds, warmUp = true }: Alternation) {
   if (warmUp) {
-    await baseline.run();
-    await project.run();
+    await baseline.run({ warmUp: true });
+    await project.run({ warmUp: true });
   }
   const runs = { baseline: [] as Sample[], project: [] as Sample[] };
   for (let round = 0; round < rounds; round++) {
-    runs.baseline.push(await baseline.run());
-    runs.project.push(await project.run());
+    runs.baseline.push(await baseline.run({ warmUp: false }));
+    runs.project.push(await project.run({ warmUp: false }));
   }
   return { baseline: medians(baseline.label, runs.baseline), project: medians(project.label, runs.project) };
 }

@@ -29,10 +29,10 @@ export const projectionLag: Scenario = {
       const feedCheckpoint = (await activeKeyspace(redis, 'recognitionFeed')).key('checkpoint');
       const measured = await alternate({
         rounds: 1,
-        baseline: { label: 'PostgreSQL NOTIFY', run: () => notifyLag(database, size(20, 5)) },
+        baseline: { label: 'PostgreSQL NOTIFY', run: ({ warmUp }) => notifyLag(database, warmUp ? 2 : size(20, 3)) },
         project: {
           label: 'kudos → feed',
-          run: () => feedLag(stack.url, people, redis, feedCheckpoint, database, size(60, 10)),
+          run: ({ warmUp }) => feedLag(stack.url, people, redis, feedCheckpoint, database, warmUp ? 3 : size(60, 5)),
         },
       });
       return [
