@@ -52,7 +52,7 @@ describe("the README's run command", () => {
   });
 
   it('brings up api, projector and worker, is ready, and stops all three within 10 s of SIGTERM', async () => {
-    const run = spawn('bash', ['deploy/local/start.sh'], { cwd: ROOT, env: { ...process.env, ...env } });
+    const run = spawn('bash', ['deploy/local/start.sh', '--no-demo'], { cwd: ROOT, env: { ...process.env, ...env } });
     let output = '';
     run.stdout!.on('data', (chunk) => (output += chunk));
     run.stderr!.on('data', (chunk) => (output += chunk));

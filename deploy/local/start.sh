@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
-# The local default: api, projector and worker on this machine's PostgreSQL and Redis.
-# Runs in the foreground; Ctrl-C or SIGTERM stops all three cleanly.
+# The local default: api, projector and worker on this machine's PostgreSQL and Redis, then the demo
+# organisation through the api (`--no-demo` skips it). Runs in the foreground; Ctrl-C or SIGTERM stops
+# all three cleanly.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+
+demo=yes
+for arg in "$@"; do
+  case "$arg" in
+    --no-demo) demo= ;;
+    *) echo "Unknown option $arg; the only one is --no-demo (npm start -- --no-demo)." >&2; exit 2 ;;
+  esac
+done
 source deploy/local/install.sh
 bash deploy/local/services.sh
 
@@ -15,6 +24,7 @@ npm run --silent build
 logs="${FRONTLINE_RUN_DIR:-.frontline}/logs"
 mkdir -p "$logs"
 pids=()
+demo_pid=
 for app in api projector worker; do
   node "dist/apps/$app/src/main.js" >"$logs/$app.log" 2>&1 &
   pids+=($!)
@@ -22,7 +32,7 @@ done
 
 stop() {
   trap - TERM INT
-  kill -TERM "${pids[@]}" 2>/dev/null || true
+  kill -TERM "${pids[@]}" ${demo_pid:+"$demo_pid"} 2>/dev/null || true
   wait "${pids[@]}" 2>/dev/null || true
   echo "Stopped api, projector and worker."
   exit 0
@@ -30,6 +40,7 @@ stop() {
 trap stop TERM INT
 
 url="http://${HOST:-127.0.0.1}:${PORT:-3000}"
+ready=
 for _ in $(seq 1 120); do
   if node -e "fetch('$url/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then
     cat <<MSG
@@ -40,6 +51,7 @@ Frontline is running (pids ${pids[*]}; logs in $logs/).
   Metrics      $url/metrics
 Ctrl-C stops it.
 MSG
+    ready=yes
     break
   fi
   for pid in "${pids[@]}"; do
@@ -47,6 +59,15 @@ MSG
   done
   sleep 0.5
 done
+
+if [ -n "$ready" ] && [ -n "$demo" ]; then
+  # Its progress and errors go to the terminal and its log, its tokens to the terminal only. In the background
+  # so that a signal stops it with the apps; its failure stops nothing.
+  FRONTLINE_URL="$url" bash deploy/local/demo.sh 2> >(tee "$logs/demo.log" >&2) &
+  demo_pid=$!
+  wait "$demo_pid" || echo "The demo organisation was not created (see $logs/demo.log); the apps keep running." >&2
+  demo_pid=
+fi
 
 # Returns when an app exits (or a signal arrives); then the others are stopped too.
 wait -n "${pids[@]}" || true

@@ -1,0 +1,123 @@
+import { demoChecks, isComplete, settled } from './checks';
+import { FrontlineClient, inParallel } from './frontline-client';
+import { type DemoHistory, type Period, WEEKS, demoHistory } from './history';
+import { type DemoOrganisation, type Person, type Team, demoOrganisation } from './organisation';
+
+export type Featured = 'agent' | 'lead' | 'officer' | 'hr' | 'admin';
+
+export interface DemoRun {
+  /** False when the organisation existed already and nothing was written. */
+  created: boolean;
+  organisation: DemoOrganisation;
+  period: Period;
+  campaignId: string;
+  /** Fresh dev tokens of the featured people. */
+  tokens: Record<Featured, string>;
+}
+
+/**
+ * Makes the demo organisation through the public HTTP API of the Frontline at `url`, waits for the
+ * read models and checks what a newcomer will see; when it exists already, writes nothing and only
+ * signs its featured people in again.
+ */
+export async function runDemo(url: string, log: (line: string) => void = () => {}): Promise<DemoRun> {
+  const api = new FrontlineClient(url);
+  const organisation = demoOrganisation();
+  const history = demoHistory(organisation, new Date());
+  // An interrupted run is not complete: the next one makes every write again, which appends only what is missing.
+  const created = !(await isComplete(api, organisation));
+  let campaignId: string;
+  if (created) {
+    const started = Date.now();
+    log(`Creating the demo organisation at ${url}…`);
+    campaignId = await seed(api, organisation, history, log);
+    await settled(api, organisation, demoChecks(organisation, history.period));
+    log(`  read models caught up, every dashboard and feed checked (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  } else {
+    log(`The demo organisation exists already at ${url}; nothing new is written.`);
+    campaignId = await planCustomerServiceWeek(api, organisation, history);
+  }
+  const featured: Featured[] = ['agent', 'lead', 'officer', 'hr', 'admin'];
+  const tokens = await Promise.all(featured.map((role) => api.token(organisation[role])));
+  return {
+    created,
+    organisation,
+    period: history.period,
+    campaignId,
+    tokens: Object.fromEntries(featured.map((role, i) => [role, tokens[i]])) as Record<Featured, string>,
+  };
+}
+
+/**
+ * Writes the whole organisation, every request with its Idempotency-Key; answers the campaign's id.
+ * Each person stays far below WRITE_RATE_LIMIT_PER_MINUTE (300 by default): the busiest, a team lead
+ * and the admin, write about 70 times; the ~60 token requests come from one address, under the same limit.
+ */
+async function seed(
+  api: FrontlineClient,
+  org: DemoOrganisation,
+  history: DemoHistory,
+  log: (line: string) => void,
+): Promise<string> {
+  const { admin } = org;
+  const createTeams = (teams: Team[]) =>
+    inParallel(teams, ({ teamId, name, parentTeamId }) =>
+      api.post('/v1/teams', admin, { teamId, name, ...(parentTeamId ? { parentTeamId } : {}) }, `demo:${teamId}`),
+    );
+  await createTeams(org.sites);
+  await createTeams(org.teams);
+  await inParallel(org.people, (person) => enrol(api, admin, person));
+  log(`  directory: ${org.sites.length} sites, ${org.teams.length} teams, ${org.people.length + 1} people`);
+
+  // One import, idempotent per team, day and channel: a repeat records nothing.
+  await api.put('/v1/contact-volumes', admin, { rows: history.contactVolumes });
+  log(`  contact volumes: ${history.contactVolumes.length} rows over ${WEEKS} weeks`);
+
+  await inParallel(history.incidents, async ({ agent, key, body, followUps }) => {
+    await api.post('/v1/incidents', agent, body, key);
+    for (const { by, action, body: change, key: changeKey } of followUps) {
+      await api.post(`/v1/incidents/${body.incidentId}/${action}`, by, change, changeKey);
+    }
+  });
+  const followUps = history.incidents.reduce((sum, incident) => sum + incident.followUps.length, 0);
+  log(
+    `  abuse incidents: ${history.incidents.length} reported, ${followUps} follow-ups by leads, agents and a wellbeing officer`,
+  );
+
+  await inParallel(history.kudos, async ({ from, key, body, reactions }) => {
+    const { kudosId } = await api.post<{ kudosId: string }>('/v1/kudos', from, body, key);
+    for (const { by, key: reactionKey, emoji } of reactions) {
+      await api.post(`/v1/kudos/${kudosId}/reactions`, by, { emoji }, reactionKey);
+    }
+  });
+  const reactions = history.kudos.reduce((sum, kudos) => sum + kudos.reactions.length, 0);
+  log(`  kudos: ${history.kudos.length} sent, ${reactions} reactions`);
+
+  // Each person logs one thing after another, as people do: their wellbeing is one stream.
+  await inParallel(org.people, async (person) => {
+    for (const { key, body } of history.activities.filter((activity) => activity.person === person)) {
+      await api.post('/v1/wellbeing/activities', person, body, key);
+    }
+    const pulse = history.pulses.find((answer) => answer.person === person);
+    if (pulse) await api.post('/v1/wellbeing/pulse', person, pulse.body, pulse.key);
+  });
+  log(`  wellbeing: ${history.activities.length} activities, ${history.pulses.length} pulse answers this week`);
+
+  const campaignId = await planCustomerServiceWeek(api, org, history);
+  log(`  ${history.campaign.body.name} planned`);
+  await enrol(api, admin, admin);
+  return campaignId;
+}
+
+function enrol(api: FrontlineClient, admin: Person, { personId, displayName, teamId, roles, timezone }: Person) {
+  return api.post('/v1/people', admin, { personId, displayName, teamId, roles, timezone }, `demo:${personId}`);
+}
+
+/**
+ * Plans next Customer Service Week. Campaigns are not listed, so a later run learns the campaign's
+ * id by repeating the plan with its Idempotency-Key: the api answers the first plan and appends nothing.
+ */
+async function planCustomerServiceWeek(api: FrontlineClient, { hr }: DemoOrganisation, { campaign }: DemoHistory) {
+  const { campaignId } = await api.post<{ campaignId: string }>('/v1/campaigns', hr, campaign.body, campaign.key);
+  return campaignId;
+}
