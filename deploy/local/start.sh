@@ -13,6 +13,14 @@ for arg in "$@"; do
   esac
 done
 source deploy/local/install.sh
+url="http://${HOST:-127.0.0.1}:${PORT:-3000}"
+answers() { node -e "fetch('$1').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; }
+# Otherwise the readiness check below would be answered by whatever already listens there.
+if answers "$url/health/live"; then
+  echo "Something already answers at $url (another npm start?); stop it or set PORT." >&2
+  exit 1
+fi
+
 bash deploy/local/services.sh
 
 if [ -z "${DATABASE_URL:-}" ]; then
@@ -39,10 +47,9 @@ stop() {
 }
 trap stop TERM INT
 
-url="http://${HOST:-127.0.0.1}:${PORT:-3000}"
 ready=
 for _ in $(seq 1 120); do
-  if node -e "fetch('$url/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then
+  if answers "$url/health/ready"; then
     cat <<MSG
 Frontline is running (pids ${pids[*]}; logs in $logs/).
   API docs     $url/docs

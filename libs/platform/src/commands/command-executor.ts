@@ -8,6 +8,8 @@ import {
   type NewEvent,
   type RecordedEvent,
   WrongExpectedRevisionError,
+  backoffDelay,
+  sleep,
 } from '@frontline/event-store';
 import type { CommandContext } from './command-context';
 
@@ -59,6 +61,8 @@ export class CommandExecutor {
         return { events, state: events.reduce(decider.evolve, state) };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
+        // A short random pause, so writers that just collided do not collide again at once.
+        await sleep(backoffDelay(attempt, 5, 100));
       }
     }
   }
