@@ -22,6 +22,11 @@ export interface StackOptions {
   port: number;
 }
 
+// An app left behind by a bench that died would take the next run's jobs and skew its figures.
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 export const MAIN_STACK: StackOptions = { database: 'frontline_bench', redisDatabase: 2, port: 3900 };
 
 /**
@@ -79,6 +84,8 @@ export class Stack {
         if (this.processes.get(app) === child) throw new Error(`${app} exited (${code ?? signal}) during the bench`);
       });
       this.processes.set(app, child);
+      running.add(child);
+      child.once('exit', () => running.delete(child));
     }
     if (apps.includes('api')) await this.ready();
   }
