@@ -57,18 +57,30 @@ export class PersonalData implements OnModuleInit {
 
   /** The plaintext, or ERASED when the subject's key is gone. */
   async decrypt(value: string): Promise<string> {
-    const [prefix, subjectId, payload] = value.split('.');
-    if (prefix !== PREFIX || !subjectId || !payload) throw new Error('Not personal data written by this vault');
-    const { rows } = await this.pool.query<{ data_key: Buffer }>(
-      'SELECT data_key FROM privacy.data_keys WHERE subject_id = $1',
-      [subjectId],
+    return (await this.decryptAll([value]))[0];
+  }
+
+  /** Each value's plaintext, or ERASED; the keys of every subject come in one query, so a page costs one round trip. */
+  async decryptAll(values: readonly string[]): Promise<string[]> {
+    const sealed = values.map((value) => {
+      const [prefix, subjectId, payload] = value.split('.');
+      if (prefix !== PREFIX || !subjectId || !payload) throw new Error('Not personal data written by this vault');
+      return { subjectId, bytes: Buffer.from(payload, 'base64url') };
+    });
+    if (sealed.length === 0) return [];
+    const { rows } = await this.pool.query<{ subject_id: string; data_key: Buffer }>(
+      'SELECT subject_id, data_key FROM privacy.data_keys WHERE subject_id = ANY($1)',
+      [[...new Set(sealed.map(({ subjectId }) => subjectId))]],
     );
-    if (rows.length === 0) return ERASED;
-    const bytes = Buffer.from(payload, 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', rows[0].data_key, bytes.subarray(0, 12));
-    decipher.setAAD(Buffer.from(subjectId));
-    decipher.setAuthTag(bytes.subarray(12, 28));
-    return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+    const keys = new Map(rows.map((row) => [row.subject_id, row.data_key]));
+    return sealed.map(({ subjectId, bytes }) => {
+      const key = keys.get(subjectId);
+      if (!key) return ERASED;
+      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
+      decipher.setAAD(Buffer.from(subjectId));
+      decipher.setAuthTag(bytes.subarray(12, 28));
+      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+    });
   }
 
   /** Deletes the subject's key for good; nothing written under it can be read again. */

@@ -25,7 +25,7 @@ export async function teamMembers(readModels: ReadModels, teamId: string): Promi
   return readModels.redis.smembers(keys.key('team', teamId, 'members'));
 }
 
-/** Display names in plaintext, each decrypted once per answer; an erased person reads as erased. */
+/** Display names in plaintext, decrypted together once per answer; an erased person reads as erased. */
 export async function displayNames(
   readModels: ReadModels,
   personalData: PersonalData,
@@ -35,8 +35,7 @@ export async function displayNames(
   if (ids.length === 0) return new Map();
   const keys = await readModels.keys('directory');
   const ciphertexts = await Promise.all(ids.map((id) => readModels.redis.hget(keys.key('person', id), 'displayName')));
-  const names = await Promise.all(
-    ciphertexts.map((ciphertext) => (ciphertext ? personalData.decrypt(ciphertext) : ERASED)),
-  );
-  return new Map(ids.map((id, i) => [id, names[i]]));
+  const names = await personalData.decryptAll(ciphertexts.flatMap((ciphertext) => (ciphertext ? [ciphertext] : [])));
+  let next = 0;
+  return new Map(ids.map((id, i) => [id, ciphertexts[i] ? names[next++] : ERASED]));
 }
