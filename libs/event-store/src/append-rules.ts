@@ -14,7 +14,7 @@ export function checkAppend(streamName: string, events: readonly NewEvent[]): vo
  * it answers what the first append answered. Some but not all, or on another stream, is a conflict.
  */
 export function idempotentReplay(
-  stored: readonly (RecordedEvent | undefined)[],
+  stored: readonly (Pick<RecordedEvent, 'streamName' | 'revision' | 'position'> | undefined)[],
   streamName: string,
 ): AppendResult | 'conflict' | undefined {
   const found = stored.filter((event) => event !== undefined);

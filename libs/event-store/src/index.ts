@@ -2,5 +2,6 @@ export * from './event-store.port';
 export { encodeLogPosition, decodeLogPosition } from './log-position';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 export { PostgresEventStore } from './postgres/postgres-event-store';
-export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+export type { KurrentDbEventStore, KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
+export { connectKurrentDb } from './kurrentdb/connect';
 export { Doorbell, backoffDelay, sleep } from './subscription';

@@ -161,6 +161,54 @@ export function describeEventStoreContract(
         expect(await store.readStream(stream)).toHaveLength(2);
       });
 
+      it('stores every one of concurrent appends with any, each append at consecutive revisions', async () => {
+        const stream = streamOf();
+        const appends = [...Array(12).keys()].map((append) =>
+          Array.from({ length: 1 + (append % 3) }, (_, i) => newEvent('Counted', { append, i })),
+        );
+
+        await Promise.all(appends.map((events) => store.appendToStream(stream, events, { expectedRevision: 'any' })));
+
+        const read = await store.readStream(stream);
+        expect(read.map((event) => event.revision)).toEqual(read.map((_, i) => BigInt(i)));
+        const order = read.map((event) => event.id);
+        for (const events of appends) {
+          const at = order.indexOf(events[0].id);
+          expect(order.slice(at, at + events.length)).toEqual(events.map((event) => event.id));
+        }
+        expect(read).toHaveLength(appends.flat().length);
+      });
+
+      it('answers each of many appends made at once on its own', async () => {
+        const [stale, retried, reusedFrom] = [streamOf(), streamOf(), streamOf()];
+        const [retry, taken] = [[newEvent()], newEvent()];
+        await store.appendToStream(stale, [newEvent()], { expectedRevision: 'no_stream' });
+        const first = await store.appendToStream(retried, retry, { expectedRevision: 'no_stream' });
+        await store.appendToStream(reusedFrom, [taken], { expectedRevision: 'no_stream' });
+        const atOnce = (special: Promise<unknown>[]) => {
+          const fresh = Array.from({ length: 8 }, () => streamOf());
+          const appends = fresh.map((stream, i) =>
+            store.appendToStream(stream, [newEvent(), newEvent()], { expectedRevision: i % 2 ? 'no_stream' : 'any' }),
+          );
+          return { fresh, outcomes: Promise.allSettled([...appends.slice(0, 4), ...special, ...appends.slice(4)]) };
+        };
+
+        const stalePlusRetry = atOnce([
+          store.appendToStream(stale, [newEvent()], { expectedRevision: 'no_stream' }),
+          store.appendToStream(retried, retry, { expectedRevision: 'no_stream' }),
+        ]);
+        const reused = atOnce([store.appendToStream(streamOf(), [taken], { expectedRevision: 'no_stream' })]);
+
+        const outcomes = await stalePlusRetry.outcomes;
+        expect(outcomes[4]).toMatchObject({ status: 'rejected', reason: { constructor: WrongExpectedRevisionError } });
+        expect(outcomes[5]).toEqual({ status: 'fulfilled', value: first });
+        expect((await reused.outcomes)[4].status).toBe(reusedEventIds === 'rejected' ? 'rejected' : 'fulfilled');
+        for (const stream of [...stalePlusRetry.fresh, ...reused.fresh])
+          expect(await store.readStream(stream)).toHaveLength(2);
+        expect(await store.readStream(stale)).toHaveLength(1);
+        expect(await store.readStream(retried)).toHaveLength(1);
+      });
+
       it('stores an identical retry once and answers it like the first append', async () => {
         const stream = streamOf();
         await store.appendToStream(stream, [newEvent()], { expectedRevision: 'no_stream' });

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { type TestDatabase, createTestDatabase } from '@frontline/testing';
 import { describeEventStoreContract, newEvent, readUntil } from '../contract/event-store.contract';
-import { EventStoreUnavailableError, type NewEvent, type RecordedEvent } from '../event-store.port';
+import {
+  EventStoreUnavailableError,
+  type NewEvent,
+  type RecordedEvent,
+  WrongExpectedRevisionError,
+} from '../event-store.port';
+import { decodeLogPosition } from '../log-position';
 import { sleep } from '../subscription';
 import { PostgresEventStore } from './postgres-event-store';
 
@@ -29,6 +35,56 @@ describeEventStoreContract('postgres', async () => {
       await database.drop();
     },
   };
+});
+
+/** A store on a test database of its own, for the tests of one describe block. */
+function storeOnOwnDatabase(name: string): { database: TestDatabase; store: PostgresEventStore } {
+  const subject = {} as { database: TestDatabase; store: PostgresEventStore };
+  beforeAll(async () => {
+    subject.database = await createTestDatabase(name);
+    subject.store = await PostgresEventStore.connect({ connectionString: subject.database.url });
+  });
+  afterAll(async () => {
+    await subject.store?.close();
+    await subject.database?.drop();
+  });
+  return subject;
+}
+
+describe('postgres event store appending', () => {
+  const subject = storeOnOwnDatabase('eventstore_appends');
+
+  it('writes appends that wait for a statement together, in one transaction', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        subject.store.appendToStream(`together-${randomUUID()}`, [newEvent()], { expectedRevision: 'no_stream' }),
+      ),
+    );
+
+    const transactions = results.map(({ position }) => decodeLogPosition(position, 2)[0]);
+    expect(new Set(transactions).size).toBeLessThan(results.length);
+  });
+
+  it('leaves the transaction of the caller usable after a refused append', async () => {
+    const { database, store } = subject;
+    const stream = `within-${randomUUID()}`;
+    const [first, refused, second] = [newEvent('First'), newEvent('Refused'), newEvent('Second')];
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await store.appendWithin(client, stream, [first], { expectedRevision: 'no_stream' });
+      await expect(
+        store.appendWithin(client, stream, [refused], { expectedRevision: 'no_stream' }),
+      ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await store.appendWithin(client, stream, [second], { expectedRevision: 0n });
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+
+    expect((await store.readStream(stream)).map((event) => event.type)).toEqual(['First', 'Second']);
+  });
 });
 
 describe('postgres event store when the server drops its connections', () => {

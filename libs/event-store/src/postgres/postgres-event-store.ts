@@ -1,7 +1,6 @@
 import { Client, type ClientBase, Pool, type PoolConfig } from 'pg';
 import {
   type AppendResult,
-  DuplicateEventIdError,
   type EventStore,
   EventStoreUnavailableError,
   type ExpectedRevision,
@@ -12,16 +11,24 @@ import {
   type RecordedEvent,
   type SubscribeOptions,
   type Subscription,
-  WrongExpectedRevisionError,
   matchesFilter,
 } from '../event-store.port';
 import { checkAppend } from '../append-rules';
 import { decodeLogPosition, encodeLogPosition } from '../log-position';
 import { Doorbell, backoffDelay, createSubscription, sleep } from '../subscription';
+import { appendEvents } from './append';
+import { AppendQueue } from './append-queue';
 import { migrate } from './schema';
 
 const CHANNEL = 'eventstore_appended';
 const PAGE_SIZE = 1_000;
+/**
+ * Other processes' subscribers hear of appends at most this much later. Each NOTIFY wakes
+ * every subscription of the projector and the worker to read the log: at 5 ms, under 64
+ * concurrent kudos, PostgreSQL spent a third more CPU per command than at 10 ms, which adds
+ * little to the projections' lag (p50 9 ms, p99 26 ms at 1,000 commands/s).
+ */
+const NOTIFY_INTERVAL_MS = 10;
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -53,11 +60,13 @@ const COLUMNS =
  */
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
+  private readonly appends: AppendQueue;
   private readonly pollIntervalMs: number;
   private readonly doorbells = new Set<Doorbell>();
   private listener?: Promise<void>;
   private listenerClient?: Client;
   private notifyScheduled = false;
+  private notifiedAt = -Infinity;
   private closed = false;
 
   private constructor(private readonly options: PostgresEventStoreOptions) {
@@ -65,6 +74,7 @@ export class PostgresEventStore implements EventStore {
     this.pool = new Pool(config);
     // An idle client whose backend was terminated reports here; the pool drops it and the next query reconnects.
     this.pool.on('error', () => undefined);
+    this.appends = new AppendQueue(this.pool);
     this.pollIntervalMs = Math.min(options.pollIntervalMs ?? 1_000, 1_000);
   }
 
@@ -82,9 +92,10 @@ export class PostgresEventStore implements EventStore {
   async appendToStream(
     streamName: string,
     events: readonly NewEvent[],
-    options: { expectedRevision: ExpectedRevision },
+    { expectedRevision }: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
-    const result = await this.appendWithin(this.pool, streamName, events, options);
+    checkAppend(streamName, events);
+    const result = await this.run(() => this.appends.append({ streamName, events, expectedRevision }));
     this.announceAppend();
     return result;
   }
@@ -100,32 +111,7 @@ export class PostgresEventStore implements EventStore {
     { expectedRevision }: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
     checkAppend(streamName, events);
-    const { rows } = await this.run(() =>
-      db.query<{ outcome: string; revision: string; transaction_id: string | null; last_position: string | null }>(
-        'SELECT * FROM eventstore.append_to_stream($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])',
-        [
-          streamName,
-          expectedRevision.toString(),
-          events.map((event) => event.id),
-          events.map((event) => event.type),
-          events.map((event) => JSON.stringify(event.data)),
-          events.map((event) => JSON.stringify(event.metadata)),
-        ],
-      ),
-    );
-    const [{ outcome, revision, transaction_id, last_position }] = rows;
-    switch (outcome) {
-      case 'appended':
-      case 'idempotent':
-        return {
-          nextRevision: BigInt(revision),
-          position: encodeLogPosition(BigInt(transaction_id!), BigInt(last_position!)),
-        };
-      case 'wrong_expected_revision':
-        throw new WrongExpectedRevisionError(streamName, expectedRevision, BigInt(revision));
-      default:
-        throw new DuplicateEventIdError(streamName, events[0].id);
-    }
+    return this.run(() => appendEvents(db, streamName, events, expectedRevision, { withinTransaction: true }));
   }
 
   async readStream(streamName: string, { fromRevision = 0n, maxCount }: ReadStreamOptions = {}) {
@@ -208,16 +194,22 @@ export class PostgresEventStore implements EventStore {
   /**
    * Wakes subscribers after a commit. NOTIFY inside the appending transaction would take
    * a database-wide lock through commit and serialise every append, so it is sent
-   * afterwards, once for all the appends of this process in the same tick.
+   * afterwards: in the same tick after a quiet spell, then at most once every
+   * NOTIFY_INTERVAL_MS for all the appends of this process in between (once a tick, every
+   * fifth query of 16 busy writers was a NOTIFY).
    */
   announceAppend(): void {
     for (const doorbell of this.doorbells) doorbell.ring();
     if (this.notifyScheduled || this.closed) return;
     this.notifyScheduled = true;
-    setImmediate(() => {
+    const notify = () => {
       this.notifyScheduled = false;
-      this.pool.query(`SELECT pg_notify('${CHANNEL}', '')`).catch(() => undefined);
-    });
+      this.notifiedAt = performance.now();
+      if (!this.closed) this.pool.query(`SELECT pg_notify('${CHANNEL}', '')`).catch(() => undefined);
+    };
+    const wait = this.notifiedAt + NOTIFY_INTERVAL_MS - performance.now();
+    if (wait > 0) setTimeout(notify, wait);
+    else setImmediate(notify);
   }
 
   async ping(): Promise<void> {

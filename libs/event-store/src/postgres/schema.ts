@@ -78,6 +78,12 @@ const MIGRATIONS: readonly string[] = [
   END
   $fn$;
   `,
+  // Appends are one INSERT (./append.ts): the unique (stream_name, stream_revision) constraint
+  // decides between concurrent appends, so the stream rows and the function that locked them go.
+  `
+  DROP FUNCTION eventstore.append_to_stream(text, text, uuid[], text[], jsonb[], jsonb[]);
+  DROP TABLE eventstore.streams;
+  `,
 ];
 
 export async function migrate(pool: Pool): Promise<void> {
