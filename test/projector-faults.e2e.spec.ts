@@ -1,138 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { type NewEvent, PostgresEventStore } from '@frontline/event-store';
+import { PostgresEventStore } from '@frontline/event-store';
 import { ALL_PROJECTIONS } from '@frontline/projections';
 import { Keyspace } from '@frontline/read-models';
-import { type TestDatabase, createTestDatabase, testEnvironment } from '@frontline/testing';
+import { type TestDatabase, createTestDatabase, testEnvironment, writeHistory } from '@frontline/testing';
 
 const ROOT = join(__dirname, '..');
 const EVENTS = 100_000;
-
-/**
- * A log of EVENTS events in the shapes every projection reads: teams, people joining, moving
- * and leaving, kudos with reactions (some retracted), incidents through their lifecycle,
- * contact volumes (some corrected), wellbeing activities and pulses.
- */
-async function writeHistory(store: PostgresEventStore): Promise<void> {
-  const metadata = () => ({
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    actorId: 'history',
-    schemaVersion: 1,
-  });
-  const event = (type: string, data: object): NewEvent => ({ id: randomUUID(), type, data, metadata: metadata() });
-  const append = (stream: string, events: NewEvent[]) =>
-    store.appendToStream(stream, events, { expectedRevision: 'any' });
-  const random = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
-  const day = (offset: number) => new Date(Date.UTC(2026, 0, 5) + offset * 86_400_000);
-
-  const teams = Array.from({ length: 12 }, () => randomUUID());
-  for (const teamId of teams)
-    await append(`team-${teamId}`, [event('TeamCreated', { teamId, name: `Team ${teamId.slice(0, 4)}` })]);
-  const people: { personId: string; teamId: string }[] = [];
-  for (let i = 0; i < 600; i++) {
-    const person = { personId: randomUUID(), teamId: random(teams) };
-    people.push(person);
-    await append(`person-${person.personId}`, [
-      event('PersonEnrolled', {
-        ...person,
-        displayName: `pd1.${person.personId}.x`,
-        roles: ['agent'],
-        timezone: 'UTC',
-      }),
-    ]);
-  }
-
-  let written = teams.length + people.length;
-  // Rounds are written 25 at a time: the order within the log does not matter, only that both copies replay the same one.
-  const writeRound = async (round: number): Promise<number> => {
-    const when = day(round % 120);
-    const at = when.toISOString();
-    const [sender, recipient] = [random(people), random(people)];
-    const kudosId = randomUUID();
-    const kudos = [
-      event('KudosSent', {
-        kudosId,
-        fromId: sender.personId,
-        toIds: [recipient.personId],
-        fromTeamId: sender.teamId,
-        toTeamIds: [recipient.teamId],
-        message: 'Thank you',
-        values: [random(['empathy', 'teamwork', 'ownership'])],
-        visibility: random(['public', 'team', 'private']),
-        sentAt: at,
-      }),
-      event('KudosReactionAdded', { kudosId, personId: random(people).personId, emoji: '🎉' }),
-      ...(round % 10 === 0 ? [event('KudosRetracted', { kudosId, by: sender.personId })] : []),
-    ];
-    const agent = random(people);
-    const incidentId = randomUUID();
-    const facts = {
-      teamId: agent.teamId,
-      channel: random(['phone', 'chat', 'email']),
-      kinds: ['insult'],
-      severity: random(['low', 'high']),
-      occurredAt: at,
-      reportedAt: at,
-    };
-    const incident = [
-      event('AbuseIncidentReported', {
-        incidentId,
-        agentId: agent.personId,
-        ...facts,
-        supportRequested: true,
-        shareNarrativeWithLead: false,
-      }),
-      event('IncidentAcknowledged', {
-        incidentId,
-        by: 'lead',
-        at: new Date(when.getTime() + 3_600_000).toISOString(),
-        ...facts,
-      }),
-      event('SupportOffered', { incidentId, kind: 'debrief', by: 'lead', ...facts }),
-      event('SupportAccepted', { incidentId, kind: 'debrief', ...facts }),
-      event('IncidentClosed', { incidentId, outcome: 'resolved', by: 'lead' }),
-    ];
-    const worker = random(people);
-    const wellbeing = [
-      event('WellbeingActivityLogged', {
-        activityId: randomUUID(),
-        kind: random(['yoga', 'walk']),
-        minutes: 20,
-        occurredOn: at.slice(0, 10),
-        loggedAt: at,
-        teamId: worker.teamId,
-      }),
-    ];
-    const volume = { teamId: random(teams), date: at.slice(0, 10), channel: 'phone' };
-    await Promise.all([
-      append(`kudos-${kudosId}`, kudos),
-      append(`abuseIncident-${incidentId}`, incident),
-      append(`wellbeing-${worker.personId}`, wellbeing),
-      append(`contactVolume-${volume.teamId}_${volume.date}`, [
-        event('ContactVolumeRecorded', { ...volume, contacts: 100 + round }),
-      ]),
-      ...(round % 7 === 0
-        ? [
-            append(`person-${worker.personId}`, [
-              event('PersonMovedTeam', {
-                personId: worker.personId,
-                fromTeamId: worker.teamId,
-                toTeamId: (worker.teamId = random(teams)),
-              }),
-            ]),
-          ]
-        : []),
-    ]);
-    return kudos.length + incident.length + wellbeing.length + 1 + (round % 7 === 0 ? 1 : 0);
-  };
-  for (let next = 0; written < EVENTS; next += 25) {
-    const counts = await Promise.all(Array.from({ length: 25 }, (_, i) => writeRound(next + i)));
-    written += counts.reduce((sum, count) => sum + count, 0);
-  }
-}
 
 class Projector {
   private child?: ChildProcess;
@@ -219,7 +95,7 @@ describe('the projector under faults', () => {
   beforeAll(async () => {
     database = await createTestDatabase('projector_faults');
     const store = await PostgresEventStore.connect({ connectionString: database.url });
-    await writeHistory(store);
+    await writeHistory(store, EVENTS);
     // Where each projection must end: the last event of its types.
     heads = await Promise.all(
       ALL_PROJECTIONS.map(async (projection) => {

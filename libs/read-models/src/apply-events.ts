@@ -5,29 +5,37 @@ import { type Keyspace, type Projection, type RedisOp, encodeOps } from './proje
 
 declare module 'ioredis' {
   interface RedisCommander<Context extends ClientContext = { type: 'default' }> {
-    applyProjectionBatch(checkpointKey: string, ...args: string[]): Result<ApplyOutcome, Context>;
+    applyProjectionBatch(
+      checkpointKey: string,
+      statusKey: string,
+      ...args: [prefix: string, after: string, to: string, recordedAt: string, appliedAt: string, ops: string]
+    ): Result<ApplyOutcome, Context>;
   }
 }
 
 /**
- * Applies the writes of the events after `after`, up to `to`, with one script: writes and
- * checkpoint together, or nothing when another writer got there first.
+ * Applies the writes of the events after `after`, up to `last`, with one script: writes,
+ * checkpoint and status together, or nothing when another writer got there first.
  */
 export async function applyOps(
   redis: Redis,
   keys: Keyspace,
   after: LogPosition | undefined,
-  to: LogPosition,
+  last: Pick<RecordedEvent, 'position' | 'recordedAt'>,
   ops: readonly RedisOp[],
 ): Promise<ApplyOutcome> {
   if (!(redis as Partial<Redis>).applyProjectionBatch)
-    redis.defineCommand('applyProjectionBatch', { numberOfKeys: 1, lua: APPLY_BATCH });
+    redis.defineCommand('applyProjectionBatch', { numberOfKeys: 2, lua: APPLY_BATCH });
+  const prefix = redis.options.keyPrefix ?? '';
   return redis.applyProjectionBatch(
     keys.key('checkpoint'),
-    redis.options.keyPrefix ?? '',
+    keys.key('status'),
+    prefix,
     after ?? '',
-    to,
-    ...encodeOps(ops),
+    last.position,
+    last.recordedAt.toISOString(),
+    new Date().toISOString(),
+    encodeOps(ops, prefix),
   );
 }
 
@@ -39,5 +47,5 @@ export function applyEvents(
   events: readonly RecordedEvent[],
 ): Promise<ApplyOutcome> {
   const ops = events.flatMap((event) => projection.project(event, keys));
-  return applyOps(redis, keys, after, events[events.length - 1].position, ops);
+  return applyOps(redis, keys, after, events[events.length - 1], ops);
 }

@@ -1,5 +1,6 @@
 export * from './projection';
 export * from './projection-runner';
+export * from './log-feed';
 export * from './projection-host';
 export * from './generations';
 export * from './apply-batch.script';

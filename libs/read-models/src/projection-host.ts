@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@frontline/event-store';
+import { EVENT_STORE, type EventStore, type LogPosition } from '@frontline/event-store';
 import { READ_MODEL_REDIS } from '@frontline/platform';
 import type { Redis } from 'ioredis';
 import { activeKeyspace, buildingKeyspace, dropKeyspace, switchToBuilt } from './generations';
+import { LogFeed } from './log-feed';
 import type { Keyspace, Projection } from './projection';
-import { ProjectionRunner } from './projection-runner';
+import { ProjectionRunner, type RunnerOptions } from './projection-runner';
 
 export const PROJECTIONS = Symbol('Projections');
 const REBUILD_POLL_MS = 1_000;
@@ -20,6 +21,7 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
   private readonly serving = new Map<string, ProjectionRunner>();
   private readonly building = new Map<string, ProjectionRunner>();
   private poll?: NodeJS.Timeout;
+  private feed?: LogFeed;
 
   constructor(
     @Inject(PROJECTIONS) private readonly projections: Projection[],
@@ -28,9 +30,16 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const projection of this.projections) {
-      this.serving.set(projection.name, this.runner(projection, await activeKeyspace(this.redis, projection.name)));
-    }
+    const keyspaces = await Promise.all(
+      this.projections.map((projection) => activeKeyspace(this.redis, projection.name)),
+    );
+    const checkpoints = await Promise.all(keyspaces.map((keys) => this.redis.get(keys.key('checkpoint'))));
+    // The serving generations read the log once, from the earliest checkpoint; each skips what it applied.
+    const feed = new LogFeed(this.store, earliest(checkpoints));
+    this.projections.forEach((projection, i) =>
+      this.serving.set(projection.name, this.runner(projection, keyspaces[i], { feed })),
+    );
+    this.feed = feed.start();
     await this.startRebuilds();
     this.poll = setInterval(
       () => void this.startRebuilds().catch((error) => this.logger.error(error)),
@@ -42,6 +51,7 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.poll);
     await Promise.all([...this.serving.values(), ...this.building.values()].map((runner) => runner.stop()));
+    await this.feed?.stop();
   }
 
   private async startRebuilds(): Promise<void> {
@@ -51,7 +61,7 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
       this.logger.log(`rebuilding ${projection.name} into ${keys.tag}`);
       this.building.set(
         projection.name,
-        this.runner(projection, keys, () => void this.switchTo(projection, keys)),
+        this.runner(projection, keys, { onLive: () => void this.switchTo(projection, keys) }),
       );
     }
   }
@@ -66,7 +76,17 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
     this.logger.log(`${projection.name} now serves ${built.tag}; ${previous.tag} dropped`);
   }
 
-  private runner(projection: Projection, keys: Keyspace, onLive?: () => void): ProjectionRunner {
-    return new ProjectionRunner(this.store, this.redis, projection, keys, onLive).start();
+  private runner(projection: Projection, keys: Keyspace, options?: RunnerOptions): ProjectionRunner {
+    return new ProjectionRunner(this.store, this.redis, projection, keys, options).start();
   }
+}
+
+/** The earliest of the stored checkpoints: the start of the log if any generation has none. */
+function earliest(checkpoints: readonly (string | null)[]): LogPosition | undefined {
+  let first: string | undefined;
+  for (const checkpoint of checkpoints) {
+    if (checkpoint === null) return undefined;
+    if (first === undefined || checkpoint < first) first = checkpoint;
+  }
+  return first as LogPosition | undefined;
 }

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { InMemoryEventStore, type NewEvent } from '@frontline/event-store';
 import { TEST_REDIS_URL } from '@frontline/testing';
 import { Redis } from 'ioredis';
+import { LogFeed } from './log-feed';
 import { Keyspace, type Projection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
@@ -20,6 +21,13 @@ const counter: Projection = {
     if ((event.data as { broken?: boolean }).broken) throw new Error('cannot count this one');
     return [['INCRBY', keys.key('count'), 1]];
   },
+};
+
+/** Counts the events the counter ignores. */
+const ignoredCounter: Projection = {
+  name: 'ignoredCounter',
+  eventTypes: ['Ignored'],
+  project: (_, keys) => [['INCRBY', keys.key('count'), 1]],
 };
 
 describe('projection runner', () => {
@@ -80,5 +88,50 @@ describe('projection runner', () => {
     expect(await redis.get(keys.key('count'))).toBe('1');
     const [before] = await store.readStream('c-1');
     expect(await redis.get(keys.key('checkpoint'))).toBe(before.position);
+  });
+
+  it('reads the log once for the runners of a feed, each applying its own types', async () => {
+    const subscribe = jest.spyOn(store, 'subscribeToAll');
+    await store.appendToStream('c-1', [counted('Counted'), counted('Ignored'), counted('Counted')], {
+      expectedRevision: 'any',
+    });
+    const feed = new LogFeed(store, undefined);
+    const ignoredKeys = new Keyspace('ignoredCounter', 1);
+    const runners = [
+      new ProjectionRunner(store, redis, counter, keys, { feed }).start(),
+      new ProjectionRunner(store, redis, ignoredCounter, ignoredKeys, { feed }).start(),
+    ];
+    feed.start();
+    await expectEventually(async () => (await redis.get(keys.key('count'))) === '2');
+    await store.appendToStream('c-1', [counted('Ignored')], { expectedRevision: 'any' });
+    await expectEventually(async () => (await redis.get(ignoredKeys.key('count'))) === '2');
+
+    expect(subscribe).toHaveBeenCalledTimes(1);
+    await Promise.all(runners.map((runner) => runner.stop()));
+    await feed.stop();
+  });
+
+  it('applies every event once when a second runner writes the same generation', async () => {
+    for (let i = 0; i < 20; i++) {
+      await store.appendToStream(
+        `c-${i}`,
+        Array.from({ length: 50 }, () => counted('Counted')),
+        {
+          expectedRevision: 'any',
+        },
+      );
+    }
+    const feed = new LogFeed(store, undefined);
+    const runners = [
+      new ProjectionRunner(store, redis, counter, keys, { feed }).start(),
+      new ProjectionRunner(store, redis, counter, keys).start(),
+    ];
+    feed.start();
+    const [last] = await store.readStream('c-19', { fromRevision: 49n });
+    await expectEventually(async () => (await redis.get(keys.key('checkpoint'))) === last.position);
+    await Promise.all(runners.map((runner) => runner.stop()));
+    await feed.stop();
+
+    expect(await redis.get(keys.key('count'))).toBe('1000');
   });
 });

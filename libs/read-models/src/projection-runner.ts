@@ -1,26 +1,40 @@
 import { Logger } from '@nestjs/common';
-import { Doorbell, type EventStore, type LogPosition, type RecordedEvent } from '@frontline/event-store';
+import type { EventStore, LogPosition, RecordedEvent } from '@frontline/event-store';
 import type { Redis } from 'ioredis';
-import type { ApplyOutcome } from './apply-batch.script';
 import { applyOps } from './apply-events';
+import { type EventQueue, type LogFeed, subscribeOnItsOwn } from './log-feed';
 import type { Keyspace, Projection, RedisOp } from './projection';
 
-const BATCH_SIZE = 500;
-const READ_AHEAD = 5_000;
+/** A script applies at most this many events, or this many ops and the rest of the event past them: Redis serves nobody else while it runs. */
+const BATCH_EVENTS = 1_000;
+const BATCH_OPS = 5_000;
 /** With nothing new for this long, the runner counts as caught up with the log. */
 const IDLE_MS = 250;
 
 export type RunnerState = 'catching_up' | 'live' | 'failed' | 'stopped';
 
+interface Batch {
+  events: RecordedEvent[];
+  ops: RedisOp[];
+  /** It ends before an event the projection cannot apply. */
+  failed: boolean;
+}
+
+export interface RunnerOptions {
+  /** The log read once for several runners; without it, or once it falls behind, the runner reads on its own. */
+  feed?: LogFeed;
+  onLive?: () => void;
+}
+
 /**
- * Runs one generation of one projection: a catch-up subscription from its stored checkpoint;
- * each batch of events is applied by one Lua script that checks the checkpoint, writes and
- * moves it. A crash, a replay or a second runner can neither apply an event twice nor skip one.
+ * Runs one generation of one projection from its stored checkpoint; each batch of events is
+ * applied by one Lua script that checks the checkpoint, writes and moves it. A crash, a replay
+ * or a second runner can neither apply an event twice nor skip one.
  */
 export class ProjectionRunner {
   private readonly logger: Logger;
   private readonly stopped = new AbortController();
-  private subscription?: ReturnType<EventStore['subscribeToAll']>;
+  private shared?: { feed: LogFeed; queue: EventQueue };
   state: RunnerState = 'catching_up';
   private finished?: Promise<void>;
 
@@ -29,9 +43,10 @@ export class ProjectionRunner {
     private readonly redis: Redis,
     private readonly projection: Projection,
     readonly keys: Keyspace,
-    private readonly onLive: () => void = () => undefined,
+    private readonly options: RunnerOptions = {},
   ) {
     this.logger = new Logger(`Projection ${keys.tag}`);
+    if (options.feed) this.shared = { feed: options.feed, queue: options.feed.join(projection.eventTypes) };
   }
 
   start(): this {
@@ -41,7 +56,7 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.stopped.abort();
-    await this.subscription?.close();
+    this.leaveFeed();
     await this.finished;
     if (this.state !== 'failed') this.state = 'stopped';
   }
@@ -51,79 +66,79 @@ export class ProjectionRunner {
       try {
         await this.follow();
       } catch (error) {
-        if (this.stopped.signal.aborted) return;
+        if (this.stopped.signal.aborted) break;
         this.logger.warn(
           `Redis or the event store failed; resuming from the stored checkpoint: ${(error as Error).message}`,
         );
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }
+    this.leaveFeed();
   }
 
-  /** Follows the log from the stored checkpoint until stopped, failed, or overtaken by another writer. */
+  /** Follows the log from the stored checkpoint until stopped or failed, or until it must read again from there. */
   private async follow(): Promise<void> {
-    let checkpoint = ((await this.redis.get(this.keys.key('checkpoint'))) ?? undefined) as LogPosition | undefined;
-    const subscription = this.store.subscribeToAll({
-      after: checkpoint,
-      filter: { eventTypes: this.projection.eventTypes },
-    });
-    this.subscription = subscription;
-    const buffer: RecordedEvent[] = [];
-    const arrived = new Doorbell();
-    const taken = new Doorbell();
-    let ended = false;
-    // Reads ahead of the writes, so each script applies whatever has arrived, up to a batch.
-    const reading = (async () => {
-      for await (const event of subscription) {
-        buffer.push(event);
-        arrived.ring();
-        while (buffer.length >= READ_AHEAD && !this.stopped.signal.aborted)
-          await taken.wait(1_000, this.stopped.signal);
-      }
-      ended = true;
-      arrived.ring();
-    })();
+    let checkpoint = await this.storedCheckpoint();
+    const own = new AbortController();
+    const queue =
+      this.shared?.queue ??
+      subscribeOnItsOwn(
+        this.store,
+        checkpoint,
+        this.projection.eventTypes,
+        AbortSignal.any([own.signal, this.stopped.signal]),
+      );
     try {
       while (!this.stopped.signal.aborted) {
-        if (buffer.length === 0) {
-          if (ended) return;
-          await arrived.wait(IDLE_MS, this.stopped.signal);
-          if (buffer.length === 0) this.markLive();
+        if (queue.size === 0) {
+          if (queue.failure) throw queue.failure;
+          if (queue.ended) return this.leaveFeed();
+          await queue.waitForEvents(IDLE_MS);
+          if (queue.size === 0 && !queue.ended) this.markLive();
           continue;
         }
-        const batch = buffer.splice(0, BATCH_SIZE);
-        taken.ring();
-        const outcome = await this.apply(checkpoint, batch);
-        if (outcome === 'failed' || outcome === 'writer_ahead') return; // resume from what the other writer stored
-        checkpoint = batch[batch.length - 1].position;
+        const batch = this.take(queue, checkpoint);
+        if (batch.events.length > 0) {
+          const last = batch.events[batch.events.length - 1];
+          const outcome = await applyOps(this.redis, this.keys, checkpoint, last, batch.ops);
+          if (outcome === 'applied') checkpoint = last.position;
+          else {
+            // Another writer applied some or all of it: go on from where it got, with the events in hand.
+            if (batch.failed) return;
+            const stored = await this.storedCheckpoint();
+            if ((stored ?? '') < (checkpoint ?? '')) return this.leaveFeed(); // the checkpoint went back: read again
+            queue.putBack(batch.events);
+            checkpoint = stored;
+            continue;
+          }
+        }
+        if (batch.failed) return;
       }
+    } catch (error) {
+      // The batch may or may not have been applied; the stored checkpoint says, and the runner reads on from it.
+      this.leaveFeed();
+      throw error;
     } finally {
-      await subscription.close();
-      await reading.catch(() => undefined);
+      own.abort();
     }
   }
 
-  private async apply(after: LogPosition | undefined, batch: RecordedEvent[]): Promise<ApplyOutcome | 'failed'> {
-    const ops: RedisOp[] = [];
-    let applicable = 0;
-    for (const event of batch) {
-      const projected = this.project(event);
-      if (!projected) break;
-      ops.push(...projected);
-      applicable++;
+  /** Takes what has arrived, up to a batch, projecting as it goes; stops before an event it cannot apply. */
+  private take(queue: EventQueue, after: LogPosition | undefined): Batch {
+    const batch: Batch = { events: [], ops: [], failed: false };
+    while (batch.events.length < BATCH_EVENTS && batch.ops.length < BATCH_OPS) {
+      const event = queue.shift();
+      if (!event) break;
+      if (after !== undefined && event.position <= after) continue; // applied already, here or by another writer
+      const ops = this.project(event);
+      if (!ops) {
+        batch.failed = true;
+        break;
+      }
+      batch.events.push(event);
+      for (const op of ops) batch.ops.push(op);
     }
-    // What comes before a failing event is applied; the failing one and what follows are not.
-    if (applicable > 0) {
-      const last = batch[applicable - 1];
-      const outcome = await applyOps(this.redis, this.keys, after, last.position, ops);
-      await this.redis.hset(this.keys.key('status'), {
-        checkpoint: last.position,
-        lastEventRecordedAt: last.recordedAt.toISOString(),
-        appliedAt: new Date().toISOString(),
-      });
-      if (applicable === batch.length) return outcome;
-    }
-    return 'failed';
+    return batch;
   }
 
   /** A projection that cannot apply an event stops there and says which: skipping it would corrupt the model. */
@@ -143,10 +158,20 @@ export class ProjectionRunner {
     }
   }
 
+  private async storedCheckpoint(): Promise<LogPosition | undefined> {
+    return ((await this.redis.get(this.keys.key('checkpoint'))) ?? undefined) as LogPosition | undefined;
+  }
+
+  /** From now on the runner reads the log on its own, from its stored checkpoint. */
+  private leaveFeed(): void {
+    this.shared?.feed.leave(this.shared.queue);
+    this.shared = undefined;
+  }
+
   private markLive(): void {
     if (this.state !== 'catching_up') return;
     this.state = 'live';
     void this.redis.hset(this.keys.key('status'), { state: 'live' });
-    this.onLive();
+    this.options.onLive?.();
   }
 }

@@ -39,6 +39,36 @@ export function remember(undoKey: string, op: RedisOp): RedisOp {
   return ['UNDO_PUSH', undoKey, JSON.stringify(op.map(String))];
 }
 
-export function encodeOps(ops: readonly RedisOp[]): string[] {
-  return ops.flatMap((op) => [String(op.length), ...op.map(String)]);
+/** Remembered ops one undo list takes in one push; Lua unpacks at most 8,000 values. */
+const PUSH_LIMIT = 1_000;
+
+/**
+ * The commands the apply script runs for these ops, as strings (a Lua number would print
+ * differently), keys under the connection's `prefix`, which Lua would otherwise add, at a cost for
+ * every op. Ops remembered under one undo list go into one push, in their order, unless the list
+ * is run in between: a kudos remembers dozens, and each Redis call costs the script more than the
+ * value it adds.
+ */
+export function scriptCommands(ops: readonly RedisOp[], prefix = ''): string[][] {
+  const commands: string[][] = [];
+  const pushes = new Map<string, string[]>();
+  for (const op of ops) {
+    const [command, key] = op;
+    const open = command === 'UNDO_PUSH' ? pushes.get(key) : undefined;
+    if (open && open.length < PUSH_LIMIT) {
+      for (let i = 2; i < op.length; i++) open.push(String(op[i]));
+      continue;
+    }
+    const strings = op.map(String);
+    strings[1] = prefix + key;
+    if (command === 'UNDO_PUSH') pushes.set(key, strings);
+    else if (command === 'UNDO_RUN') pushes.delete(key);
+    commands.push(strings);
+  }
+  return commands;
+}
+
+/** The ops as the apply script reads them: one JSON array of `scriptCommands`. */
+export function encodeOps(ops: readonly RedisOp[], prefix = ''): string {
+  return JSON.stringify(scriptCommands(ops, prefix));
 }

@@ -2,3 +2,4 @@ export * from './test-database';
 export * from './test-config';
 export * from './decider-specification';
 export * from './projection-testbed';
+export * from './history';

@@ -57,7 +57,7 @@ export class ProjectionTestbed {
     const model: Record<string, unknown> = {};
     for (const key of found.sort()) {
       const name = key.slice(`${prefix}rm:${this.keys.tag}:`.length);
-      if (name === 'checkpoint') continue;
+      if (name === 'checkpoint' || name === 'status') continue; // the runner's bookkeeping, not the model
       model[name] = await contents(raw, key);
     }
     raw.disconnect();

@@ -1,0 +1,381 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { isoWeek } from '@frontline/decider';
+import type { EventStore, NewEvent } from '@frontline/event-store';
+import type { Pool } from 'pg';
+
+/** One append of a generated history: events for one stream, written together. */
+export interface HistoryAppend {
+  streamName: string;
+  /** The stream's revision of the first event. */
+  revision: number;
+  events: NewEvent[];
+}
+
+export interface HistoryOptions {
+  teams?: number;
+  people?: number;
+  /** A display name as the directory stores it; the default names nobody (it reads as erased). */
+  displayName?: (personId: string) => Promise<string>;
+  /** Sees every append as it is generated. */
+  observe?: (append: HistoryAppend) => void;
+}
+
+export interface HistoryPerson {
+  personId: string;
+  teamId: string;
+}
+
+const DAY_MS = 86_400_000;
+/** Rounds happen on the 120 days from this Monday, so a longer log makes the same periods denser. */
+const FIRST_DAY = Date.UTC(2026, 0, 5);
+const DAYS = 120;
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
+const chance = (probability: number) => Math.random() < probability;
+const some = <T>(items: readonly T[], count: number): T[] => [
+  ...new Set(Array.from({ length: count }, () => pick(items))),
+];
+
+/**
+ * A realistic log, generated round by round (a round is a few minutes of an organisation's life):
+ * teams, people enrolling, moving, leaving and erased; kudos with reactions, some retracted or
+ * hidden; incidents through their lifecycle, some left open; contact volumes, some corrected;
+ * repeat-abuser matches; wellbeing activities and weekly pulses. Every event type a projection
+ * reads, with the data the commands would have written, plus events only the worker reads.
+ * It keeps its state, so a log can be grown by writing more of the same history.
+ */
+export class History {
+  private readonly teams: string[] = [];
+  private readonly people: HistoryPerson[] = [];
+  private readonly pulses = new Set<string>();
+  private readonly volumes = new Map<string, number>();
+  private readonly revisions = new Map<string, number>();
+  private readonly customers = Array.from({ length: 200 }, () => ({
+    pseudonym: `cust_${randomBytes(16).toString('hex')}`,
+    incidents: [] as { incidentId: string; agentId: string }[],
+  }));
+  private round = 0;
+  /** Events written so far. */
+  written = 0;
+
+  constructor(private readonly options: HistoryOptions = {}) {}
+
+  /** Appends at least `events` more events; appends to one stream keep their order, others run `inFlight` at once. */
+  async write(store: EventStore, events: number, inFlight = 16): Promise<void> {
+    const running = new Set<Promise<unknown>>();
+    const streamTails = new Map<string, Promise<unknown>>();
+    for (const target = this.written + events; this.written < target;) {
+      for (const { streamName, events: stream } of await this.next()) {
+        const appended = (streamTails.get(streamName) ?? Promise.resolve()).then(() =>
+          store.appendToStream(streamName, stream, { expectedRevision: 'any' }),
+        );
+        streamTails.set(streamName, appended);
+        running.add(appended);
+        // A failed append is reported by the race or the final wait.
+        void appended
+          .catch(() => undefined)
+          .then(() => {
+            running.delete(appended);
+            if (streamTails.get(streamName) === appended) streamTails.delete(streamName);
+          });
+        this.written += stream.length;
+        if (running.size >= inFlight) await Promise.race(running);
+      }
+    }
+    await Promise.all(running);
+  }
+
+  /**
+   * Inserts at least `events` more events straight into the PostgreSQL event store's table, a
+   * chunk per statement: the rows appends of the same events would write, at a rate that
+   * appending one stream per transaction (4,000 to 7,000 events/s here) cannot reach for a
+   * million. The history numbers the revisions, so it must be the log's only writer.
+   */
+  async insert(db: Pick<Pool, 'query'>, events: number, chunk = 5_000): Promise<void> {
+    let pending: Promise<unknown> = Promise.resolve();
+    for (const target = this.written + events; this.written < target;) {
+      const rows: object[] = [];
+      while (rows.length < chunk && this.written < target) {
+        for (const { streamName, revision, events: stream } of await this.next()) {
+          stream.forEach(({ id, type, data, metadata }, i) =>
+            rows.push({ id, stream: streamName, revision: revision + i, type, data, metadata }),
+          );
+          this.written += stream.length;
+        }
+      }
+      // The next chunk is generated while this one is inserted, and inserted after it.
+      await pending;
+      pending = db.query(INSERT_EVENTS, [JSON.stringify(rows)]);
+      pending.catch(() => undefined); // reported by the next wait, not as unhandled meanwhile
+    }
+    await pending;
+  }
+
+  /** Someone enrolled now, and their team. */
+  someone(): HistoryPerson {
+    return { ...pick(this.people) };
+  }
+
+  /** The appends of the next round; the first one sets up the organisation. */
+  async next(): Promise<HistoryAppend[]> {
+    const appends = this.teams.length === 0 ? await this.organisation() : await this.nextRound();
+    if (this.options.observe) appends.forEach(this.options.observe);
+    return appends;
+  }
+
+  private async nextRound(): Promise<HistoryAppend[]> {
+    const at = new Date(FIRST_DAY + (this.round % DAYS) * DAY_MS + ((this.round * 7) % 600) * 60_000 + 8 * 3_600_000);
+    this.round++;
+    return [
+      ...this.kudos(at),
+      ...(chance(0.6) ? this.incident(at) : []),
+      this.activity(at),
+      ...this.pulse(at),
+      this.contactVolume(at),
+      ...(chance(0.15) ? [this.move()] : []),
+      ...(chance(0.02) ? this.match(at) : []),
+      ...(chance(0.005) ? await this.turnover(at) : []),
+    ];
+  }
+
+  private async organisation(): Promise<HistoryAppend[]> {
+    for (let i = 0; i < (this.options.teams ?? 12); i++) this.teams.push(randomUUID());
+    const appends = this.teams.map((teamId, i) =>
+      this.append(`team-${teamId}`, ['TeamCreated', { teamId, name: `Team ${i + 1}` }]),
+    );
+    for (let i = 0; i < (this.options.people ?? 600); i++) appends.push(await this.enrol(pick(this.teams)));
+    return appends;
+  }
+
+  private async enrol(teamId: string): Promise<HistoryAppend> {
+    const member = { personId: randomUUID(), teamId };
+    this.people.push(member);
+    const displayName = (await this.options.displayName?.(member.personId)) ?? `pd1.${member.personId}.x`;
+    return this.append(`person-${member.personId}`, [
+      'PersonEnrolled',
+      { ...member, displayName, roles: ['agent'], timezone: 'Europe/London' },
+    ]);
+  }
+
+  private kudos(at: Date): HistoryAppend[] {
+    const sender = pick(this.people);
+    const recipients = some(this.people, chance(0.8) ? 1 : 3).filter((person) => person !== sender);
+    if (recipients.length === 0) return [];
+    const kudosId = randomUUID();
+    const sentAt = at.toISOString();
+    const events: [string, object][] = [
+      [
+        'KudosSent',
+        {
+          kudosId,
+          fromId: sender.personId,
+          toIds: recipients.map((person) => person.personId),
+          message: 'Thank you for staying late to help with the queue',
+          values: some(['empathy', 'teamwork', 'ownership', 'active_listening', 'above_and_beyond'], 2),
+          visibility: pick(['public', 'public', 'team', 'private']),
+          sentAt,
+          fromTeamId: sender.teamId,
+          toTeamIds: recipients.map((person) => person.teamId),
+        },
+      ],
+    ];
+    const reactions = some(this.people, Math.floor(Math.random() * 4));
+    for (const person of reactions)
+      events.push(['KudosReactionAdded', { kudosId, personId: person.personId, emoji: pick(['🎉', '👏', '❤️']) }]);
+    if (reactions.length > 0 && chance(0.1)) {
+      const [first] = events.slice(1);
+      events.push(['KudosReactionRemoved', first[1]]);
+    }
+    if (chance(0.08)) events.push(['KudosRetracted', { kudosId, by: sender.personId }]);
+    else if (chance(0.02)) events.push(['KudosHidden', { kudosId, reason: 'Off-topic', by: 'admin' }]);
+    return [
+      this.append(`kudosAllowance-${sender.personId}_${sentAt.slice(0, 10)}`, ['KudosAllowanceSpent', { kudosId }]),
+      this.append(`kudos-${kudosId}`, ...events),
+    ];
+  }
+
+  private incident(at: Date): HistoryAppend[] {
+    const agent = pick(this.people);
+    const incidentId = randomUUID();
+    const customer = chance(0.4) ? pick(this.customers) : undefined;
+    const later = (minutes: number) => new Date(at.getTime() + minutes * 60_000).toISOString();
+    const facts = {
+      teamId: agent.teamId,
+      channel: pick(['phone', 'phone', 'chat', 'email', 'social']),
+      kinds: some(['shouting', 'insult', 'profanity', 'threat_to_job', 'discriminatory'], 2),
+      severity: pick(['low', 'moderate', 'moderate', 'high', 'critical']),
+      occurredAt: at.toISOString(),
+      reportedAt: later(5),
+    };
+    const events: [string, object][] = [
+      [
+        'AbuseIncidentReported',
+        {
+          incidentId,
+          agentId: agent.personId,
+          ...facts,
+          ...(customer ? { customerPseudonym: customer.pseudonym } : {}),
+          supportRequested: chance(0.3),
+          shareNarrativeWithLead: false,
+        },
+      ],
+    ];
+    if (chance(0.05)) events.push(['IncidentWithdrawn', { incidentId }]);
+    else {
+      if (chance(0.1))
+        events.push(['IncidentEscalated', { incidentId, reason: 'No acknowledgement in time', ...facts }]);
+      if (chance(0.85)) {
+        events.push(['IncidentAcknowledged', { incidentId, by: 'lead', at: later(60), ...facts }]);
+        if (chance(0.5)) {
+          events.push(['SupportOffered', { incidentId, kind: 'debrief', by: 'lead', ...facts }]);
+          events.push(
+            chance(0.7)
+              ? ['SupportAccepted', { incidentId, kind: 'debrief', ...facts }]
+              : ['SupportDeclined', { incidentId, kind: 'debrief' }],
+          );
+        }
+        if (chance(0.2)) events.push(['RecoveryBreakTaken', { incidentId, minutes: 15 }]);
+        if (chance(0.8)) events.push(['IncidentClosed', { incidentId, outcome: 'resolved', by: 'lead' }]);
+      }
+    }
+    if (!customer) return [this.append(`abuseIncident-${incidentId}`, ...events)];
+    customer.incidents.push({ incidentId, agentId: agent.personId });
+    return [
+      this.append(`abuseIncident-${incidentId}`, ...events),
+      this.append(`customer-${customer.pseudonym}`, [
+        'CustomerIncidentLinked',
+        { customerPseudonym: customer.pseudonym, incidentId, agentId: agent.personId, occurredAt: facts.occurredAt },
+      ]),
+    ];
+  }
+
+  private activity(at: Date): HistoryAppend {
+    const person = pick(this.people);
+    return this.append(`wellbeing-${person.personId}`, [
+      'WellbeingActivityLogged',
+      {
+        activityId: randomUUID(),
+        kind: pick(['yoga', 'walk', 'meditation', 'recovery_break', 'team_quiz']),
+        minutes: pick([10, 15, 20, 30, 45]),
+        occurredOn: at.toISOString().slice(0, 10),
+        loggedAt: at.toISOString(),
+        teamId: person.teamId,
+      },
+    ]);
+  }
+
+  /** One pulse per person per ISO week. */
+  private pulse(at: Date): HistoryAppend[] {
+    const person = pick(this.people);
+    const week = isoWeek(at);
+    if (this.pulses.has(`${person.personId} ${week}`)) return [];
+    this.pulses.add(`${person.personId} ${week}`);
+    const score = () => 1 + Math.floor(Math.random() * 5);
+    return [
+      this.append(`wellbeing-${person.personId}`, [
+        'PulseCheckInSubmitted',
+        {
+          isoWeek: week,
+          mood: score(),
+          energy: score(),
+          workload: score(),
+          submittedAt: at.toISOString(),
+          teamId: person.teamId,
+        },
+      ]),
+    ];
+  }
+
+  /** Recorded once per team, day and channel; a second figure corrects the first. */
+  private contactVolume(at: Date): HistoryAppend {
+    const volume = {
+      teamId: pick(this.teams),
+      date: at.toISOString().slice(0, 10),
+      channel: pick(['phone', 'chat', 'email']),
+    };
+    const key = `${volume.teamId} ${volume.date} ${volume.channel}`;
+    const previous = this.volumes.get(key);
+    const contacts = 200 + Math.floor(Math.random() * 800);
+    this.volumes.set(key, contacts);
+    return this.append(
+      `contactVolume-${volume.teamId}_${volume.date}`,
+      previous === undefined
+        ? ['ContactVolumeRecorded', { ...volume, contacts }]
+        : ['ContactVolumeCorrected', { ...volume, contacts, previous }],
+    );
+  }
+
+  private move(): HistoryAppend {
+    const person = pick(this.people);
+    const fromTeamId = person.teamId;
+    person.teamId = pick(this.teams.filter((teamId) => teamId !== fromTeamId));
+    return this.append(`person-${person.personId}`, [
+      'PersonMovedTeam',
+      { personId: person.personId, fromTeamId, toTeamId: person.teamId },
+    ]);
+  }
+
+  /** What the worker records when distinct agents reported the same customer. */
+  private match(at: Date): HistoryAppend[] {
+    const customer = pick(this.customers);
+    const recent = customer.incidents.slice(-5);
+    const agents = new Set(recent.map((incident) => incident.agentId));
+    if (agents.size < 2) return [];
+    return [
+      this.append(`customer-${customer.pseudonym}`, [
+        'RepeatAbuserMatched',
+        {
+          customerPseudonym: customer.pseudonym,
+          incidentIds: recent.map((incident) => incident.incidentId),
+          distinctAgents: agents.size,
+          matchedAt: at.toISOString(),
+        },
+      ]),
+    ];
+  }
+
+  /** Someone leaves (and sometimes asks to be forgotten), someone joins; a team is sometimes renamed. */
+  private async turnover(at: Date): Promise<HistoryAppend[]> {
+    const leaver = this.people.splice(Math.floor(Math.random() * this.people.length), 1)[0];
+    const teamId = this.teams[this.round % this.teams.length];
+    return [
+      this.append(
+        `person-${leaver.personId}`,
+        ['PersonOffboarded', { personId: leaver.personId, teamId: leaver.teamId }],
+        ...(chance(0.3) ? [['PersonalDataErased', { personId: leaver.personId }] as [string, object]] : []),
+      ),
+      await this.enrol(pick(this.teams)),
+      this.append(`team-${teamId}`, ['TeamRenamed', { teamId, name: `Team ${at.toISOString().slice(0, 10)}` }]),
+    ];
+  }
+
+  private append(streamName: string, ...events: [type: string, data: object][]): HistoryAppend {
+    const revision = this.revisions.get(streamName) ?? 0;
+    this.revisions.set(streamName, revision + events.length);
+    return {
+      streamName,
+      revision,
+      events: events.map(([type, data]) => ({
+        id: randomUUID(),
+        type,
+        data,
+        metadata: { correlationId: randomUUID(), causationId: randomUUID(), actorId: 'history', schemaVersion: 1 },
+      })),
+    };
+  }
+}
+
+/** The rows an append writes, for many streams at once; positions follow the order given. */
+const INSERT_EVENTS = `
+  INSERT INTO eventstore.events (event_id, stream_name, stream_revision, event_type, data, metadata)
+  SELECT e.id, e.stream, e.revision, e.type, e.data, e.metadata
+    FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS given(event, ord),
+         jsonb_to_record(given.event) AS e(id uuid, stream text, revision bigint, type text, data jsonb, metadata jsonb)
+   ORDER BY given.ord`;
+
+/** Writes a history of at least `events` events. */
+export async function writeHistory(store: EventStore, events: number, options?: HistoryOptions): Promise<History> {
+  const history = new History(options);
+  await history.write(store, events);
+  return history;
+}
