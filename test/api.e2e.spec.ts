@@ -1,3 +1,7 @@
+import { RequestMethod } from '@nestjs/common';
+import { INTERCEPTORS_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import { IdempotencyInterceptor } from '@frontline/platform';
 import { type TestApi, person, startTestApi } from './support/test-api';
 
 describe('api operations endpoints', () => {
@@ -96,6 +100,29 @@ describe('api operations endpoints', () => {
     expect(response.body).toMatch(/frontline_events_appended_total/);
   });
 
+  it('remembers the answer of every POST by its Idempotency-Key', () => {
+    // The interceptor is bound per controller (an interceptor on every route slows every route).
+    const isPost = (handler: unknown) =>
+      typeof handler === 'function' && Reflect.getMetadata(METHOD_METADATA, handler) === RequestMethod.POST;
+    const bound = (target: object) => (Reflect.getMetadata(INTERCEPTORS_METADATA, target) ?? []) as unknown[];
+    const controllers = [...api.app.get(ModulesContainer).values()].flatMap((module) =>
+      [...module.controllers.values()].map((wrapper) => wrapper.metatype as { prototype: object } & object),
+    );
+    const posts = controllers.flatMap((controller) =>
+      Object.getOwnPropertyNames(controller.prototype)
+        .map((name) => [controller, (controller.prototype as Record<string, unknown>)[name]] as const)
+        .filter(([, handler]) => isPost(handler)),
+    );
+
+    expect(posts.length).toBeGreaterThan(20);
+    const unbound = posts.filter(
+      ([controller, handler]) => ![...bound(controller), ...bound(handler as object)].includes(IdempotencyInterceptor),
+    );
+    expect(
+      unbound.map(([controller, handler]) => `${controller.constructor.name}.${(handler as Function).name}`),
+    ).toEqual([]);
+  });
+
   it('answers an unknown route with problem+json', async () => {
     const response = await api.request({ method: 'GET', url: '/v1/nothing-here' });
     expect(response.status).toBe(404);
@@ -151,11 +178,13 @@ describe('queue board', () => {
 
   it('shows Bull Board to admins only', async () => {
     const anonymous = await api.request({ method: 'GET', url: '/queues' });
+    const anonymousApi = await api.request({ method: 'GET', url: '/queues/api/queues' });
     const agent = await api.request({ method: 'GET', url: '/queues', as: person(['agent']) });
     const admin = await api.request({ method: 'GET', url: '/queues', as: person(['admin']) });
     const queues = await api.request({ method: 'GET', url: '/queues/api/queues', as: person(['admin']) });
 
     expect(anonymous.body).toMatchObject({ status: 401, type: '/problems/unauthenticated' });
+    expect(anonymousApi.body).toMatchObject({ status: 401, type: '/problems/unauthenticated' });
     expect(agent.body).toMatchObject({ status: 403, type: '/problems/forbidden' });
     expect(admin.status).toBe(200);
     expect(admin.headers['content-type']).toMatch(/text\/html/);

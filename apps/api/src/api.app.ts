@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { type AppConfig, Metrics, loadConfig } from '@frontline/platform';
 import { ApiModule } from './api.module';
@@ -21,6 +21,31 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   return configureApiApp(app);
 }
 
+/** Health checks and scrapes come every few seconds and tell nothing: counted in the metrics, not logged. */
+const UNLOGGED_ROUTES = /^\/(health|metrics)/;
+
+/**
+ * Every response is counted in the metrics and logged (at info, with its request id). One
+ * synchronous hook does both: at LOG_LEVEL=warn the log costs one level check per request.
+ */
+function observeResponses(app: NestFastifyApplication): void {
+  const metrics = app.get(Metrics);
+  const log = PinoLogger.root;
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', (request, reply, done) => {
+      const route = request.routeOptions.url ?? 'unmatched';
+      metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1_000);
+      if (log.isLevelEnabled('info') && !UNLOGGED_ROUTES.test(route)) {
+        // pino-http's serializers and redaction shape these, as they did for its own lines.
+        const fields = { reqId: request.id, req: request.raw, res: reply.raw, responseTime: reply.elapsedTime };
+        log.info(fields, 'request completed');
+      }
+      done();
+    });
+}
+
 function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -31,11 +56,7 @@ function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {
       route.bodyLimit = BULK_ROUTES[`${method} ${route.url}`] ?? route.bodyLimit;
   });
   protectQueuesBoard(app);
-  const metrics = app.get(Metrics);
-  fastify.addHook('onResponse', async (request, reply) => {
-    const route = request.routeOptions.url ?? 'unmatched';
-    metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1_000);
-  });
+  observeResponses(app);
 
   const document = describeProblems(
     SwaggerModule.createDocument(

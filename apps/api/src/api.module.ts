@@ -1,12 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import {
   type AppConfig,
   AuthGuard,
-  IdempotencyInterceptor,
+  PersonalWriteThrottler,
   PlatformModule,
   QueuesModule,
   ProblemDetailsFilter,
@@ -58,10 +58,11 @@ export class ApiModule {
       ],
       providers: [
         TokenVerifier,
+        PersonalWriteThrottler,
         // Guards run in this order: who you are, then how fast you write.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: WriteThrottlerGuard },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        // Idempotency-Key memory is bound per controller (@Idempotent()), not to every route.
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],

@@ -8,7 +8,7 @@ import {
   SUPPORT_KINDS,
   type SupportKind,
 } from '@frontline/abuse';
-import { type Actor, type CommandContext, Context, CurrentActor, newId } from '@frontline/platform';
+import { type Actor, type CommandContext, Context, CurrentActor, Idempotent, newId } from '@frontline/platform';
 import {
   CloseIncidentRequest,
   CustomerActionRequest,
@@ -24,6 +24,7 @@ const SupportKindParam = new ParseEnumPipe(Object.fromEntries(SUPPORT_KINDS.map(
 @ApiBearerAuth()
 @ApiNotFoundResponse({ description: 'No such incident, or not one you may know of' })
 @ApiForbiddenResponse({ description: 'You may see the incident but not do this' })
+@Idempotent()
 @Controller('v1/incidents')
 export class IncidentsController {
   constructor(

@@ -10,11 +10,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CampaignQuery, CancelCampaignCommand, PlanCampaignCommand } from '@frontline/campaigns';
-import { type Actor, type CommandContext, Context, CurrentActor, Roles, newId } from '@frontline/platform';
+import { type Actor, type CommandContext, Context, CurrentActor, Idempotent, Roles, newId } from '@frontline/platform';
 import { PlanCampaignRequest } from './campaigns.request.dto';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
+@Idempotent()
 @Controller('v1/campaigns')
 export class CampaignsController {
   constructor(

@@ -2,12 +2,13 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ChangePersonCommand, EnrolPersonCommand } from '@frontline/directory';
-import { type CommandContext, Context, Roles, newId } from '@frontline/platform';
+import { type CommandContext, Context, Idempotent, Roles, newId } from '@frontline/platform';
 import { EnrolPersonRequest, MovePersonRequest } from './directory.request.dto';
 
 @ApiTags('directory')
 @ApiBearerAuth()
 @Roles('admin')
+@Idempotent()
 @Controller('v1/people')
 export class PeopleController {
   constructor(private readonly commands: CommandBus) {}

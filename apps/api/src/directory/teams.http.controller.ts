@@ -2,11 +2,12 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CreateTeamCommand } from '@frontline/directory';
-import { type CommandContext, Context, Roles, newId } from '@frontline/platform';
+import { type CommandContext, Context, Idempotent, Roles, newId } from '@frontline/platform';
 import { CreateTeamRequest } from './directory.request.dto';
 
 @ApiTags('directory')
 @ApiBearerAuth()
+@Idempotent()
 @Controller('v1/teams')
 export class TeamsController {
   constructor(private readonly commands: CommandBus) {}

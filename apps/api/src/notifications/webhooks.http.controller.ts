@@ -2,11 +2,12 @@ import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DisableWebhookCommand, RegisterWebhookCommand, RotateWebhookSecretCommand } from '@frontline/notifications';
-import { type CommandContext, Context, Roles, newId } from '@frontline/platform';
+import { type CommandContext, Context, Idempotent, Roles, newId } from '@frontline/platform';
 import { RegisterWebhookRequest, WebhookSecretResponse } from './webhooks.request.dto';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
+@Idempotent()
 @Controller('v1/webhooks')
 export class WebhooksController {
   constructor(private readonly commands: CommandBus) {}

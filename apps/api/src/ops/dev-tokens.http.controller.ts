@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { Public, ROLES, type Role, TokenVerifier } from '@frontline/platform';
+import { Idempotent, Public, ROLES, type Role, TokenVerifier } from '@frontline/platform';
 
 class DevTokenRequest {
   @ApiProperty({ format: 'uuid' })
@@ -22,6 +22,7 @@ class DevTokenRequest {
 
 /** Exists only in AUTH_MODE=dev: the api then signs its own tokens. */
 @ApiTags('dev')
+@Idempotent()
 @Controller('v1/dev/tokens')
 export class DevTokensController {
   constructor(private readonly tokens: TokenVerifier) {}

@@ -2,13 +2,14 @@ import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '@frontline/decider';
 import { EVENT_STORE, type EventStore } from '@frontline/event-store';
-import { Roles } from '@frontline/platform';
+import { Idempotent, Roles } from '@frontline/platform';
 import { ALL_PROJECTIONS } from '@frontline/projections';
 import { ReadModels, projectionStatus, requestRebuild } from '@frontline/read-models';
 
 @ApiTags('ops')
 @ApiBearerAuth()
 @Roles('admin')
+@Idempotent()
 @Controller('v1/projections')
 export class ProjectionsController {
   constructor(

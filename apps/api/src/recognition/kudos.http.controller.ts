@@ -8,12 +8,13 @@ import {
   ApiNotFoundResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { type CommandContext, Context, Roles } from '@frontline/platform';
+import { type CommandContext, Context, Idempotent, Roles } from '@frontline/platform';
 import { ReactToKudosCommand, RemoveKudosCommand, SendKudosCommand } from '@frontline/recognition';
 import { HideKudosRequest, KudosReactionRequest, SendKudosRequest } from './recognition.request.dto';
 
 @ApiTags('recognition')
 @ApiBearerAuth()
+@Idempotent()
 @Controller('v1/kudos')
 export class KudosController {
   constructor(private readonly commands: CommandBus) {}

@@ -1,12 +1,13 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
-import { type CommandContext, Context, Roles } from '@frontline/platform';
+import { type CommandContext, Context, Idempotent, Roles } from '@frontline/platform';
 import { RecordPraiseCommand } from '@frontline/recognition';
 import { RecordPraiseRequest } from './recognition.request.dto';
 
 @ApiTags('recognition')
 @ApiBearerAuth()
+@Idempotent()
 @Controller('v1/praise')
 export class PraiseController {
   constructor(private readonly commands: CommandBus) {}

@@ -9,13 +9,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { LogWellbeingActivityCommand, SubmitPulseCheckInCommand } from '@frontline/wellbeing';
-import { type CommandContext, Context, newId } from '@frontline/platform';
+import { type CommandContext, Context, Idempotent, newId } from '@frontline/platform';
 import { LogWellbeingActivityRequest, SubmitPulseCheckInRequest } from './wellbeing.request.dto';
 
 /** Any role, always for the caller themself: nothing here names another person. */
 @ApiTags('wellbeing')
 @ApiBearerAuth()
 @ApiForbiddenResponse({ description: 'The caller is not enrolled in the directory, or has left (not-enrolled)' })
+@Idempotent()
 @Controller('v1/wellbeing')
 export class WellbeingController {
   constructor(private readonly commands: CommandBus) {}

@@ -31,6 +31,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
         now: context.now,
       },
       context,
+      { expectNew: true },
     );
     return { incidentId: report.incidentId };
   }

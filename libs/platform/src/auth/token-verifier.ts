@@ -17,6 +17,12 @@ const DEV_ALGORITHM = 'ES256';
 // Asymmetric algorithms only: a JWKS never holds a shared secret, and `none` is never accepted.
 const JWKS_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 
+// A verified token is taken on trust this long at most (never past its expiry), so one whose
+// key leaves the JWKS stops working within a minute; ES256 verification is the dearest step of
+// an authenticated request, and a client sends the same token again and again.
+const TRUSTED_FOR_MS = 60_000;
+const TRUSTED_TOKENS = 10_000;
+
 export class InvalidTokenError extends Error {}
 
 /**
@@ -27,6 +33,7 @@ export class InvalidTokenError extends Error {}
 export class TokenVerifier implements OnModuleInit {
   private key!: JWTVerifyGetKey | CryptoKey;
   private devSigningKey?: CryptoKey;
+  private readonly trusted = new Map<string, { actor: Actor; until: number }>();
 
   constructor(private readonly config: AppConfig) {}
 
@@ -41,6 +48,8 @@ export class TokenVerifier implements OnModuleInit {
   }
 
   async verify(token: string): Promise<Actor> {
+    const trusted = this.trusted.get(token);
+    if (trusted && trusted.until > Date.now()) return trusted.actor;
     const jwks = this.config.AUTH_MODE === 'jwks';
     try {
       const { payload } = await jwtVerify(token, this.key as JWTVerifyGetKey, {
@@ -53,10 +62,17 @@ export class TokenVerifier implements OnModuleInit {
         ? payload.roles.filter((role): role is Role => ROLES.includes(role))
         : [];
       const teamId = typeof payload.teamId === 'string' ? payload.teamId : undefined;
-      return { personId: payload.sub!, roles, teamId };
+      return this.trust(token, { personId: payload.sub!, roles, teamId }, payload.exp! * 1_000);
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
     }
+  }
+
+  private trust(token: string, actor: Actor, expiresAt: number): Actor {
+    if (this.trusted.size >= TRUSTED_TOKENS) this.trusted.delete(this.trusted.keys().next().value!);
+    const frozen = Object.freeze({ ...actor, roles: Object.freeze([...actor.roles]) });
+    this.trusted.set(token, { actor: frozen, until: Math.min(expiresAt, Date.now() + TRUSTED_FOR_MS) });
+    return frozen;
   }
 
   /** Dev mode only: a token for anyone, for local use and tests. */

@@ -17,6 +17,17 @@ import type { CommandContext } from './command-context';
 const IDEMPOTENT_EVENT_IDS = 'a3c5b8e2-4f1d-5e6a-9b7c-2d8e0f1a3b4c';
 const MAX_ATTEMPTS = 5;
 
+export interface ExecuteOptions {
+  /**
+   * The stream is new unless this is a retry (its id comes from the Idempotency-Key): decide
+   * on the initial state and append with no_stream, and read the stream only if it exists.
+   * That saves a creating command a round trip. For callers that use nothing of the result
+   * but success: a retry the event store recognises by its event ids answers with the events
+   * decided again (the same ids), not with those stored.
+   */
+  expectNew?: boolean;
+}
+
 export interface Executed<Event extends DomainEvent, State> {
   /** The events this command appended, or those of the first attempt when it is a retry. */
   events: Event[];
@@ -36,26 +47,18 @@ export class CommandExecutor {
     decider: Decider<Command, Event, State>,
     command: Command,
     context: CommandContext,
+    { expectNew = false }: ExecuteOptions = {},
   ): Promise<Executed<Event, State>> {
+    const created = expectNew ? await this.create(streamName, decider, command, context) : undefined;
+    if (created) return created;
     for (let attempt = 1; ; attempt++) {
       const { state, revision, recorded } = await this.load(streamName, decider);
       const earlier = this.appendedEarlier(streamName, context, recorded);
       if (earlier.length > 0) return { events: earlier as Event[], state };
       const events = decider.decide(command, state);
       if (events.length === 0) return { events, state };
-      const newEvents: NewEvent[] = events.map((event, i) => ({
-        id: this.eventId(streamName, context, i),
-        type: event.type,
-        data: event.data,
-        metadata: {
-          correlationId: context.correlationId,
-          causationId: context.correlationId,
-          actorId: context.actor.personId,
-          schemaVersion: 1,
-        },
-      }));
       try {
-        await this.store.appendToStream(streamName, newEvents, {
+        await this.store.appendToStream(streamName, this.newEvents(streamName, events, context), {
           expectedRevision: revision < 0n ? 'no_stream' : revision,
         });
         return { events, state: events.reduce(decider.evolve, state) };
@@ -65,6 +68,46 @@ export class CommandExecutor {
         await sleep(backoffDelay(attempt, 5, 100));
       }
     }
+  }
+
+  /** Undefined when the stream exists, or the command is refused on a new one: then the usual way decides. */
+  private async create<Command, Event extends DomainEvent, State>(
+    streamName: string,
+    decider: Decider<Command, Event, State>,
+    command: Command,
+    context: CommandContext,
+  ): Promise<Executed<Event, State> | undefined> {
+    const state = decider.initialState();
+    let events: Event[];
+    try {
+      events = decider.decide(command, state);
+    } catch {
+      return undefined;
+    }
+    if (events.length === 0) return undefined;
+    try {
+      await this.store.appendToStream(streamName, this.newEvents(streamName, events, context), {
+        expectedRevision: 'no_stream',
+      });
+      return { events, state: events.reduce(decider.evolve, state) };
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) return undefined;
+      throw error;
+    }
+  }
+
+  private newEvents(streamName: string, events: readonly DomainEvent[], context: CommandContext): NewEvent[] {
+    return events.map((event, i) => ({
+      id: this.eventId(streamName, context, i),
+      type: event.type,
+      data: event.data,
+      metadata: {
+        correlationId: context.correlationId,
+        causationId: context.correlationId,
+        actorId: context.actor.personId,
+        schemaVersion: 1,
+      },
+    }));
   }
 
   /** The current state of a stream, folded from its events. */

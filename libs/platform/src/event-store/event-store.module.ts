@@ -3,7 +3,7 @@ import {
   EVENT_STORE,
   type EventStore,
   InMemoryEventStore,
-  KurrentDbEventStore,
+  connectKurrentDb,
   PostgresEventStore,
 } from '@frontline/event-store';
 import { AppConfig } from '../config/app-config';
@@ -15,7 +15,7 @@ async function connectEventStore(config: AppConfig): Promise<EventStore> {
     case 'postgres':
       return PostgresEventStore.connect({ connectionString: config.DATABASE_URL });
     case 'kurrentdb':
-      return KurrentDbEventStore.connect({ connectionString: config.KURRENTDB_URL! });
+      return connectKurrentDb({ connectionString: config.KURRENTDB_URL! });
     case 'memory':
       return new InMemoryEventStore();
   }

@@ -7,6 +7,7 @@ import {
   Inject,
   Injectable,
   type NestInterceptor,
+  UseInterceptors,
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -29,6 +30,9 @@ interface Remembered {
  * A POST retried with the same Idempotency-Key gets the first answer back and runs nothing.
  * The event ids derived from the key are the second line: if this memory is lost, the
  * event store still recognises the retry.
+ *
+ * Bound with `@Idempotent()` to the controllers that take POSTs rather than to every route:
+ * any interceptor puts a route's every request through an Observable pipeline.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -77,6 +81,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return earlier;
   }
 }
+
+/** On a controller: its POSTs remember their answers by Idempotency-Key (api spec checks every POST has it). */
+export const Idempotent = () => UseInterceptors(IdempotencyInterceptor);
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

@@ -27,7 +27,7 @@ export class SendKudosHandler implements ICommandHandler<SendKudosCommand> {
       { type: 'SpendKudosAllowance', kudosId, senderId: fromId, allowance: this.config.KUDOS_DAILY_ALLOWANCE },
       context,
     );
-    await this.executor.execute(kudosStream(kudosId), kudosDecider, send, context);
+    await this.executor.execute(kudosStream(kudosId), kudosDecider, send, context, { expectNew: true });
     return { kudosId };
   }
 
