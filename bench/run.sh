@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm run bench [-- --quick] [--json <file>] [--only <scenario,…>]: builds the apps and the bench, then runs it
-# on a database (frontline_bench) and Redis databases (2 and 3) of its own, which every run starts empty.
+# on a database (frontline_bench) and Redis databases (10 to 13, and 15 for redis-benchmark) of its own, which every run starts empty.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source deploy/local/install.sh

@@ -8,13 +8,18 @@ import { SCENARIOS } from './scenarios';
 import { Stack } from './stack';
 
 /**
- * npm run bench [-- --quick] [--json <file>] [--only <scenario,…>]
+ * npm run bench [-- --quick] [--json <file>] [--markdown <file>] [--only <scenario,…>]
  * Every scenario measures a baseline and the project alternately in this one run and reports
  * medians and their ratio; the table and the JSON hold the same figures.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, only: { type: 'string' } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      json: { type: 'string' },
+      markdown: { type: 'string' },
+      only: { type: 'string' },
+    },
   });
   const quick = values.quick!;
   const only = values.only?.split(',');
@@ -45,11 +50,16 @@ async function main(): Promise<void> {
   }
 
   const durationS = (Date.now() - started) / 1000;
-  process.stdout.write(`\n${table(rows)}\n`);
+  const lines = tableLines(rows);
+  const widths = lines[0].map((_, column) => Math.max(...lines.map((line) => line[column].length)));
+  process.stdout.write(
+    `\n${lines.map((line) => line.map((cell, i) => cell.padEnd(widths[i])).join('  ')).join('\n')}\n`,
+  );
   const missed = rows.flatMap((row) => row.checks.filter((check) => !check.met));
   process.stdout.write(
     `${rows.length} rows in ${durationS.toFixed(0)} s; ${missed.length === 0 ? 'every target met' : `${missed.length} targets missed`}\n`,
   );
+  if (values.markdown) writeFileSync(values.markdown, markdown(lines, machine.summary));
   if (values.json) {
     writeFileSync(
       values.json,
@@ -75,10 +85,11 @@ function describeMachine() {
   };
 }
 
-function table(rows: Row[]): string {
+/** The report as rows of cells, a header first: printed as a table, or written as Markdown for the README. */
+function tableLines(rows: Row[]): string[][] {
   const figure = (value: number, unit: string) =>
     `${value >= 100 ? Math.round(value).toLocaleString('en') : value.toPrecision(3)} ${unit}`;
-  const lines = [
+  return [
     ['scenario', 'baseline', 'project', 'ratio', 'targets'],
     ...rows.map((row) => [
       row.scenario,
@@ -90,8 +101,13 @@ function table(rows: Row[]): string {
         .join('; '),
     ]),
   ];
-  const widths = lines[0].map((_, column) => Math.max(...lines.map((line) => line[column].length)));
-  return lines.map((line) => line.map((cell, column) => cell.padEnd(widths[column])).join('  ')).join('\n');
+}
+
+function markdown(lines: string[][], machine: string): string {
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [row(lines[0]), row(lines[0].map(() => '---')), ...lines.slice(1).map(row), '', `On ${machine}.`, ''].join(
+    '\n',
+  );
 }
 
 main().catch((error) => {

@@ -27,7 +27,7 @@ const running = new Set<ChildProcess>();
 process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
-export const MAIN_STACK: StackOptions = { database: 'frontline_bench', redisDatabase: 2, port: 3900 };
+export const MAIN_STACK: StackOptions = { database: 'frontline_bench', redisDatabase: 10, port: 3900 };
 
 /**
  * The three apps as `npm start` runs them (built, one process each), on a database and Redis

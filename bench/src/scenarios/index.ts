@@ -1,7 +1,21 @@
 import type { Scenario } from '../scenario';
+import { append } from './append';
 import { campaignFanOut } from './campaign-fan-out';
+import { commands } from './commands';
 import { httpOverhead } from './http-overhead';
+import { peer } from './peer';
 import { projectionLag } from './projection-lag';
+import { queries } from './queries';
+import { replay } from './replay';
 
 /** In the order they run: the replay leaves a long log behind, so it comes last. */
-export const SCENARIOS: readonly Scenario[] = [httpOverhead, projectionLag, campaignFanOut];
+export const SCENARIOS: readonly Scenario[] = [
+  httpOverhead,
+  commands,
+  append,
+  peer,
+  projectionLag,
+  campaignFanOut,
+  queries,
+  replay,
+];
