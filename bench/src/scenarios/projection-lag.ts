@@ -36,10 +36,16 @@ export const projectionLag: Scenario = {
         },
       });
       return [
-        row(`Projection lag at ${RATE} commands/s`, measured, 'p99', 'ms', (_, project) => [
-          atMost('p50', project.p50, 20),
-          atMost('p99', project.p99, 100),
-        ]),
+        row(
+          `Projection lag, ${RATE} commands/s offered`,
+          measured,
+          'p99',
+          'ms',
+          (_, project) => [atMost('p50', project.p50, 20), atMost('p99', project.p99, 100)],
+          [
+            `${Math.round(measured.project.median.commandsPerS)} commands/s were answered 201: the rest of the offered rate is what the api could not take`,
+          ],
+        ),
       ];
     } finally {
       redis.disconnect();
@@ -109,7 +115,7 @@ async function feedLag(
     );
     return visibleAt - answered;
   });
-  return { p50: percentile(lags, 50), p99: percentile(lags, 99), commands: lags.length };
+  return { p50: percentile(lags, 50), p99: percentile(lags, 99), commandsPerS: lags.length / seconds };
 }
 
 interface CheckpointSample {
@@ -184,5 +190,5 @@ async function notifyLag(database: Pool, seconds: number): Promise<Sample> {
   await listener.end();
   await database.query('TRUNCATE bench_notified');
   const lags = [...committedAt].map(([id, at]) => Math.max(0, heardAt.get(id)! - at));
-  return { p50: percentile(lags, 50), p99: percentile(lags, 99), commands: lags.length };
+  return { p50: percentile(lags, 50), p99: percentile(lags, 99), commandsPerS: lags.length / seconds };
 }
