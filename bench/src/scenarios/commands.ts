@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type autocannon from 'autocannon';
 import { averageRowBytes, createBaselineTable, insertEventScript, psql, storedEventRow } from '../baselines/event-rows';
 import { idleNodePeakRssMb } from '../baselines/idle-node';
 import { pgbench } from '../baselines/pgbench';
 import { type Measured, type Row, alternate, atLeast, atMost, row } from '../harness';
-import { httpLoad } from '../load';
+import { commandRequest, httpLoad } from '../load';
 import type { Scenario } from '../scenario';
 import type { App, Person, Stack } from '../stack';
 
@@ -110,31 +109,12 @@ export const commands: Scenario = {
   },
 };
 
-/** Each request a new Idempotency-Key and the next agent in turn, thanking the one after. */
 function commandLoad(stack: Stack, command: Command, agents: Person[], seconds: number): autocannon.Options {
-  let next = 0;
   return {
     url: stack.url,
     connections: CONNECTIONS,
     duration: seconds,
-    requests: [
-      {
-        method: 'POST',
-        path: command.path,
-        setupRequest: (request) => {
-          const sender = agents[next++ % agents.length];
-          return {
-            ...request,
-            headers: {
-              authorization: `Bearer ${sender.token}`,
-              'content-type': 'application/json',
-              'idempotency-key': randomUUID(),
-            },
-            body: JSON.stringify(command.body(sender, agents[next % agents.length])),
-          };
-        },
-      },
-    ],
+    requests: [commandRequest(command.path, agents, command.body)],
   };
 }
 

@@ -6,6 +6,7 @@ import { Client, Pool } from 'pg';
 import { encodeLogPosition } from '@frontline/event-store';
 import { activeKeyspace } from '@frontline/read-models';
 import { type Sample, alternate, atMost, percentile, row } from '../harness';
+import { commandRequest } from '../load';
 import type { Scenario } from '../scenario';
 import type { Person } from '../stack';
 
@@ -64,7 +65,12 @@ async function feedLag(
 ): Promise<Sample> {
   const answeredAt = new Map<string, number>();
   const watching = watchCheckpoint(redis, checkpointKey);
-  let sent = 0;
+  const thanks = (_: Person, to: Person) => ({
+    to: [to.personId],
+    message: 'Thanks for the handover',
+    values: ['teamwork'],
+    visibility: 'public',
+  });
   await autocannon({
     url,
     connections: 32,
@@ -72,26 +78,7 @@ async function feedLag(
     duration: seconds,
     requests: [
       {
-        method: 'POST',
-        path: '/v1/kudos',
-        setupRequest: (request) => {
-          const [from, to] = [people[sent % people.length], people[(sent + 1) % people.length]];
-          sent++;
-          return {
-            ...request,
-            headers: {
-              authorization: `Bearer ${from.token}`,
-              'content-type': 'application/json',
-              'idempotency-key': randomUUID(),
-            },
-            body: JSON.stringify({
-              to: [to.personId],
-              message: 'Thanks for the handover',
-              values: ['teamwork'],
-              visibility: 'public',
-            }),
-          };
-        },
+        ...commandRequest('/v1/kudos', people, thanks),
         onResponse: (status, body) => {
           if (status === 201) answeredAt.set((JSON.parse(body) as { kudosId: string }).kudosId, performance.now());
         },
