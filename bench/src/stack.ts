@@ -103,6 +103,10 @@ export class Stack {
     );
   }
 
+  running(app: App): boolean {
+    return this.processes.has(app);
+  }
+
   pid(app: App): number {
     const child = this.processes.get(app);
     if (!child?.pid) throw new Error(`${app} is not running`);

@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { WEBHOOK_DELIVERY_ATTEMPTS, WEBHOOK_DELIVERY_CONCURRENCY } from '@frontline/notifications';
+import { CpuMeter } from '../cpu';
 import { type Sample, alternate, atLeast, row } from '../harness';
 import type { BenchContext, Scenario } from '../scenario';
 import type { Stack } from '../stack';
@@ -83,8 +84,10 @@ async function announce(stack: Stack, hr: string, receiver: Receiver, people: nu
       },
     ],
   });
+  // From the plan's acceptance, a few idle seconds before the opening included.
+  const cpu = CpuMeter.start(stack);
   const lastDelivered = await receiver.allArrived();
-  return { perSecond: (people * 1_000) / (lastDelivered - opens.getTime()) };
+  return { perSecond: (people * 1_000) / (lastDelivered - opens.getTime()), ...cpu.perUnit(people) };
 }
 
 /** A whole second at least `ms` from now, on a UTC date that lasts long enough for the campaign's day. */
@@ -109,6 +112,7 @@ async function noOpJobs(stack: Stack, count: number): Promise<Sample> {
   worker.on('completed', () => ++done === count && allDone.resolve(Date.now()));
   await worker.waitUntilReady();
   try {
+    const cpu = CpuMeter.start(stack);
     const started = Date.now();
     await queue.addBulk(
       Array.from({ length: count }, (_, i) => ({
@@ -122,7 +126,7 @@ async function noOpJobs(stack: Stack, count: number): Promise<Sample> {
         },
       })),
     );
-    return { perSecond: (count * 1_000) / ((await allDone.promise) - started) };
+    return { perSecond: (count * 1_000) / ((await allDone.promise) - started), ...cpu.perUnit(count) };
   } finally {
     await worker.close();
     await queue.obliterate({ force: true });

@@ -116,12 +116,13 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(streamName: string, { fromRevision = 0n, maxCount }: ReadStreamOptions = {}) {
     const { rows } = await this.run(() =>
-      this.pool.query<EventRow>(
-        `SELECT ${COLUMNS} FROM eventstore.events
-          WHERE stream_name = $1 AND stream_revision >= $2
-          ORDER BY stream_revision LIMIT $3`,
-        [streamName, fromRevision.toString(), maxCount ?? null],
-      ),
+      this.pool.query<EventRow>({
+        name: 'eventstore.read-stream',
+        text: `SELECT ${COLUMNS} FROM eventstore.events
+                WHERE stream_name = $1 AND stream_revision >= $2
+                ORDER BY stream_revision LIMIT $3`,
+        values: [streamName, fromRevision.toString(), maxCount ?? null],
+      }),
     );
     return rows.map(toRecordedEvent);
   }
@@ -138,14 +139,15 @@ export class PostgresEventStore implements EventStore {
   private async readCommitted(after: LogPosition | undefined, maxCount: number) {
     const [transactionId, position] = after ? decodeLogPosition(after, 2) : [0n, 0n];
     const { rows } = await this.run(() =>
-      this.pool.query<EventRow>(
-        `SELECT ${COLUMNS}, transaction_id < pg_snapshot_xmin(pg_current_snapshot()) AS released
-           FROM eventstore.events
-          WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
-          ORDER BY transaction_id, position
-          LIMIT $3`,
-        [transactionId.toString(), position.toString(), maxCount],
-      ),
+      this.pool.query<EventRow>({
+        name: 'eventstore.read-committed',
+        text: `SELECT ${COLUMNS}, transaction_id < pg_snapshot_xmin(pg_current_snapshot()) AS released
+                 FROM eventstore.events
+                WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
+                ORDER BY transaction_id, position
+                LIMIT $3`,
+        values: [transactionId.toString(), position.toString(), maxCount],
+      }),
     );
     const released = rows.findIndex((row) => !row.released);
     const events = (released < 0 ? rows : rows.slice(0, released)).map(toRecordedEvent);

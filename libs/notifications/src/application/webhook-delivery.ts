@@ -32,7 +32,8 @@ export class WebhookDelivery {
 
   async attempt({ webhookId, message }: WebhookDeliveryJob, jobId: string, attempt: number): Promise<DeliveryReport> {
     const stream = webhookStream(webhookId);
-    const { state } = await this.executor.load(stream, webhookDecider);
+    const loaded = await this.executor.load(stream, webhookDecider);
+    const { state } = loaded;
     if (state.status !== 'active') return { outcome: 'skipped', reason: `webhook is ${state.status}` };
 
     const now = new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -57,6 +58,7 @@ export class WebhookDelivery {
       webhookDecider,
       { type: 'RecordDeliveryAttempt', webhookId, messageId: message.id, attempt, ...report },
       jobContext(`${jobId}:${attempt}`),
+      { loaded },
     );
     return report;
   }

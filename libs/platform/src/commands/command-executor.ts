@@ -17,7 +17,7 @@ import type { CommandContext } from './command-context';
 const IDEMPOTENT_EVENT_IDS = 'a3c5b8e2-4f1d-5e6a-9b7c-2d8e0f1a3b4c';
 const MAX_ATTEMPTS = 5;
 
-export interface ExecuteOptions {
+export interface ExecuteOptions<State = unknown> {
   /**
    * The stream is new unless this is a retry (its id comes from the Idempotency-Key): decide
    * on the initial state and append with no_stream, and read the stream only if it exists.
@@ -26,6 +26,18 @@ export interface ExecuteOptions {
    * decided again (the same ids), not with those stored.
    */
   expectNew?: boolean;
+  /**
+   * The stream as the caller has just loaded it, to decide on first instead of reading it
+   * again; a concurrent change still makes the append fail and the retry read afresh.
+   */
+  loaded?: Loaded<State>;
+}
+
+/** A stream's state folded from its events, and the revision it was read at. */
+export interface Loaded<State> {
+  state: State;
+  revision: bigint;
+  recorded: RecordedEvent[];
 }
 
 export interface Executed<Event extends DomainEvent, State> {
@@ -47,12 +59,12 @@ export class CommandExecutor {
     decider: Decider<Command, Event, State>,
     command: Command,
     context: CommandContext,
-    { expectNew = false }: ExecuteOptions = {},
+    { expectNew = false, loaded }: ExecuteOptions<State> = {},
   ): Promise<Executed<Event, State>> {
     const created = expectNew ? await this.create(streamName, decider, command, context) : undefined;
     if (created) return created;
     for (let attempt = 1; ; attempt++) {
-      const { state, revision, recorded } = await this.load(streamName, decider);
+      const { state, revision, recorded } = attempt === 1 && loaded ? loaded : await this.load(streamName, decider);
       const earlier = this.appendedEarlier(streamName, context, recorded);
       if (earlier.length > 0) return { events: earlier as Event[], state };
       const events = decider.decide(command, state);
@@ -114,7 +126,7 @@ export class CommandExecutor {
   async load<Event extends DomainEvent, State>(
     streamName: string,
     decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
-  ) {
+  ): Promise<Loaded<State>> {
     const recorded = await this.store.readStream(streamName);
     const state = fold(decider, recorded as unknown as Event[]);
     return { state, revision: BigInt(recorded.length) - 1n, recorded };

@@ -68,10 +68,11 @@ export class PersonalData implements OnModuleInit {
       return { subjectId, bytes: Buffer.from(payload, 'base64url') };
     });
     if (sealed.length === 0) return [];
-    const { rows } = await this.pool.query<{ subject_id: string; data_key: Buffer }>(
-      'SELECT subject_id, data_key FROM privacy.data_keys WHERE subject_id = ANY($1)',
-      [[...new Set(sealed.map(({ subjectId }) => subjectId))]],
-    );
+    const { rows } = await this.pool.query<{ subject_id: string; data_key: Buffer }>({
+      name: 'privacy.keys-of',
+      text: 'SELECT subject_id, data_key FROM privacy.data_keys WHERE subject_id = ANY($1)',
+      values: [[...new Set(sealed.map(({ subjectId }) => subjectId))]],
+    });
     const keys = new Map(rows.map((row) => [row.subject_id, row.data_key]));
     return sealed.map(({ subjectId, bytes }) => {
       const key = keys.get(subjectId);
@@ -100,14 +101,25 @@ export class PersonalData implements OnModuleInit {
     return `cust_${createHmac('sha256', this.config.PSEUDONYM_SECRET).update(normaliseCustomerRef(customerRef)).digest('hex').slice(0, 32)}`;
   }
 
+  /**
+   * The subject's key, made on first use. Most subjects have one already, so it is read
+   * first: the upsert that makes a key is a write, and one per command doubled the commits.
+   */
   private async keyFor(subjectId: string): Promise<Buffer> {
-    const { rows } = await this.pool.query<{ data_key: Buffer }>(
-      `INSERT INTO privacy.data_keys (subject_id, data_key)
-         SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM privacy.erased_subjects WHERE subject_id = $1)
-       ON CONFLICT (subject_id) DO UPDATE SET subject_id = EXCLUDED.subject_id
-       RETURNING data_key`,
-      [subjectId, randomBytes(32)],
-    );
+    const existing = await this.pool.query<{ data_key: Buffer }>({
+      name: 'privacy.key-of',
+      text: 'SELECT data_key FROM privacy.data_keys WHERE subject_id = $1',
+      values: [subjectId],
+    });
+    if (existing.rows.length > 0) return existing.rows[0].data_key;
+    const { rows } = await this.pool.query<{ data_key: Buffer }>({
+      name: 'privacy.make-key',
+      text: `INSERT INTO privacy.data_keys (subject_id, data_key)
+               SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM privacy.erased_subjects WHERE subject_id = $1)
+             ON CONFLICT (subject_id) DO UPDATE SET subject_id = EXCLUDED.subject_id
+             RETURNING data_key`,
+      values: [subjectId, randomBytes(32)],
+    });
     if (rows.length === 0)
       throw new PersonalDataErasedError(`Personal data of ${subjectId} was erased; none can be written again`);
     return rows[0].data_key;
