@@ -28,8 +28,8 @@ export class LongLog {
   }
 
   /** Someone enrolled in the log, and a team. */
-  someone() {
-    return this.history!.someone();
+  mostRecognised() {
+    return this.history!.mostRecognised();
   }
 
   /** Grows the log to at least `events` events; the first call starts it anew. */

@@ -1,5 +1,6 @@
 import type autocannon from 'autocannon';
 import { averageRowBytes, createBaselineTable, insertEventScript, psql, storedEventRow } from '../baselines/event-rows';
+import { CpuMeter } from '../cpu';
 import { idleNodePeakRssMb } from '../baselines/idle-node';
 import { pgbench } from '../baselines/pgbench';
 import { type Measured, type Row, alternate, atLeast, atMost, row } from '../harness';
@@ -72,16 +73,24 @@ export const commands: Scenario = {
           label: 'pgbench INSERT',
           run: async () => {
             closeIdleConnections(database);
+            const cpu = CpuMeter.start(stack);
             const { perSecond, ...figures } = await pgbench({
               database,
               ...insertEventScript(table, stored),
               clients: CONNECTIONS,
               seconds,
             });
-            return { rps: perSecond, ...figures };
+            return { rps: perSecond, ...figures, ...cpu.perUnit(perSecond * seconds) };
           },
         },
-        project: { label: 'api', run: () => httpLoad(commandLoad(stack, command, agents, seconds)) },
+        project: {
+          label: 'api',
+          run: async () => {
+            const cpu = CpuMeter.start(stack);
+            const figures = await httpLoad(commandLoad(stack, command, agents, seconds));
+            return { ...figures, ...cpu.perUnit(figures.rps * seconds) };
+          },
+        },
       });
       const bytes = `rows of ${averageRowBytes(database, 'eventstore.events', command.event)} B (${command.event}) vs ${averageRowBytes(database, table, command.event)} B`;
       log(`POST ${command.path}: ${bytes}`);

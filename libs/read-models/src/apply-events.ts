@@ -24,8 +24,14 @@ export async function applyOps(
   last: Pick<RecordedEvent, 'position' | 'recordedAt'>,
   ops: readonly RedisOp[],
 ): Promise<ApplyOutcome> {
-  if (!(redis as Partial<Redis>).applyProjectionBatch)
+  if (!(redis as Partial<Redis>).applyProjectionBatch) {
     redis.defineCommand('applyProjectionBatch', { numberOfKeys: 2, lua: APPLY_BATCH });
+    // A script goes on its own: in an auto-pipeline, ioredis loses the reply of one it had to load first.
+    redis.options.autoPipeliningIgnoredCommands = [
+      ...(redis.options.autoPipeliningIgnoredCommands ?? []),
+      'applyProjectionBatch',
+    ];
+  }
   const prefix = redis.options.keyPrefix ?? '';
   return redis.applyProjectionBatch(
     keys.key('checkpoint'),

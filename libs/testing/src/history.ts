@@ -47,6 +47,8 @@ const some = <T>(items: readonly T[], count: number): T[] => [
 export class History {
   private readonly teams: string[] = [];
   private readonly people: HistoryPerson[] = [];
+  /** Kudos received and not retracted or hidden, by person id. */
+  private readonly received = new Map<string, number>();
   private readonly pulses = new Set<string>();
   private readonly volumes = new Map<string, number>();
   private readonly revisions = new Map<string, number>();
@@ -111,9 +113,10 @@ export class History {
     await pending;
   }
 
-  /** Someone enrolled now, and their team. */
-  someone(): HistoryPerson {
-    return { ...pick(this.people) };
+  /** Of those enrolled now, the one who has received the most kudos still shown: whose pages are fullest. */
+  mostRecognised(): HistoryPerson {
+    const received = (person: HistoryPerson) => this.received.get(person.personId) ?? 0;
+    return { ...this.people.reduce((most, person) => (received(person) > received(most) ? person : most)) };
   }
 
   /** The appends of the next round; the first one sets up the organisation. */
@@ -188,6 +191,7 @@ export class History {
     }
     if (chance(0.08)) events.push(['KudosRetracted', { kudosId, by: sender.personId }]);
     else if (chance(0.02)) events.push(['KudosHidden', { kudosId, reason: 'Off-topic', by: 'admin' }]);
+    else for (const { personId } of recipients) this.received.set(personId, (this.received.get(personId) ?? 0) + 1);
     return [
       this.append(`kudosAllowance-${sender.personId}_${sentAt.slice(0, 10)}`, ['KudosAllowanceSpent', { kudosId }]),
       this.append(`kudos-${kudosId}`, ...events),

@@ -37,8 +37,8 @@ interface Viewer {
   teamId?: string;
 }
 
-/** Feeds read this many entries at a time while filtering out what the viewer may not see. */
-const SCAN = 100;
+/** Feeds read at most this many entries at a time while filtering out what the viewer may not see. */
+const MAX_SCAN = 100;
 
 /** The org, team and person feeds, each showing a viewer only the kudos they may see, newest first. */
 @Injectable()
@@ -74,7 +74,9 @@ export class RecognitionFeeds {
     const viewer = { personId: viewerId, teamId: entry?.status === 'active' ? entry.teamId : undefined };
     const after = cursor === undefined ? undefined : decodeCursor<[number, string]>(cursor, ['number', 'string']);
     const found: StoredKudos[] = [];
-    for (let offset = 0; found.length <= limit; offset += SCAN) {
+    // A page and one more, which tells there is a next page; again only if some were hidden from the viewer.
+    const scan = Math.min(MAX_SCAN, limit + 1);
+    for (let offset = 0; found.length <= limit; offset += scan) {
       const entries = await this.readModels.redis.zrevrangebyscore(
         keys.key(...feed),
         after ? after[0] : '+inf',
@@ -82,14 +84,14 @@ export class RecognitionFeeds {
         'WITHSCORES',
         'LIMIT',
         offset,
-        SCAN,
+        scan,
       );
       // Equal times sort by id, descending: past the cursor means an earlier time, or the same time and a lower id.
       const ids = pairs(entries)
         .filter(([id, score]) => !after || Number(score) < after[0] || id < after[1])
         .map(([id]) => id);
       found.push(...(await readKudos(this.readModels, keys, ids)).filter((kudos) => canSee(kudos, viewer)));
-      if (entries.length < SCAN * 2) break;
+      if (entries.length < scan * 2) break;
     }
     const shown = found.slice(0, limit);
     const last = shown.at(-1);
