@@ -33,8 +33,11 @@ logs="${FRONTLINE_RUN_DIR:-.frontline}/logs"
 mkdir -p "$logs"
 pids=()
 demo_pid=
+# Each app's heap is held to its memory budget (250 MB resident): left to itself, V8 lets the heap
+# of a busy app grow to several times what stays live. Same flags in deploy/Dockerfile and bench/src/stack.ts.
+app_node_flags=(--max-old-space-size=160 --max-semi-space-size=8)
 for app in api projector worker; do
-  node "dist/apps/$app/src/main.js" >"$logs/$app.log" 2>&1 &
+  node "${app_node_flags[@]}" "dist/apps/$app/src/main.js" >"$logs/$app.log" 2>&1 &
   pids+=($!)
 done
 
