@@ -7,5 +7,6 @@ export * from './apply-batch.script';
 export * from './apply-events';
 export * from './projection-status';
 export * from './read-models';
+export * from './batched-reads';
 export * from './read-models.module';
 export * from './privacy/suppression';

@@ -1,13 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODEL_REDIS } from '@frontline/platform';
 import type { Redis } from 'ioredis';
+import { BatchedReads } from './batched-reads';
 import { activeKeyspace } from './generations';
 import type { Keyspace } from './projection';
 
 /** What queries use: the read-model Redis, and the serving keyspace of each projection. */
 @Injectable()
 export class ReadModels {
-  constructor(@Inject(READ_MODEL_REDIS) readonly redis: Redis) {}
+  /** For answers that read many keys at once: one script, one reply. */
+  readonly batched: BatchedReads;
+
+  constructor(@Inject(READ_MODEL_REDIS) readonly redis: Redis) {
+    this.batched = new BatchedReads(redis);
+  }
 
   keys(projection: string): Promise<Keyspace> {
     return activeKeyspace(this.redis, projection);

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@frontline/decider';
 import { AppConfig } from '@frontline/platform';
-import { type Keyspace, ReadModels, type Suppressible, cellsToSuppress, reveal } from '@frontline/read-models';
+import {
+  type BatchedReads,
+  type Keyspace,
+  ReadModels,
+  type Suppressible,
+  cellsToSuppress,
+  reveal,
+} from '@frontline/read-models';
 import { daysBetween, isCalendarDate, isoWeek, utcMonth } from '@frontline/decider';
 import type { DashboardGrouping, DashboardInterval } from '../projections/abuse-dashboard.projection';
 
@@ -53,7 +60,7 @@ export class AbuseDashboardQuery {
     const periods = await Promise.all(
       periodsBetween(from, span, interval).map(async (period) => {
         const base = `${interval}:${period}`;
-        const values = (await this.readModels.redis.smembers(keys.key(base, 'groups', groupBy))).sort();
+        const values = (await this.readModels.batched.smembers(keys.key(base, 'groups', groupBy))).sort();
         const [total, ...groups] = await Promise.all([
           this.figures(keys, base, 'org', 'all'),
           ...values.map((value) => this.figures(keys, base, groupBy, value)),
@@ -92,11 +99,11 @@ export class AbuseDashboardQuery {
 
   private async figures(keys: Keyspace, base: string, group: string, value: string): Promise<Figures> {
     const cell = keys.key(base, group, value);
-    const redis = this.readModels.redis;
+    const reads = this.readModels.batched;
     const [[incidents, offered, accepted, contacts], reporters, acknowledged] = await Promise.all([
-      redis.hmget(cell, 'incidents', 'offered', 'accepted', 'contacts'),
-      redis.scard(`${cell}:reporters`),
-      redis.zcard(`${cell}:ack`),
+      reads.hmget(cell, 'incidents', 'offered', 'accepted', 'contacts'),
+      reads.scard(`${cell}:reporters`),
+      reads.zcard(`${cell}:ack`),
     ]);
     return {
       incidents: Number(incidents ?? 0),
@@ -104,16 +111,16 @@ export class AbuseDashboardQuery {
       accepted: Number(accepted ?? 0),
       contacts: Number(contacts ?? 0),
       reporters,
-      medianAckMs: await median(redis, `${cell}:ack`, acknowledged),
+      medianAckMs: await median(reads, `${cell}:ack`, acknowledged),
     };
   }
 }
 
 /** The middle of a sorted set's scores, read without fetching the whole set. */
-async function median(redis: ReadModels['redis'], key: string, count: number): Promise<number | null> {
+async function median(reads: BatchedReads, key: string, count: number): Promise<number | null> {
   if (count === 0) return null;
   const [low, high] = [Math.floor((count - 1) / 2), Math.floor(count / 2)];
-  const middle = await redis.zrange(key, String(low), String(high), 'WITHSCORES');
+  const middle = await reads.zrange(key, low, high, true);
   // One score for an odd count, the two around the middle for an even one.
   return (Number(middle[1]) + Number(middle[middle.length - 1])) / 2;
 }

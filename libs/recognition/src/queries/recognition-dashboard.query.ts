@@ -56,10 +56,12 @@ export class RecognitionDashboardQuery {
 
   async of(from: string, to: string, interval: Interval) {
     const periods = periodsBetween(from, to, interval);
-    const keys = await this.readModels.keys('recognitionStats');
-    const directory = await this.readModels.keys('directory');
-    const { redis } = this.readModels;
-    const teamIds = await redis.smembers(directory.key('teams'));
+    const [keys, directory] = await Promise.all([
+      this.readModels.keys('recognitionStats'),
+      this.readModels.keys('directory'),
+    ]);
+    const reads = this.readModels.batched;
+    const teamIds = await reads.smembers(directory.key('teams'));
     const teams = new Map(
       await Promise.all(
         teamIds.map(
@@ -67,7 +69,7 @@ export class RecognitionDashboardQuery {
             [
               teamId,
               {
-                name: (await redis.hget(directory.key('team', teamId), 'name')) ?? '',
+                name: (await reads.hget(directory.key('team', teamId), 'name')) ?? '',
                 members: new Set(await teamMembers(this.readModels, teamId)),
               },
             ] as const,
@@ -79,13 +81,13 @@ export class RecognitionDashboardQuery {
     const answered = await Promise.all(
       periods.map(async (period) => {
         const counters = new Map(
-          pairs(await redis.zrange(keys.key('tally', period), '0', '-1', 'WITHSCORES')).map(([name, count]) => [
+          pairs(await reads.zrange(keys.key('tally', period), 0, -1, true)).map(([name, count]) => [
             name,
             Number(count),
           ]),
         );
         const active = [...counters.keys()].flatMap((name) => /^team:(.+):kudos$/.exec(name)?.[1] ?? []).sort();
-        const recipients = (...parts: string[]) => redis.zrange(keys.key('recipients', period, ...parts), '0', '-1');
+        const recipients = (...parts: string[]) => reads.zrange(keys.key('recipients', period, ...parts), 0, -1);
         const org: Row = {
           cell: `${period}|org`,
           recipients: await recipients('org'),
