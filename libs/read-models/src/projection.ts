@@ -39,31 +39,60 @@ export function remember(undoKey: string, op: RedisOp): RedisOp {
   return ['UNDO_PUSH', undoKey, JSON.stringify(op.map(String))];
 }
 
-/** Remembered ops one undo list takes in one push; Lua unpacks at most 8,000 values. */
-const PUSH_LIMIT = 1_000;
+/** Values one folded command takes at most; Lua unpacks at most 8,000. */
+const FOLD_LIMIT = 1_000;
+
+/** How an op folds into an earlier command of its kind on its key: which one, and how. */
+interface Fold {
+  /** Ops of one kind on one key fold together only if they share this (the field or member). */
+  id: string;
+  into(command: string[], op: RedisOp): void;
+}
+
+const sum = (at: number) => (command: string[], op: RedisOp) =>
+  (command[at] = String(Number(command[at]) + Number(op[at])));
+const append = (command: string[], op: RedisOp) => command.push(...op.slice(2).map(String));
+
+/** Commands whose repeats on one key, with nothing else on that key between them, fold into one. */
+const FOLDS: Record<string, (op: RedisOp) => Fold | undefined> = {
+  HINCRBY: (op) => ({ id: String(op[2]), into: sum(3) }),
+  ZINCRBY: (op) => ({ id: String(op[3]), into: sum(2) }),
+  SADD: () => ({ id: '', into: append }),
+  HSET: () => ({ id: '', into: append }),
+  // Only plain ZADDs: one with options (NX, GT, …) means something else when folded.
+  ZADD: (op) => (op.length === 4 ? { id: '', into: append } : undefined),
+  UNDO_PUSH: () => ({ id: '', into: append }),
+};
 
 /**
  * The commands the apply script runs for these ops, as strings (a Lua number would print
- * differently), keys under the connection's `prefix`, which Lua would otherwise add, at a cost for
- * every op. Ops remembered under one undo list go into one push, in their order, unless the list
- * is run in between: a kudos remembers dozens, and each Redis call costs the script more than the
- * value it adds.
+ * differently), keys under the connection's `prefix`, which Lua would otherwise add, at a cost
+ * for every op. Every Redis call costs the script more than the value it adds, and a replay
+ * repeats the same few counters and sets thousands of times: so an op folds into the last
+ * command of its kind on its key (and field or member), at that command's place, unless another
+ * kind of op touched the key in between or an undo list ran (its remembered ops may touch any
+ * key). Sums, set members, hash fields and sorted-set scores end as they would one by one.
  */
 export function scriptCommands(ops: readonly RedisOp[], prefix = ''): string[][] {
   const commands: string[][] = [];
-  const pushes = new Map<string, string[]>();
+  // By key: the kind of its last op, and the commands of that kind still open to folding.
+  const open = new Map<string, { kind: string; commands: Map<string, string[]> }>();
   for (const op of ops) {
-    const [command, key] = op;
-    const open = command === 'UNDO_PUSH' ? pushes.get(key) : undefined;
-    if (open && open.length < PUSH_LIMIT) {
-      for (let i = 2; i < op.length; i++) open.push(String(op[i]));
+    const [kind, key] = op;
+    if (kind === 'UNDO_RUN') open.clear();
+    const fold = FOLDS[kind]?.(op);
+    const onKey = open.get(key);
+    const earlier = fold && onKey?.kind === kind ? onKey.commands.get(fold.id) : undefined;
+    if (fold && earlier && earlier.length + op.length < FOLD_LIMIT) {
+      fold.into(earlier, op);
       continue;
     }
-    const strings = op.map(String);
-    strings[1] = prefix + key;
-    if (command === 'UNDO_PUSH') pushes.set(key, strings);
-    else if (command === 'UNDO_RUN') pushes.delete(key);
-    commands.push(strings);
+    const command = op.map(String);
+    command[1] = prefix + key;
+    commands.push(command);
+    if (!fold) open.delete(key);
+    else if (onKey?.kind === kind) onKey.commands.set(fold.id, command);
+    else open.set(key, { kind, commands: new Map([[fold.id, command]]) });
   }
   return commands;
 }

@@ -32,4 +32,32 @@ describe('the commands of the apply script', () => {
     ];
     expect(scriptCommands(ops).map(([command]) => command)).toEqual(['UNDO_PUSH', 'UNDO_RUN', 'UNDO_PUSH']);
   });
+
+  it('folds the counters, set members and hash fields a batch repeats on a key into one command, at the first', () => {
+    const [tally, team] = [keys.key('tally'), keys.key('team', 't1')];
+    const ops: RedisOp[] = [
+      ['ZINCRBY', tally, 1, 'org'],
+      ['SADD', team, 'ana'],
+      ['ZINCRBY', tally, 1, 'team:t1'],
+      ['ZINCRBY', tally, 2, 'org'],
+      ['SADD', team, 'ben'],
+    ];
+    expect(scriptCommands(ops)).toEqual([
+      ['ZINCRBY', tally, '3', 'org'],
+      ['SADD', team, 'ana', 'ben'],
+      ['ZINCRBY', tally, '1', 'team:t1'],
+    ]);
+  });
+
+  it('folds nothing across another kind of op on the key, or across a run of any undo list', () => {
+    const team = keys.key('team', 't1');
+    const ops: RedisOp[] = [
+      ['SADD', team, 'ana'],
+      ['SREM', team, 'ana'],
+      ['SADD', team, 'ana'],
+      ['UNDO_RUN', undo],
+      ['SADD', team, 'ben'],
+    ];
+    expect(scriptCommands(ops).map(([command]) => command)).toEqual(['SADD', 'SREM', 'SADD', 'UNDO_RUN', 'SADD']);
+  });
 });
