@@ -58,7 +58,7 @@ describe('folding the ops of a batch into fewer commands', () => {
         case 'set':
           return (await redis.smembers(key)).sort();
         case 'zset':
-          return redis.zrange(key, 0, -1, 'WITHSCORES');
+          return redis.zrange(key, '0', '-1', 'WITHSCORES');
         case 'list': // remembered ops, which name keys of their own keyspace
           return (await redis.lrange(key, 0, -1)).map((remembered) => remembered.replaceAll(keys.tag, '{…}'));
         default:
