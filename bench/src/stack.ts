@@ -27,8 +27,12 @@ const running = new Set<ChildProcess>();
 process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
-/** The heap limits deploy/local/start.sh runs each app with, to hold it to its memory budget. */
-const APP_NODE_FLAGS = ['--max-old-space-size=160', '--max-semi-space-size=8'];
+/** The heap flags deploy/local/start.sh runs each app with (it says why). */
+const APP_NODE_FLAGS: Record<App, string[]> = {
+  api: ['--max-semi-space-size=8', '--max-old-space-size=160'],
+  projector: ['--max-semi-space-size=16'],
+  worker: ['--max-semi-space-size=8', '--max-old-space-size=160'],
+};
 
 export const MAIN_STACK: StackOptions = { database: 'frontline_bench', redisDatabase: 10, port: 3900 };
 
@@ -78,7 +82,7 @@ export class Stack {
 
   async start(apps: readonly App[] = ['api', 'projector', 'worker']): Promise<void> {
     for (const app of apps) {
-      const child = spawn(process.execPath, [...APP_NODE_FLAGS, join(ROOT, `dist/apps/${app}/src/main.js`)], {
+      const child = spawn(process.execPath, [...APP_NODE_FLAGS[app], join(ROOT, `dist/apps/${app}/src/main.js`)], {
         cwd: ROOT,
         env: this.env,
         stdio: ['ignore', 'ignore', 'inherit'],
