@@ -18,11 +18,12 @@ describe('BatchedReads', () => {
       .sadd('team', 'ana', 'ben')
       .hset('person', 'name', 'Ana', 'team', 't1')
       .zadd('acks', 30, 'i3', 10, 'i1', 20, 'i2')
+      .sadd('closed', 'i1', 'i3', 'i9')
       .exec();
   });
 
   afterAll(async () => {
-    await redis.del('team', 'person', 'acks', 'plain');
+    await redis.del('team', 'person', 'acks', 'closed', 'plain');
     redis.disconnect();
   });
 
@@ -40,6 +41,7 @@ describe('BatchedReads', () => {
       reads.zcard('acks'),
       reads.zrange('acks', 0, 1),
       reads.zrange('acks', 1, 1, true),
+      reads.zintercard('acks', 'closed'),
     ]);
 
     expect(answers).toEqual([
@@ -53,6 +55,7 @@ describe('BatchedReads', () => {
       3,
       ['i1', 'i2'],
       ['i2', '20'],
+      2,
     ]);
     expect(calls).toHaveBeenCalledTimes(1);
     calls.mockRestore();

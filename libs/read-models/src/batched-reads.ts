@@ -75,10 +75,18 @@ export class BatchedReads {
     return this.read<string[]>('ZRANGE', key, [String(start), String(stop), ...(withScores ? ['WITHSCORES'] : [])]);
   }
 
+  /** How many members the sorted sets (or sets) have in common. */
+  zintercard(...keys: string[]) {
+    return this.queue<number>(['ZINTERCARD', String(keys.length), ...keys.map((key) => this.prefix + key)]);
+  }
+
   private read<T>(name: string, key: string, args: string[] = [], shape: Shape = asIs): Promise<T> {
+    return this.queue<T>([name, this.prefix + key, ...args], shape);
+  }
+
+  private queue<T>(command: string[], shape: Shape = asIs): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (this.queued.length === 0) process.nextTick(() => this.send());
-      const command = [name, this.prefix + key, ...args];
       this.queued.push({ command, shape, resolve: resolve as Queued['resolve'], reject });
     });
   }

@@ -1,5 +1,5 @@
 import { ERASED, type PersonalData } from '@frontline/platform';
-import type { ReadModels } from '@frontline/read-models';
+import type { Keyspace, ReadModels } from '@frontline/read-models';
 
 /** Someone as the directory read model has them now. */
 export interface DirectoryEntry {
@@ -20,9 +20,10 @@ export async function teamExists(readModels: ReadModels, teamId: string): Promis
   return (await readModels.redis.exists(keys.key('team', teamId))) === 1;
 }
 
+export const teamMembersKey = (directory: Keyspace, teamId: string) => directory.key('team', teamId, 'members');
+
 export async function teamMembers(readModels: ReadModels, teamId: string): Promise<string[]> {
-  const keys = await readModels.keys('directory');
-  return readModels.redis.smembers(keys.key('team', teamId, 'members'));
+  return readModels.redis.smembers(teamMembersKey(await readModels.keys('directory'), teamId));
 }
 
 /** Display names in plaintext, decrypted together once per answer; an erased person reads as erased. */

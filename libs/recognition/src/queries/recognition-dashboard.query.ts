@@ -12,7 +12,7 @@ import {
 import { daysBetween, isCalendarDate, isoWeek, utcMonth } from '@frontline/decider';
 import { KUDOS_VALUES } from '../domain/recognition.vocabulary';
 import { pairs } from './recognition-feeds.query';
-import { teamMembers } from './directory-view';
+import { teamMembersKey } from './directory-view';
 
 export class InvalidDashboardRangeError extends DomainError {
   readonly code = 'invalid-dashboard-range';
@@ -34,8 +34,12 @@ interface Recognition {
 /** What one team (or the whole org) received in one period, before suppression. */
 interface Row {
   cell: string;
-  recipients: string[];
-  members: Set<string>;
+  /** Distinct people recognised. */
+  people: number;
+  /** Of them, today's members. */
+  recognisedMembers: number;
+  /** Today's members. */
+  size: number;
   counters: Map<string, number>;
   prefix: string;
 }
@@ -64,20 +68,20 @@ export class RecognitionDashboardQuery {
     const teamIds = await reads.smembers(directory.key('teams'));
     const teams = new Map(
       await Promise.all(
-        teamIds.map(
-          async (teamId) =>
-            [
-              teamId,
-              {
-                name: (await reads.hget(directory.key('team', teamId), 'name')) ?? '',
-                members: new Set(await teamMembers(this.readModels, teamId)),
-              },
-            ] as const,
-        ),
+        teamIds.map(async (teamId) => {
+          const members = teamMembersKey(directory, teamId);
+          const [name, size] = await Promise.all([
+            reads.hget(directory.key('team', teamId), 'name'),
+            reads.scard(members),
+          ]);
+          return [teamId, { name: name ?? '', size, members }] as const;
+        }),
       ),
     );
-    const everyone = new Set([...teams.values()].flatMap(({ members }) => [...members]));
+    const everyone = [...teams.values()];
 
+    // Counts, not lists: Redis intersects who was recognised with today's members, so an answer
+    // costs the same whether ten people or ten thousand were recognised in a period.
     const answered = await Promise.all(
       periods.map(async (period) => {
         const counters = new Map(
@@ -87,32 +91,41 @@ export class RecognitionDashboardQuery {
           ]),
         );
         const active = [...counters.keys()].flatMap((name) => /^team:(.+):kudos$/.exec(name)?.[1] ?? []).sort();
-        const recipients = (...parts: string[]) => reads.zrange(keys.key('recipients', period, ...parts), 0, -1);
-        const org: Row = {
-          cell: `${period}|org`,
-          recipients: await recipients('org'),
-          members: everyone,
-          counters,
-          prefix: 'org',
+        // A row is the org's or a team's (`id`); its counters are named after `prefix`.
+        const row = async (
+          id: string,
+          prefix: string,
+          recipients: string,
+          teamsOfRow: typeof everyone,
+        ): Promise<Row> => {
+          const [people, ...recognised] = await Promise.all([
+            reads.zcard(recipients),
+            // Teams do not overlap: the members recognised are the sum over the row's teams.
+            ...teamsOfRow.map(({ members }) => reads.zintercard(recipients, members)),
+          ]);
+          return {
+            cell: `${period}|${id}`,
+            people,
+            recognisedMembers: recognised.reduce((sum, count) => sum + count, 0),
+            size: teamsOfRow.reduce((sum, { size }) => sum + size, 0),
+            counters,
+            prefix,
+          };
         };
-        const rows = await Promise.all(
-          active.map(async (teamId) => ({
-            teamId,
-            row: {
-              cell: `${period}|${teamId}`,
-              recipients: await recipients('team', teamId),
-              members: teams.get(teamId)?.members ?? new Set<string>(),
-              counters,
-              prefix: `team:${teamId}`,
-            },
-          })),
-        );
+        const [org, ...teamRows] = await Promise.all([
+          row('org', 'org', keys.key('recipients', period, 'org'), everyone),
+          ...active.map((teamId) => {
+            const team = teams.get(teamId);
+            return row(teamId, `team:${teamId}`, keys.key('recipients', period, 'team', teamId), team ? [team] : []);
+          }),
+        ]);
+        const rows = active.map((teamId, i) => ({ teamId, row: teamRows[i] }));
         return { period, org, rows };
       }),
     );
 
     const cells: Cell[] = answered.flatMap(({ org, rows }) =>
-      [org, ...rows.map(({ row }) => row)].map(({ cell, recipients }) => ({ id: cell, people: recipients.length })),
+      [org, ...rows.map(({ row }) => row)].map(({ cell, people }) => ({ id: cell, people })),
     );
     const groups: CellGroup[] = answered.map(({ org, rows }) => ({
       total: org.cell,
@@ -139,12 +152,11 @@ export class RecognitionDashboardQuery {
   }
 }
 
-function recognition({ recipients, members, counters, prefix }: Row, hidden: boolean): Recognition {
+function recognition({ recognisedMembers, size, counters, prefix }: Row, hidden: boolean): Recognition {
   const count = (name: string) => counters.get(`${prefix}:${name}`) ?? 0;
   const kudos = count('kudos');
-  const recognisedMembers = recipients.filter((personId) => members.has(personId)).length;
   return {
-    coverage: reveal(share(recognisedMembers, members.size), hidden),
+    coverage: reveal(share(recognisedMembers, size), hidden),
     kudos: reveal(kudos, hidden),
     values: reveal(Object.fromEntries(KUDOS_VALUES.map((value) => [value, count(`value:${value}`)])), hidden),
     crossTeamShare: reveal(share(count('crossTeam'), kudos), hidden),
