@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import type { Sample } from './harness';
+import type { Measured, Sample } from './harness';
 import type { App, Stack } from './stack';
 
 const TICKS_PER_MS = 100 / 1_000;
@@ -76,4 +76,14 @@ function machineMs(): number {
     .split(/\s+/)
     .map(Number);
   return (user + nice + system + irq + softirq + steal) / TICKS_PER_MS;
+}
+
+/** The CPU per unit of each side, for a row's notes: `project: worker 0.70, … machine 1.49; baseline: … machine 0.20`. */
+export function cpuNote(unit: string, { baseline, project }: { baseline: Measured; project: Measured }): string {
+  const parts = ({ label, median }: Measured) =>
+    `${label}: ${Object.entries(median)
+      .filter(([figure, ms]) => figure.startsWith('cpuMs') && ms >= 0.005)
+      .map(([figure, ms]) => `${figure.slice('cpuMs'.length).toLowerCase()} ${ms.toFixed(2)}`)
+      .join(', ')}`;
+  return `CPU per ${unit} (ms, median; user + system, from /proc and Redis INFO): ${parts(project)}; ${parts(baseline)}.`;
 }
