@@ -149,11 +149,7 @@ export class ProjectionRunner {
       this.state = 'failed';
       const failure = { id: event.id, type: event.type, streamName: event.streamName, position: event.position };
       this.logger.error(`stopped at event ${event.type} ${event.id} (${event.position}): ${(error as Error).message}`);
-      void this.redis.hset(this.keys.key('status'), {
-        state: 'failed',
-        error: (error as Error).message,
-        failedEvent: JSON.stringify(failure),
-      });
+      this.writeStatus({ state: 'failed', error: (error as Error).message, failedEvent: JSON.stringify(failure) });
       return undefined;
     }
   }
@@ -171,7 +167,18 @@ export class ProjectionRunner {
   private markLive(): void {
     if (this.state !== 'catching_up') return;
     this.state = 'live';
-    void this.redis.hset(this.keys.key('status'), { state: 'live' });
+    this.writeStatus({ state: 'live' });
     this.options.onLive?.();
+  }
+
+  /**
+   * The status tells people how the projection is doing; the checkpoint, written with the
+   * events, is what the runner goes by. So a status that cannot be written (Redis gone, the
+   * app shutting down) is logged and left for the next one.
+   */
+  private writeStatus(fields: Record<string, string>): void {
+    this.redis
+      .hset(this.keys.key('status'), fields)
+      .catch((error: Error) => this.logger.warn(`status not written: ${error.message}`));
   }
 }

@@ -58,9 +58,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
           return of(earlier.body);
         }
         return next.handle().pipe(
-          tap(
-            (body) => void this.redis.set(slot, JSON.stringify({ fingerprint, status, body }), 'EX', REMEMBER_SECONDS),
-          ),
+          // Not awaited, and a failure only means a retry runs the command again: its event ids,
+          // derived from the key, make the store append nothing the second time.
+          tap((body) => {
+            this.redis
+              .set(slot, JSON.stringify({ fingerprint, status, body }), 'EX', REMEMBER_SECONDS)
+              .catch(() => undefined);
+          }),
           catchError((error) => from(this.redis.del(slot)).pipe(switchMap(() => throwError(() => error)))),
         );
       }),
