@@ -11,7 +11,7 @@ export const httpOverhead: Scenario = {
   async run({ stack, size }) {
     const fastify = await startBaseline('fastify-hello.js', { PORT: String(BASELINE_PORT) });
     try {
-      const load = (url: string) => () => httpLoad({ url, connections: 64, duration: size(10, 3) });
+      const load = (url: string) => () => httpLoad({ url, connections: 64, duration: size(10, 2) });
       const measured = await alternate({
         rounds: size(3, 1),
         baseline: { label: 'bare Fastify', run: load(`http://127.0.0.1:${BASELINE_PORT}/health/live`) },

@@ -82,7 +82,7 @@ export const queries: Scenario = {
 /** Every endpoint in turn, the whole round repeated: repetitions of one endpoint are not back to back. */
 async function loadEach(context: BenchContext, loads: (Endpoint & { token: string })[]): Promise<Sample[][]> {
   const runs: Sample[][] = loads.map(() => []);
-  for (let repetition = 0; repetition < context.size(3, 2); repetition++) {
+  for (let repetition = 0; repetition < context.size(3, 1); repetition++) {
     for (const [i, { path, token }] of loads.entries()) {
       runs[i].push(
         await httpLoad({
