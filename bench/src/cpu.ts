@@ -80,10 +80,11 @@ function machineMs(): number {
 
 /** The CPU per unit of each side, for a row's notes: `project: worker 0.70, … machine 1.49; baseline: … machine 0.20`. */
 export function cpuNote(unit: string, { baseline, project }: { baseline: Measured; project: Measured }): string {
-  const parts = ({ label, median }: Measured) =>
-    `${label}: ${Object.entries(median)
-      .filter(([figure, ms]) => figure.startsWith('cpuMs') && ms >= 0.005)
-      .map(([figure, ms]) => `${figure.slice('cpuMs'.length).toLowerCase()} ${ms.toFixed(2)}`)
-      .join(', ')}`;
-  return `CPU per ${unit} (ms, median; user + system, from /proc and Redis INFO): ${parts(project)}; ${parts(baseline)}.`;
+  const parts = ({ label, median }: Measured) => {
+    const figures = Object.entries(median)
+      .filter(([figure, ms]) => figure.startsWith('cpuMs') && ms >= 0.0005)
+      .map(([figure, ms]) => `${figure.slice('cpuMs'.length).toLowerCase()} ${ms.toPrecision(2)}`);
+    return figures.length > 0 ? [`${label}: ${figures.join(', ')}`] : [];
+  };
+  return `CPU per ${unit} (ms, median; user + system, from /proc and Redis INFO): ${[...parts(project), ...parts(baseline)].join('; ')}.`;
 }

@@ -89,7 +89,7 @@ async function announce(stack: Stack, hr: string, receiver: Receiver, people: nu
       },
     ],
   });
-  // From the plan's acceptance, a few idle seconds before the opening included.
+  // From the campaign's acceptance: the few idle seconds before it opens are counted too.
   const cpu = CpuMeter.start(stack);
   const lastDelivered = await receiver.allArrived();
   return { perSecond: (people * 1_000) / (lastDelivered - opens.getTime()), ...cpu.perUnit(people) };

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { CpuMeter, cpuNote } from '../cpu';
 import { type Sample, alternate, atLeast, row } from '../harness';
 import { redisBenchmark } from '../command-mix';
 import { longLog } from '../long-log';
@@ -42,6 +42,7 @@ export const replay: Scenario = {
           `events/s counts every event of the log (${events.toLocaleString('en')}), ${projected.toLocaleString('en')} of them of types a projection reads; from spawning the projector to the last checkpoint.`,
           `Redis commands per event: ${mix}; the baseline runs each on random keys of a scratch database, so its sets and sorted sets are smaller than the read models'.`,
           'No warm-up round: one replay is long enough for the JIT to warm up within it.',
+          cpuNote('event', measured),
         ],
       ),
     ];
@@ -52,29 +53,13 @@ async function rebuild(events: number): Promise<Sample> {
   const { stack } = longLog;
   await stack.stop(['projector']);
   execFileSync('redis-cli', ['-u', stack.redisUrl, 'FLUSHDB'], { stdio: 'pipe' });
-  const redisCpu = redisCpuSeconds();
+  const cpu = CpuMeter.start(stack);
   const started = performance.now();
   await stack.start(['projector']);
   await longLog.caughtUp();
   const seconds = (performance.now() - started) / 1_000;
-  const projectorCpu = cpuSeconds(stack.pid('projector'));
+  // The projector was not running when the meter started: its figure is all its CPU since spawning.
+  const perEvent = cpu.perUnit(events);
   await stack.stop(['projector']);
-  return {
-    eventsPerS: events / seconds,
-    seconds,
-    projectorCpuS: projectorCpu,
-    redisCpuS: redisCpuSeconds() - redisCpu,
-  };
-}
-
-/** User and system time of a process, from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** The Redis server's CPU time: every client's, the other engineers' bench runs included. */
-function redisCpuSeconds(): number {
-  const info = execFileSync('redis-cli', ['INFO', 'cpu'], { encoding: 'utf8' });
-  return Number(/used_cpu_user:([\d.]+)/.exec(info)![1]) + Number(/used_cpu_sys:([\d.]+)/.exec(info)![1]);
+  return { eventsPerS: events / seconds, seconds, ...perEvent };
 }
