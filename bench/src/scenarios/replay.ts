@@ -40,7 +40,7 @@ export const replay: Scenario = {
         (ratio, project) => [atLeast('ratio', ratio, 0.25), atLeast('events/s', project.eventsPerS, 50_000)],
         [
           `events/s counts every event of the log (${events.toLocaleString('en')}), ${projected.toLocaleString('en')} of them of types a projection reads; from spawning the projector to the last checkpoint.`,
-          `Redis commands per event: ${mix}; the baseline runs each on random keys of a scratch database, so its sets and sorted sets are smaller than the read models'.`,
+          `Redis commands per event, as each event's ops go before a batch folds their repeats: ${mix}; the baseline runs each on random keys of a scratch database, so its sets and sorted sets are smaller than the read models'.`,
           'No warm-up round: one replay is long enough for the JIT to warm up within it.',
           cpuNote('event', measured),
         ],

@@ -1,6 +1,7 @@
 import type { LogPosition, RecordedEvent } from '@frontline/event-store';
 import type { ClientContext, Redis, Result } from 'ioredis';
 import { APPLY_BATCH, type ApplyOutcome } from './apply-batch.script';
+import { defineScript } from './define-script';
 import { type Keyspace, type Projection, type RedisOp, encodeOps } from './projection';
 
 declare module 'ioredis' {
@@ -24,14 +25,7 @@ export async function applyOps(
   last: Pick<RecordedEvent, 'position' | 'recordedAt'>,
   ops: readonly RedisOp[],
 ): Promise<ApplyOutcome> {
-  if (!(redis as Partial<Redis>).applyProjectionBatch) {
-    redis.defineCommand('applyProjectionBatch', { numberOfKeys: 2, lua: APPLY_BATCH });
-    // A script goes on its own: in an auto-pipeline, ioredis loses the reply of one it had to load first.
-    redis.options.autoPipeliningIgnoredCommands = [
-      ...(redis.options.autoPipeliningIgnoredCommands ?? []),
-      'applyProjectionBatch',
-    ];
-  }
+  defineScript(redis, 'applyProjectionBatch', { numberOfKeys: 2, lua: APPLY_BATCH });
   const prefix = redis.options.keyPrefix ?? '';
   return redis.applyProjectionBatch(
     keys.key('checkpoint'),

@@ -1,4 +1,5 @@
 import type { ClientContext, Redis, Result } from 'ioredis';
+import { defineScript } from './define-script';
 
 /** Runs each command it is given and answers all their replies as one array. */
 const READ_MANY = `
@@ -36,14 +37,7 @@ export class BatchedReads {
 
   constructor(private readonly redis: Redis) {
     this.prefix = redis.options.keyPrefix ?? '';
-    if (!(redis as Partial<Redis>).readMany) {
-      redis.defineCommand('readMany', { numberOfKeys: 0, lua: READ_MANY, readOnly: true });
-      // A script goes on its own: in an auto-pipeline, ioredis loses the reply of one it had to load first.
-      redis.options.autoPipeliningIgnoredCommands = [
-        ...(redis.options.autoPipeliningIgnoredCommands ?? []),
-        'readMany',
-      ];
-    }
+    defineScript(redis, 'readMany', { numberOfKeys: 0, lua: READ_MANY, readOnly: true });
   }
 
   scard(key: string) {

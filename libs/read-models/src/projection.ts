@@ -42,26 +42,27 @@ export function remember(undoKey: string, op: RedisOp): RedisOp {
 /** Values one folded command takes at most; Lua unpacks at most 8,000. */
 const FOLD_LIMIT = 1_000;
 
-/** How an op folds into an earlier command of its kind on its key: which one, and how. */
+/** How ops of one kind fold into an earlier command of that kind on their key. */
 interface Fold {
-  /** Ops of one kind on one key fold together only if they share this (the field or member). */
-  id: string;
+  /** Ops on one key fold together only if they share this (the field or member); undefined: this op never folds. */
+  id(op: RedisOp): string | undefined;
   into(command: string[], op: RedisOp): void;
 }
 
 const sum = (at: number) => (command: string[], op: RedisOp) =>
   (command[at] = String(Number(command[at]) + Number(op[at])));
 const append = (command: string[], op: RedisOp) => command.push(...op.slice(2).map(String));
+const wholeKey = () => '';
 
 /** Commands whose repeats on one key, with nothing else on that key between them, fold into one. */
-const FOLDS: Record<string, (op: RedisOp) => Fold | undefined> = {
-  HINCRBY: (op) => ({ id: String(op[2]), into: sum(3) }),
-  ZINCRBY: (op) => ({ id: String(op[3]), into: sum(2) }),
-  SADD: () => ({ id: '', into: append }),
-  HSET: () => ({ id: '', into: append }),
+const FOLDS: Record<string, Fold> = {
+  HINCRBY: { id: (op) => String(op[2]), into: sum(3) },
+  ZINCRBY: { id: (op) => String(op[3]), into: sum(2) },
+  SADD: { id: wholeKey, into: append },
+  HSET: { id: wholeKey, into: append },
   // Only plain ZADDs: one with options (NX, GT, …) means something else when folded.
-  ZADD: (op) => (op.length === 4 ? { id: '', into: append } : undefined),
-  UNDO_PUSH: () => ({ id: '', into: append }),
+  ZADD: { id: (op) => (op.length === 4 ? '' : undefined), into: append },
+  UNDO_PUSH: { id: wholeKey, into: append },
 };
 
 /**
@@ -80,19 +81,20 @@ export function scriptCommands(ops: readonly RedisOp[], prefix = ''): string[][]
   for (const op of ops) {
     const [kind, key] = op;
     if (kind === 'UNDO_RUN') open.clear();
-    const fold = FOLDS[kind]?.(op);
+    const fold = FOLDS[kind];
+    const id = fold?.id(op);
     const onKey = open.get(key);
-    const earlier = fold && onKey?.kind === kind ? onKey.commands.get(fold.id) : undefined;
-    if (fold && earlier && earlier.length + op.length < FOLD_LIMIT) {
+    const earlier = id !== undefined && onKey?.kind === kind ? onKey.commands.get(id) : undefined;
+    if (earlier && earlier.length + op.length < FOLD_LIMIT) {
       fold.into(earlier, op);
       continue;
     }
     const command = op.map(String);
     command[1] = prefix + key;
     commands.push(command);
-    if (!fold) open.delete(key);
-    else if (onKey?.kind === kind) onKey.commands.set(fold.id, command);
-    else open.set(key, { kind, commands: new Map([[fold.id, command]]) });
+    if (id === undefined) open.delete(key);
+    else if (onKey?.kind === kind) onKey.commands.set(id, command);
+    else open.set(key, { kind, commands: new Map([[id, command]]) });
   }
   return commands;
 }

@@ -91,34 +91,25 @@ export class RecognitionDashboardQuery {
           ]),
         );
         const active = [...counters.keys()].flatMap((name) => /^team:(.+):kudos$/.exec(name)?.[1] ?? []).sort();
-        // A row is the org's or a team's (`id`); its counters are named after `prefix`.
-        const row = async (
-          id: string,
-          prefix: string,
-          recipients: string,
-          teamsOfRow: typeof everyone,
-        ): Promise<Row> => {
+        // The org's row (no team) or a team's: how many were recognised, and how many of them are members today.
+        const row = async (teamId?: string): Promise<Row> => {
+          const recipients = keys.key('recipients', period, ...(teamId ? ['team', teamId] : ['org']));
+          const rowTeams = teamId ? [teams.get(teamId)].filter((team) => team !== undefined) : everyone;
           const [people, ...recognised] = await Promise.all([
             reads.zcard(recipients),
             // Teams do not overlap: the members recognised are the sum over the row's teams.
-            ...teamsOfRow.map(({ members }) => reads.zintercard(recipients, members)),
+            ...rowTeams.map(({ members }) => reads.zintercard(recipients, members)),
           ]);
           return {
-            cell: `${period}|${id}`,
+            cell: `${period}|${teamId ?? 'org'}`,
             people,
             recognisedMembers: recognised.reduce((sum, count) => sum + count, 0),
-            size: teamsOfRow.reduce((sum, { size }) => sum + size, 0),
+            size: rowTeams.reduce((sum, { size }) => sum + size, 0),
             counters,
-            prefix,
+            prefix: teamId ? `team:${teamId}` : 'org',
           };
         };
-        const [org, ...teamRows] = await Promise.all([
-          row('org', 'org', keys.key('recipients', period, 'org'), everyone),
-          ...active.map((teamId) => {
-            const team = teams.get(teamId);
-            return row(teamId, `team:${teamId}`, keys.key('recipients', period, 'team', teamId), team ? [team] : []);
-          }),
-        ]);
+        const [org, ...teamRows] = await Promise.all([row(), ...active.map((teamId) => row(teamId))]);
         const rows = active.map((teamId, i) => ({ teamId, row: teamRows[i] }));
         return { period, org, rows };
       }),
