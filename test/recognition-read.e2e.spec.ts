@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@frontline/platform';
-import { type TestApi, person, startTestApi } from './support/test-api';
+import { isoWeek, monthOfPeriod } from '@frontline/decider';
+import { type TestApi, atEndOfMonthOf, person, startTestApi } from './support/test-api';
 
 describe('recognition feeds and stats over HTTP', () => {
   let api: TestApi;
@@ -208,6 +209,10 @@ describe('recognition feeds and stats over HTTP', () => {
   });
 
   describe('GET /v1/dashboards/recognition', () => {
+    let backToNow: () => void;
+    beforeAll(() => (backToNow = atEndOfMonthOf(api, new Date())));
+    afterAll(() => backToNow());
+
     it('shows HR a team of six people recognised, suppresses a team of two and the next smallest team', async () => {
       const response = await get(`/v1/dashboards/recognition?from=${today}&to=${today}&interval=month`, hr);
       expect(response.status).toBe(200);
@@ -222,7 +227,7 @@ describe('recognition feeds and stats over HTTP', () => {
         ...mix,
       });
       const shown = <T>(value: T) => ({ value, suppressed: false });
-      const suppressed = { value: null, suppressed: true };
+      const suppressed = { value: null, suppressed: true, reason: expect.any(String) };
       const hidden = { coverage: suppressed, kudos: suppressed, values: suppressed, crossTeamShare: suppressed };
       expect(response.body).toEqual({
         from: today,
@@ -232,7 +237,7 @@ describe('recognition feeds and stats over HTTP', () => {
         minGroup: 5,
         periods: [
           {
-            period: today.slice(0, 7),
+            period: monthOfPeriod(isoWeek(new Date())),
             teams: expect.arrayContaining([
               {
                 teamId: tA,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type Actor, type AppConfig, type Role, TokenVerifier } from '@frontline/platform';
+import { type Actor, type AppConfig, Clock, type Role, TokenVerifier } from '@frontline/platform';
+import { isoWeek, monthOfPeriod, periodEnd } from '@frontline/decider';
 import { type TestDatabase, createTestDatabase, deleteRedisKeys, testConfig } from '@frontline/testing';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -161,4 +162,14 @@ export async function startTestApi(
 
 export function person(roles: Role[], teamId?: string): Actor {
   return { personId: randomUUID(), roles, teamId };
+}
+
+/**
+ * Moves the api's clock to the end of the month (of whole ISO weeks) that `moment` lies in:
+ * dashboards show a month only once it has ended. Call the returned function to come back.
+ */
+export function atEndOfMonthOf(api: TestApi, moment: Date): () => void {
+  const end = periodEnd(monthOfPeriod(isoWeek(moment)));
+  const spy = jest.spyOn(api.app.get(Clock), 'now').mockReturnValue(end);
+  return () => spy.mockRestore();
 }

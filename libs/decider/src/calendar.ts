@@ -39,27 +39,84 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export const INTERVALS = ['week', 'month'] as const;
-/** How dashboards bucket time: ISO weeks (`2026-W47`) or calendar months (`2026-11`), both in UTC. */
+/**
+ * How dashboards bucket time: ISO weeks (`2026-W47`), and months made of whole ISO weeks (`2026-11`
+ * holds the weeks whose Thursday falls in November, as an ISO week belongs to the year of its
+ * Thursday). A month is then exactly the sum of its weeks, so no week can be worked out as a month
+ * minus the other weeks without the suppression seeing it (see `privacy/suppression.ts`).
+ */
 export type Interval = (typeof INTERVALS)[number];
+
+/** The month an ISO week belongs to: the month of its Thursday, in UTC. */
+export function weekMonth(date: Date): string {
+  return utcMonth(thursdayOf(date));
+}
 
 /** The bucket a moment falls in. */
 export function periodOf(date: Date, interval: Interval): string {
-  return interval === 'week' ? isoWeek(date) : utcMonth(date);
+  return interval === 'week' ? isoWeek(date) : weekMonth(date);
 }
 
 /** Every bucket from the one holding calendar date `from` to the one holding `to`, oldest first (none if `to` < `from`). */
 export function periodsBetween(from: string, to: string, interval: Interval): string[] {
   const end = Date.parse(`${to}T00:00:00Z`);
-  // Step from the first day of each bucket, so a step never skips one (months differ in length).
-  const day = new Date(`${from}T00:00:00Z`);
-  if (day.getTime() > end) return [];
-  if (interval === 'week') day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() || 7) - 1));
-  else day.setUTCDate(1);
-  const periods: string[] = [];
-  while (day.getTime() <= end) {
-    periods.push(periodOf(day, interval));
-    if (interval === 'week') day.setUTCDate(day.getUTCDate() + 7);
-    else day.setUTCMonth(day.getUTCMonth() + 1);
+  const periods = new Set<string>();
+  if (Date.parse(`${from}T00:00:00Z`) > end) return [];
+  // Week by week from the Monday of `from`'s week: a month is a run of whole weeks.
+  for (let day = mondayOf(new Date(`${from}T00:00:00Z`)); day.getTime() <= end; day = addDays(day, 7)) {
+    periods.add(periodOf(day, interval));
   }
-  return periods;
+  return [...periods];
+}
+
+/** The week-month a period (`2026-W47` or `2026-11`) lies in. */
+export function monthOfPeriod(period: string): string {
+  return isWeek(period) ? weekMonth(addDays(periodEnd(period), -1)) : period;
+}
+
+/**
+ * The moment a fact counts at in dashboards: when it happened, unless its month had already ended
+ * when it was recorded; then when it was recorded. A month's numbers never change once it has ended,
+ * so two looks at an ended month can never differ by a late report.
+ */
+export function countedAt(happened: Date, recorded: Date): Date {
+  return periodEnd(weekMonth(happened)) <= recorded ? recorded : happened;
+}
+
+/** The ISO weeks of a week-month (`2026-11`), oldest first: four or five. */
+export function weeksOfMonth(month: string): string[] {
+  const first = new Date(`${month}-01T00:00:00Z`);
+  // The first week whose Thursday is in the month starts at most three days before the 1st.
+  let monday = mondayOf(addDays(first, 3));
+  const weeks: string[] = [];
+  for (; weekMonth(monday) === month; monday = addDays(monday, 7)) weeks.push(isoWeek(monday));
+  return weeks;
+}
+
+/** The first moment after a period (`2026-W47` or `2026-11`): until then, the period is still open. */
+export function periodEnd(period: string): Date {
+  const week = WEEK.exec(period);
+  if (week) {
+    // Week 1 holds January 4th; its Monday plus the weeks gone by, plus one week.
+    const mondayOfWeek1 = mondayOf(new Date(Date.UTC(Number(week[1]), 0, 4)));
+    return addDays(mondayOfWeek1, 7 * Number(week[2]));
+  }
+  const weeks = weeksOfMonth(period);
+  return periodEnd(weeks[weeks.length - 1]);
+}
+
+const WEEK = /^(\d{4})-W(\d{2})$/;
+const isWeek = (period: string) => WEEK.test(period);
+
+function mondayOf(date: Date): Date {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  return addDays(day, -((day.getUTCDay() || 7) - 1));
+}
+
+function thursdayOf(date: Date): Date {
+  return addDays(mondayOf(date), 3);
+}
+
+function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * DAY_MS);
 }

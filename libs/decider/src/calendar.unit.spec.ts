@@ -1,4 +1,16 @@
-import { daysBetween, isCalendarDate, isoWeek, periodsBetween, utcDateOf, utcMonth } from './calendar';
+import {
+  daysBetween,
+  isCalendarDate,
+  isoWeek,
+  periodEnd,
+  periodsBetween,
+  utcDateOf,
+  utcMonth,
+  weekMonth,
+  weeksOfMonth,
+  monthOfPeriod,
+  countedAt,
+} from './calendar';
 
 describe('isoWeek', () => {
   it.each([
@@ -55,4 +67,43 @@ describe('periodsBetween', () => {
 
   it('names the month of a moment in UTC', () =>
     expect(utcMonth(new Date('2026-12-01T00:30:00+01:00'))).toBe('2026-11'));
+});
+
+describe('months of whole ISO weeks', () => {
+  it('puts a week in the month of its Thursday', () => {
+    // Monday 30 November 2026 starts the week of Thursday 3 December.
+    expect(weekMonth(new Date('2026-11-30T10:00:00Z'))).toBe('2026-12');
+    expect(weekMonth(new Date('2026-11-29T23:59:00Z'))).toBe('2026-11');
+    expect(weekMonth(new Date('2027-01-01T00:00:00Z'))).toBe('2026-12');
+  });
+
+  it('makes a month of four or five whole weeks, each week in exactly one month', () => {
+    expect(weeksOfMonth('2026-11')).toEqual(['2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    expect(weeksOfMonth('2026-12')).toEqual(['2026-W49', '2026-W50', '2026-W51', '2026-W52', '2026-W53']);
+    const months = Array.from({ length: 12 }, (_, m) => `2027-${String(m + 1).padStart(2, '0')}`);
+    const weeks = months.flatMap(weeksOfMonth);
+    expect(new Set(weeks).size).toBe(weeks.length);
+    expect(weeks).toEqual(periodsBetween('2027-01-04', '2028-01-02', 'week'));
+  });
+
+  it('ends a week on the next Monday and a month with its last week', () => {
+    expect(periodEnd('2026-W47').toISOString()).toBe('2026-11-23T00:00:00.000Z');
+    expect(periodEnd('2026-W53').toISOString()).toBe('2027-01-04T00:00:00.000Z');
+    expect(periodEnd('2026-11').toISOString()).toBe('2026-11-30T00:00:00.000Z');
+  });
+});
+
+describe('countedAt', () => {
+  it('counts a fact when it happened while its month is open, and when recorded once it has ended', () => {
+    const happened = new Date('2026-11-20T10:00:00Z');
+    expect(countedAt(happened, new Date('2026-11-29T23:00:00Z'))).toBe(happened);
+    const late = new Date('2026-11-30T08:00:00Z');
+    expect(countedAt(happened, late)).toBe(late);
+  });
+
+  it('finds the month of a week or a month', () => {
+    expect(monthOfPeriod('2026-W49')).toBe('2026-12');
+    expect(monthOfPeriod('2026-W48')).toBe('2026-11');
+    expect(monthOfPeriod('2026-11')).toBe('2026-11');
+  });
 });

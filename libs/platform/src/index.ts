@@ -25,3 +25,4 @@ export * from './queues/queues.module';
 export * from './reactors/reactor';
 export * from './reactors/reactor-host';
 export * from './notifications.port';
+export * from './clock';

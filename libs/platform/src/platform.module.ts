@@ -8,6 +8,7 @@ import { CommandExecutor } from './commands/command-executor';
 import { PersonalData } from './privacy/personal-data';
 import { PostgresModule } from './postgres/postgres.module';
 import { RedisModule } from './redis/redis.module';
+import { Clock, systemClock } from './clock';
 
 /**
  * What every app needs: its validated configuration, structured logs, metrics, the event
@@ -38,8 +39,17 @@ export class PlatformModule {
         PostgresModule,
         RedisModule,
       ],
-      providers: [Metrics, CommandExecutor, PersonalData],
-      exports: [AppConfigModule, Metrics, CommandExecutor, PersonalData, EventStoreModule, PostgresModule, RedisModule],
+      providers: [Metrics, CommandExecutor, PersonalData, { provide: Clock, useValue: systemClock }],
+      exports: [
+        AppConfigModule,
+        Metrics,
+        CommandExecutor,
+        PersonalData,
+        Clock,
+        EventStoreModule,
+        PostgresModule,
+        RedisModule,
+      ],
     };
   }
 }

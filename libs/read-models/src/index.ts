@@ -10,3 +10,5 @@ export * from './read-models';
 export * from './batched-reads';
 export * from './read-models.module';
 export * from './privacy/suppression';
+export * from './privacy/linear-span';
+export * from './privacy/released-periods';

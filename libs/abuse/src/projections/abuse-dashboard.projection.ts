@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@frontline/event-store';
 import { type Keyspace, type Projection, type RedisOp } from '@frontline/read-models';
-import { isoWeek, utcMonth } from '@frontline/decider';
+import { countedAt, isoWeek, weekMonth } from '@frontline/decider';
 import type { ContactVolumeEvent } from '../domain/contact-volume.events';
 import type { IncidentEvent, IncidentFacts } from '../domain/incident.events';
 
@@ -15,7 +15,8 @@ export type DashboardGrouping = (typeof DASHBOARD_GROUPINGS)[number];
  * `month:2026-11:kind:insult`, `…:org:all` for the whole organisation): a hash {incidents, offered,
  * accepted, contacts}, `…:reporters` (set of agent ids) and `…:ack` (incident id → milliseconds to
  * acknowledge). `<interval>:<period>:groups:<group>` lists the values with incidents. Periods are
- * the ISO week and the calendar month in UTC of when the incident happened, or of the contact date.
+ * the ISO week and its month (of whole weeks, UTC) of when the incident happened — or of when it was
+ * reported, if its month had already ended then (`countedAt`) — or of the contact date.
  * Contacts are per team and channel only: kinds and severities are rated against the whole organisation.
  */
 export const abuseDashboardProjection: Projection = {
@@ -89,12 +90,12 @@ function cellsOf(facts: IncidentFacts) {
     ['severity', facts.severity],
     ['org', 'all'],
   ];
-  return periodsOf(new Date(facts.occurredAt)).flatMap((period) =>
+  return periodsOf(countedAt(new Date(facts.occurredAt), new Date(facts.reportedAt))).flatMap((period) =>
     groups.map(([group, value]) => ({ period, group, value })),
   );
 }
 
-/** `week:2026-W47` and `month:2026-11`, in UTC. */
+/** `week:2026-W47` and the month of that week, `month:2026-11`, in UTC. */
 export function periodsOf(moment: Date): string[] {
-  return [`week:${isoWeek(moment)}`, `month:${utcMonth(moment)}`];
+  return [`week:${isoWeek(moment)}`, `month:${weekMonth(moment)}`];
 }

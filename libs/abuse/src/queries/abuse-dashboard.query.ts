@@ -1,21 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@frontline/decider';
-import { AppConfig } from '@frontline/platform';
+import { monthOfPeriod } from '@frontline/decider';
+import { AppConfig, Clock } from '@frontline/platform';
 import {
   type BatchedReads,
   type Keyspace,
+  ORG,
   ReadModels,
   type Suppressible,
-  cellsToSuppress,
+  type SuppressionReason,
+  dashboardRange,
+  decideMonths,
   reveal,
 } from '@frontline/read-models';
-import { daysBetween, isCalendarDate, isoWeek, utcMonth } from '@frontline/decider';
-import type { DashboardGrouping, DashboardInterval } from '../projections/abuse-dashboard.projection';
-
-export class DashboardRangeError extends DomainError {
-  readonly code = 'dashboard-range';
-  readonly kind = 'invalid';
-}
+import {
+  DASHBOARD_GROUPINGS,
+  type DashboardGrouping,
+  type DashboardInterval,
+} from '../projections/abuse-dashboard.projection';
 
 export interface AbuseDashboardRequest {
   from: string;
@@ -34,50 +35,60 @@ interface Figures {
   medianAckMs: number | null;
 }
 
-const MAX_RANGE_DAYS = 731;
 const MINUTE_MS = 60_000;
 
 /**
  * Abuse per group and period for HR: incidents, distinct reporters, rate per 1,000 contacts,
  * median time to acknowledge and support uptake, with the organisation's total per period.
- * A cell about fewer than PRIVACY_MIN_GROUP reporters is suppressed, and so is whatever would
- * let it be worked out from the period's total. Only ids of teams, channels, kinds and severities appear.
+ * What may be shown is decided per month for every grouping and interval at once (`decideMonths`),
+ * so no answer, nor any set of answers, gives away a cell about fewer than PRIVACY_MIN_GROUP
+ * reporters. Only ids of teams, channels, kinds and severities appear.
  */
 @Injectable()
 export class AbuseDashboardQuery {
   constructor(
     private readonly readModels: ReadModels,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async read({ from, to, interval, groupBy }: AbuseDashboardRequest) {
-    if (!isCalendarDate(from) || !isCalendarDate(to)) throw new DashboardRangeError('from and to are calendar dates');
-    const span = daysBetween(from, to);
-    if (span < 0 || span >= MAX_RANGE_DAYS) {
-      throw new DashboardRangeError(`from must not be after to, and the range at most ${MAX_RANGE_DAYS} days`);
-    }
+    const { periods, months } = dashboardRange(from, to, interval);
     const keys = await this.readModels.keys('abuseDashboard');
-    const periods = await Promise.all(
-      periodsBetween(from, span, interval).map(async (period) => {
-        const base = `${interval}:${period}`;
-        const values = (await this.readModels.batched.smembers(keys.key(base, 'groups', groupBy))).sort();
-        const [total, ...groups] = await Promise.all([
-          this.figures(keys, base, 'org', 'all'),
-          ...values.map((value) => this.figures(keys, base, groupBy, value)),
-        ]);
-        return { period, total, groups: values.map((value, i) => ({ value, figures: groups[i] })) };
-      }),
+    const reads = this.readModels.batched;
+    // Each month's groups, every grouping: the month's groups hold every week's.
+    const groupsOf = new Map(
+      await Promise.all(
+        months.map(async (month) => {
+          const lists = await Promise.all(
+            DASHBOARD_GROUPINGS.map((grouping) => reads.smembers(keys.key(`month:${month}`, 'groups', grouping))),
+          );
+          return [
+            month,
+            DASHBOARD_GROUPINGS.map((grouping, i) => lists[i].sort().map((v) => `${grouping}:${v}`)),
+          ] as const;
+        }),
+      ),
     );
-
-    // A period's groups are the parts of its total; periods are not parts of anything in one answer.
-    const hidden = cellsToSuppress(
-      periods.flatMap(({ period, total, groups }) => [
-        { id: period, people: total.reporters },
-        ...groups.map(({ value, figures }) => ({ id: `${period}|${value}`, people: figures.reporters })),
-      ]),
-      periods.map(({ period, groups }) => ({ total: period, parts: groups.map(({ value }) => `${period}|${value}`) })),
+    const people = (group: string, period: string) => reads.scard(`${cellKey(keys, group, period)}:reporters`);
+    const decide = await decideMonths(
+      months,
+      this.clock.now(),
+      async (month, weeks) => {
+        const groupings = groupsOf.get(month)!;
+        const cells = [ORG, ...groupings.flat()].flatMap((group) =>
+          [...weeks, month].map((period) => ({ group, period })),
+        );
+        const counts = new Map(
+          await Promise.all(
+            cells.map(async ({ group, period }) => [`${group}|${period}`, await people(group, period)] as const),
+          ),
+        );
+        return { weeks, month, groupings, people: (group, period) => counts.get(`${group}|${period}`) ?? 0 };
+      },
       this.config.PRIVACY_MIN_GROUP,
     );
+
     // Kinds and severities have no contacts of their own: they are rated against all contacts.
     const ownContacts = groupBy === 'team' || groupBy === 'channel';
     return {
@@ -86,20 +97,26 @@ export class AbuseDashboardQuery {
       interval,
       groupBy,
       minGroupSize: this.config.PRIVACY_MIN_GROUP,
-      periods: periods.map(({ period, total, groups }) => ({
-        period,
-        total: shown(total, total.contacts, hidden.has(period)),
-        groups: groups.map(({ value, figures }) => ({
-          [groupBy]: value,
-          ...shown(figures, ownContacts ? figures.contacts : total.contacts, hidden.has(`${period}|${value}`)),
-        })),
-      })),
+      periods: await Promise.all(
+        periods.map(async (period) => {
+          const values = groupsOf.get(monthOfPeriod(period))![DASHBOARD_GROUPINGS.indexOf(groupBy)];
+          const [total, ...groups] = await Promise.all(
+            [ORG, ...values].map((group) => this.figures(cellKey(keys, group, period), reads)),
+          );
+          return {
+            period,
+            total: shown(total, total.contacts, decide(ORG, period)),
+            groups: values.map((group, i) => ({
+              [groupBy]: group.slice(groupBy.length + 1),
+              ...shown(groups[i], ownContacts ? groups[i].contacts : total.contacts, decide(group, period)),
+            })),
+          };
+        }),
+      ),
     };
   }
 
-  private async figures(keys: Keyspace, base: string, group: string, value: string): Promise<Figures> {
-    const cell = keys.key(base, group, value);
-    const reads = this.readModels.batched;
+  private async figures(cell: string, reads: BatchedReads): Promise<Figures> {
     const [[incidents, offered, accepted, contacts], reporters, acknowledged] = await Promise.all([
       reads.hmget(cell, 'incidents', 'offered', 'accepted', 'contacts'),
       reads.scard(`${cell}:reporters`),
@@ -116,6 +133,12 @@ export class AbuseDashboardQuery {
   }
 }
 
+/** The key of a cell: `week:2026-W47:team:t1`, `month:2026-11:org:all`. */
+function cellKey(keys: Keyspace, group: string, period: string): string {
+  const interval = period.includes('-W') ? 'week' : 'month';
+  return group === ORG ? keys.key(`${interval}:${period}`, 'org', 'all') : keys.key(`${interval}:${period}`, group);
+}
+
 /** The middle of a sorted set's scores, read without fetching the whole set. */
 async function median(reads: BatchedReads, key: string, count: number): Promise<number | null> {
   if (count === 0) return null;
@@ -125,7 +148,7 @@ async function median(reads: BatchedReads, key: string, count: number): Promise<
   return (Number(middle[1]) + Number(middle[middle.length - 1])) / 2;
 }
 
-function shown(figures: Figures, contacts: number, hidden: boolean) {
+function shown(figures: Figures, contacts: number, hidden: SuppressionReason | undefined) {
   const { incidents, reporters, offered, accepted, medianAckMs } = figures;
   return {
     incidents: reveal(incidents, hidden),
@@ -134,17 +157,6 @@ function shown(figures: Figures, contacts: number, hidden: boolean) {
     medianMinutesToAcknowledge: reveal(medianAckMs === null ? null : round(medianAckMs / MINUTE_MS, 1), hidden),
     supportUptake: reveal(offered > 0 ? round(accepted / offered, 2) : null, hidden),
   } satisfies Record<string, Suppressible<number | null>>;
-}
-
-/** The ISO weeks or calendar months (UTC) that overlap the days from `from`, in order. */
-function periodsBetween(from: string, span: number, interval: DashboardInterval): string[] {
-  const start = Date.parse(`${from}T00:00:00Z`);
-  const periods = new Set<string>();
-  for (let day = 0; day <= span; day += 1) {
-    const date = new Date(start + day * 86_400_000);
-    periods.add(interval === 'week' ? isoWeek(date) : utcMonth(date));
-  }
-  return [...periods];
 }
 
 function round(value: number, digits: number): number {

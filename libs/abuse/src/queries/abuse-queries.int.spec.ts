@@ -1,4 +1,4 @@
-import type { AppConfig } from '@frontline/platform';
+import type { AppConfig, Clock } from '@frontline/platform';
 import { ReadModels } from '@frontline/read-models';
 import { ProjectionTestbed, recorded } from '@frontline/testing';
 import { abuseDashboardProjection } from '../projections/abuse-dashboard.projection';
@@ -54,6 +54,9 @@ describe('incident queue query', () => {
   });
 });
 
+/** November 2026 (weeks 45 to 48) has ended. */
+const afterNovember: Clock = { now: () => new Date('2026-12-01T00:00:00Z') };
+
 describe('abuse dashboard query', () => {
   let testbed: ProjectionTestbed;
   beforeEach(() => (testbed = new ProjectionTestbed(abuseDashboardProjection)));
@@ -66,7 +69,11 @@ describe('abuse dashboard query', () => {
       ...[30, 90, 10, 200].map((minutes, i) => incidents[i].acknowledged(minutes)),
     );
     const read = (minGroup: number) =>
-      new AbuseDashboardQuery(new ReadModels(testbed.redis), { PRIVACY_MIN_GROUP: minGroup } as AppConfig).read({
+      new AbuseDashboardQuery(
+        new ReadModels(testbed.redis),
+        { PRIVACY_MIN_GROUP: minGroup } as AppConfig,
+        afterNovember,
+      ).read({
         from: '2026-11-16',
         to: '2026-11-16',
         interval: 'week',
@@ -80,9 +87,27 @@ describe('abuse dashboard query', () => {
       ratePer1000Contacts: { value: null, suppressed: false }, // no contacts recorded
     });
     const closed = await read(5);
-    expect(closed.periods[0].total.incidents).toEqual({ value: null, suppressed: true });
+    expect(closed.periods[0].total.incidents).toEqual({ value: null, suppressed: true, reason: 'too-few-people' });
     expect(closed.periods[0].groups).toEqual([
-      expect.objectContaining({ team: 't1', medianMinutesToAcknowledge: { value: null, suppressed: true } }),
+      expect.objectContaining({
+        team: 't1',
+        medianMinutesToAcknowledge: { value: null, suppressed: true, reason: 'too-few-people' },
+      }),
     ]);
+  });
+});
+
+describe('abuse dashboard query, across answers', () => {
+  let testbed: ProjectionTestbed;
+  beforeEach(() => (testbed = new ProjectionTestbed(abuseDashboardProjection)));
+  afterEach(() => testbed.close());
+
+  it('shows nothing of a month that has not ended', async () => {
+    await testbed.given(...['a', 'b', 'c', 'd', 'e', 'f'].map((agent, i) => incident(`i${i}`, agent, i).reported));
+    const query = new AbuseDashboardQuery(new ReadModels(testbed.redis), { PRIVACY_MIN_GROUP: 5 } as AppConfig, {
+      now: () => new Date('2026-11-29T23:00:00Z'),
+    });
+    const answer = await query.read({ from: '2026-11-16', to: '2026-11-16', interval: 'week', groupBy: 'team' });
+    expect(answer.periods[0].total.incidents).toEqual({ value: null, suppressed: true, reason: 'period-open' });
   });
 });

@@ -1,43 +1,210 @@
-/** A number about people, by the distinct people it covers. */
-export interface Cell {
-  id: string;
-  people: number;
-}
+import { LinearSpan, type SparseRow } from './linear-span';
 
-/** A total and the parts that add up to it, as they appear in one answer. */
-export interface CellGroup {
-  total: string;
-  parts: readonly string[];
+/** Why a cell is left out of every answer. */
+export type SuppressionReason =
+  /** It is about fewer than PRIVACY_MIN_GROUP people. */
+  | 'too-few-people'
+  /** Showing it would let another hidden cell be worked out from what is shown. */
+  | 'protects-another-cell'
+  /** Its period has not ended: its numbers would move with every new event, and two looks would differ by a few people. */
+  | 'period-open';
+
+/** A value as an answer gives it: `null` with `suppressed: true` and the reason when it may not be shown. */
+export type Suppressible<T> =
+  { value: T; suppressed: false } | { value: null; suppressed: true; reason: SuppressionReason };
+
+export function reveal<T>(value: T, hidden: SuppressionReason | undefined): Suppressible<T> {
+  return hidden ? { value: null, suppressed: true, reason: hidden } : { value, suppressed: false };
 }
 
 /**
- * Which cells an answer must leave out: every cell about fewer than `minGroup` people
- * (primary suppression), and then, wherever a visible total has exactly one hidden part
- * (which the total minus the visible parts would give away), the smallest visible part as
- * well (complementary suppression), until no group gives a hidden cell away.
+ * One figure of one dashboard over one month, as every answer HR can ask for may show it: the
+ * organisation (`org`) and each group of each grouping, by week and for the whole month. A month is
+ * made of whole ISO weeks, and each grouping is a partition of the organisation, so the table's
+ * margins are sums: org = Σ groups of any grouping, month = Σ weeks.
  */
-export function cellsToSuppress(cells: readonly Cell[], groups: readonly CellGroup[], minGroup: number): Set<string> {
-  const people = new Map(cells.map((cell) => [cell.id, cell.people]));
-  const hidden = new Set(cells.filter((cell) => cell.people < minGroup).map((cell) => cell.id));
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const { total, parts } of groups) {
-      if (hidden.has(total)) continue;
-      const hiddenParts = parts.filter((part) => hidden.has(part));
-      if (hiddenParts.length !== 1) continue;
-      const visible = parts.filter((part) => !hidden.has(part));
-      const smallest = visible.sort((a, b) => (people.get(a) ?? 0) - (people.get(b) ?? 0) || a.localeCompare(b))[0];
-      // A total whose only part is hidden is that part: hide the total instead.
-      hidden.add(smallest ?? total);
-      changed = true;
+export interface MonthTable {
+  weeks: readonly string[];
+  month: string;
+  /** The groups of each grouping (`team:t1`, `channel:phone`…), each grouping a partition of `org`. */
+  groupings: readonly (readonly string[])[];
+  /** Distinct people behind a cell; 0 for a cell with nothing in it (shown as 0: it is about nobody). */
+  people(group: string, period: string): number;
+}
+
+export const ORG = 'org';
+
+export const cellId = (group: string, period: string) => `${group}|${period}`;
+
+/**
+ * Which cells of a month no answer may show, decided once for the whole month, whatever the
+ * interval, grouping or range asked: every cell about 1 to `minGroup` − 1 people, and then enough
+ * other cells that none of them can be worked out from the shown ones.
+ *
+ * For one grouping the shown cells fix exactly the hidden cells that are bridges of the graph whose
+ * vertices are the table's rows and columns and whose edges are the hidden cells (a hidden cell on
+ * a cycle can move by +1/−1 around the cycle without changing any margin). So while some hidden
+ * cell is a bridge, the cheapest rectangle of cells through it is hidden too, which puts it on a
+ * cycle; the org row is shared by every grouping, so this runs until no grouping has a bridge.
+ * The property test in `suppression.unit.spec.ts` checks the result with exact linear algebra.
+ */
+export function suppressMonth(table: MonthTable, minGroup: number): Map<string, SuppressionReason> {
+  const periods = [...table.weeks, table.month];
+  // Without groups, the org row is its own table: its only margin is the month.
+  const rowsOf = table.groupings.length > 0 ? table.groupings.map((groups) => [ORG, ...groups]) : [[ORG]];
+  const hidden = new Map<string, SuppressionReason>();
+  for (const rows of rowsOf) {
+    for (const row of rows) {
+      for (const period of periods) {
+        const people = table.people(row, period);
+        if (people > 0 && people < minGroup) hidden.set(cellId(row, period), 'too-few-people');
+      }
+    }
+  }
+  const hide = (cells: string[]) =>
+    cells.forEach((cell) => hidden.has(cell) || hidden.set(cell, 'protects-another-cell'));
+  for (;;) {
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const rows of rowsOf) {
+        for (let bridge = firstBridge(rows, periods, hidden); bridge; bridge = firstBridge(rows, periods, hidden)) {
+          hide(cheapestRectangle(bridge, rows, periods, table, hidden));
+          changed = true;
+        }
+      }
+    }
+    // Groupings share the org row, so several of them together can still pin a cell no single one does.
+    const pinned = determinedCells(rowsOf, periods, table.month, hidden);
+    if (pinned.length === 0) break;
+    const [row, period] = pinned[0];
+    for (const rows of rowsOf.filter((rows) => rows.includes(row))) {
+      hide(cheapestRectangle([row, period], rows, periods, table, hidden));
     }
   }
   return hidden;
 }
 
-/** A value as an answer gives it: `null` with `suppressed: true` when it covers too few people. */
-export type Suppressible<T> = { value: T; suppressed: false } | { value: null; suppressed: true };
+type Edge = [row: string, period: string];
 
-export function reveal<T>(value: T, hidden: boolean): Suppressible<T> {
-  return hidden ? { value: null, suppressed: true } : { value, suppressed: false };
+/** A hidden cell that no cycle of hidden cells goes through (Tarjan's bridges), or none. */
+function firstBridge(rows: readonly string[], periods: readonly string[], hidden: Map<string, unknown>): Edge | null {
+  if (rows.length === 1) {
+    // A lone row has no column margins: only a row with exactly one hidden cell gives it away.
+    const inRow = periods.filter((period) => hidden.has(cellId(rows[0], period)));
+    return inRow.length === 1 ? [rows[0], inRow[0]] : null;
+  }
+  const neighbours = new Map<string, string[]>();
+  const link = (a: string, b: string) => neighbours.set(a, [...(neighbours.get(a) ?? []), b]);
+  for (const row of rows) {
+    for (const period of periods) {
+      if (!hidden.has(cellId(row, period))) continue;
+      link(`r:${row}`, `p:${period}`);
+      link(`p:${period}`, `r:${row}`);
+    }
+  }
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  let found: Edge | null = null;
+  const visit = (vertex: string, parent: string | null) => {
+    order.set(vertex, order.size);
+    low.set(vertex, order.get(vertex)!);
+    for (const next of neighbours.get(vertex) ?? []) {
+      if (found) return;
+      if (next === parent) continue;
+      if (order.has(next)) {
+        low.set(vertex, Math.min(low.get(vertex)!, order.get(next)!));
+        continue;
+      }
+      visit(next, vertex);
+      if (found) return; // the search below was cut short: its low values are not final
+      low.set(vertex, Math.min(low.get(vertex)!, low.get(next)!));
+      if (low.get(next)! > order.get(vertex)!) {
+        const [a, b] = [vertex, next].sort(); // 'p:…' before 'r:…'
+        found = [b.slice(2), a.slice(2)];
+      }
+    }
+  };
+  for (const vertex of [...neighbours.keys()].sort()) {
+    if (!order.has(vertex) && !found) visit(vertex, null);
+  }
+  return found;
+}
+
+/**
+ * The other three corners of a rectangle through a hidden cell, not all hidden yet, that cost the
+ * fewest people to hide. A corner with nothing in it cannot be hidden (it is a known zero), but one always exists:
+ * the org row and the month column hold everything their cells hold.
+ */
+function cheapestRectangle(
+  [row, period]: Edge,
+  rows: readonly string[],
+  periods: readonly string[],
+  table: MonthTable,
+  hidden: Map<string, unknown>,
+): string[] {
+  let best: { cells: string[]; cost: number } | undefined;
+  for (const otherRow of rows.length === 1 ? rows : rows.filter((other) => other !== row)) {
+    for (const otherPeriod of periods) {
+      if (otherPeriod === period) continue;
+      // A lone row is protected by a second cell of its own.
+      const corners: Edge[] =
+        rows.length === 1
+          ? [[row, otherPeriod]]
+          : [
+              [row, otherPeriod],
+              [otherRow, period],
+              [otherRow, otherPeriod],
+            ];
+      if (corners.every(([r, p]) => hidden.has(cellId(r, p)))) continue;
+      let cost = 0;
+      for (const [r, p] of corners) {
+        if (hidden.has(cellId(r, p))) continue;
+        const people = table.people(r, p);
+        cost = people === 0 ? Infinity : cost + people;
+      }
+      if (cost < (best?.cost ?? Infinity)) best = { cells: corners.map(([r, p]) => cellId(r, p)), cost };
+    }
+  }
+  // Fail closed: an answer that cannot be made safe is not given.
+  if (!best) throw new Error(`No cells can protect ${cellId(row, period)}`);
+  return best.cells;
+}
+
+/**
+ * The hidden cells that the table's margins, across every grouping at once, fix exactly: a cell is
+ * fixed when its unit vector lies in the span of the margin equations restricted to hidden cells
+ * (the shown cells are constants).
+ */
+function determinedCells(
+  rowsOf: readonly (readonly string[])[],
+  periods: readonly string[],
+  month: string,
+  hidden: Map<string, unknown>,
+): Edge[] {
+  const unknowns = new Map<string, number>();
+  const equation = (terms: [cell: string, sign: bigint][]) => {
+    const row: SparseRow = new Map();
+    for (const [cell, sign] of terms) {
+      if (!hidden.has(cell)) continue;
+      if (!unknowns.has(cell)) unknowns.set(cell, unknowns.size);
+      row.set(unknowns.get(cell)!, sign);
+    }
+    return row;
+  };
+  const span = new LinearSpan();
+  for (const rows of rowsOf) {
+    // A grouping's groups add up to the org in every period…
+    if (rows.length > 1) {
+      for (const period of periods) {
+        span.add(equation(rows.map((row) => [cellId(row, period), row === ORG ? -1n : 1n])));
+      }
+    }
+    // …and every row's weeks add up to its month.
+    for (const row of rows) {
+      span.add(equation(periods.map((period) => [cellId(row, period), period === month ? -1n : 1n])));
+    }
+  }
+  return [...unknowns]
+    .filter(([, column]) => span.reduce(new Map([[column, 1n]])).size === 0)
+    .map(([cell]) => cell.split('|') as Edge);
 }

@@ -1,12 +1,12 @@
 import type { RecordedEvent } from '@frontline/event-store';
 import { type Keyspace, type Projection, type RedisOp, remember } from '@frontline/read-models';
-import { isoWeek, utcMonth } from '@frontline/decider';
+import { isoWeek, weekMonth } from '@frontline/decider';
 import type { KudosEvent, KudosSent } from '../domain/kudos.events';
 
 /**
  * Recognition counts. Per person: `person:<id>:received` and `person:<id>:sent` (kudos ids scored
  * by sentAt in ms: counts, last recognised at, recent kudos) and `person:<id>:values` (value →
- * count). Per period (`2026-W47` and `2026-11`, UTC): `tally:<period>` holding the counters
+ * count). Per period (`2026-W47` and its month of whole weeks, `2026-11`, UTC): `tally:<period>` holding the counters
  * `org:kudos`, `org:crossTeam`, `org:value:<v>`, `team:<id>:kudos`, `team:<id>:crossTeam`,
  * `team:<id>:value:<v>`, and `recipients:<period>:org` / `recipients:<period>:team:<id>` (person →
  * kudos received) for distinct people recognised. A team's kudos are those its members received,
@@ -57,7 +57,7 @@ function kudosSent(data: KudosSent['data'], keys: Keyspace): RedisOp[] {
   const teams = [...new Set(teamOf.values())].filter((teamId) => teamId !== '');
   // Without the sender's team (older kudos) nothing can be called cross-team.
   const crossTeam = (teamId: string) => fromTeamId !== undefined && teamId !== fromTeamId;
-  for (const period of [isoWeek(sentAt), utcMonth(sentAt)]) {
+  for (const period of [isoWeek(sentAt), weekMonth(sentAt)]) {
     const tally = keys.key('tally', period);
     const counters = ['org:kudos', ...values.map((value) => `org:value:${value}`)];
     if (teams.some(crossTeam)) counters.push('org:crossTeam');

@@ -1,28 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@frontline/decider';
-import { AppConfig } from '@frontline/platform';
+import { type Interval, monthOfPeriod } from '@frontline/decider';
+import { AppConfig, Clock } from '@frontline/platform';
 import {
-  type Cell,
-  type CellGroup,
+  ORG,
   ReadModels,
   type Suppressible,
-  cellsToSuppress,
+  type SuppressionReason,
+  dashboardRange,
+  decideMonths,
   reveal,
 } from '@frontline/read-models';
-import { daysBetween, isCalendarDate, isoWeek, utcMonth } from '@frontline/decider';
 import { KUDOS_VALUES } from '../domain/recognition.vocabulary';
 import { pairs } from './recognition-feeds.query';
 import { teamMembersKey } from './directory-view';
-
-export class InvalidDashboardRangeError extends DomainError {
-  readonly code = 'invalid-dashboard-range';
-  readonly kind = 'invalid';
-}
-
-/** Two years of weeks or months at most: enough for trends, bounded for the reader. */
-const MAX_DAYS = 731;
-
-export type Interval = 'week' | 'month';
 
 interface Recognition {
   coverage: Suppressible<number>;
@@ -33,10 +23,7 @@ interface Recognition {
 
 /** What one team (or the whole org) received in one period, before suppression. */
 interface Row {
-  cell: string;
-  /** Distinct people recognised. */
-  people: number;
-  /** Of them, today's members. */
+  /** Of the people recognised, today's members. */
   recognisedMembers: number;
   /** Today's members. */
   size: number;
@@ -46,20 +33,20 @@ interface Row {
 
 /**
  * Recognition by team and period for HR: coverage (current members recognised in the period ÷
- * current members), kudos received, values mix and cross-team share, and org totals. Teams with
- * no kudos in a period are left out. Every row covers at least PRIVACY_MIN_GROUP distinct people
- * recognised or is suppressed, and complementary suppression keeps the org total from giving a
- * suppressed team away.
+ * current members), kudos received, values mix and cross-team share, and org totals. A month lists
+ * the teams that received kudos in it, in every one of its periods. What may be shown is decided per
+ * month for both intervals at once (`decideMonths`) on the distinct people recognised.
  */
 @Injectable()
 export class RecognitionDashboardQuery {
   constructor(
     private readonly readModels: ReadModels,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async of(from: string, to: string, interval: Interval) {
-    const periods = periodsBetween(from, to, interval);
+    const { periods, months } = dashboardRange(from, to, interval);
     const [keys, directory] = await Promise.all([
       this.readModels.keys('recognitionStats'),
       this.readModels.keys('directory'),
@@ -78,72 +65,72 @@ export class RecognitionDashboardQuery {
         }),
       ),
     );
-    const everyone = [...teams.values()];
+    const counters = async (period: string) =>
+      new Map(
+        pairs(await reads.zrange(keys.key('tally', period), 0, -1, true)).map(([name, count]) => [name, Number(count)]),
+      );
+    // A month's teams: those whose members received kudos in it (a month holds all its weeks' kudos).
+    const teamsOf = new Map(
+      await Promise.all(
+        months.map(async (month) => {
+          const names = [...(await counters(month)).keys()];
+          return [month, names.flatMap((name) => /^team:(.+):kudos$/.exec(name)?.[1] ?? []).sort()] as const;
+        }),
+      ),
+    );
+    const recipients = (group: string, period: string) =>
+      keys.key('recipients', period, ...(group === ORG ? ['org'] : ['team', group.slice('team:'.length)]));
+    const decide = await decideMonths(
+      months,
+      this.clock.now(),
+      async (month, weeks) => {
+        const groups = teamsOf.get(month)!.map((teamId) => `team:${teamId}`);
+        const cells = [ORG, ...groups].flatMap((group) => [...weeks, month].map((period) => ({ group, period })));
+        const people = await Promise.all(cells.map(({ group, period }) => reads.zcard(recipients(group, period))));
+        const count = new Map(cells.map(({ group, period }, i) => [`${group}|${period}`, people[i]]));
+        return { weeks, month, groupings: [groups], people: (group, period) => count.get(`${group}|${period}`) ?? 0 };
+      },
+      this.config.PRIVACY_MIN_GROUP,
+    );
 
-    // Counts, not lists: Redis intersects who was recognised with today's members, so an answer
-    // costs the same whether ten people or ten thousand were recognised in a period.
+    const everyone = [...teams.values()];
     const answered = await Promise.all(
       periods.map(async (period) => {
-        const counters = new Map(
-          pairs(await reads.zrange(keys.key('tally', period), 0, -1, true)).map(([name, count]) => [
-            name,
-            Number(count),
-          ]),
-        );
-        const active = [...counters.keys()].flatMap((name) => /^team:(.+):kudos$/.exec(name)?.[1] ?? []).sort();
-        // The org's row (no team) or a team's: how many were recognised, and how many of them are members today.
+        const tally = await counters(period);
+        // Counts, not lists: Redis intersects who was recognised with today's members.
         const row = async (teamId?: string): Promise<Row> => {
-          const recipients = keys.key('recipients', period, ...(teamId ? ['team', teamId] : ['org']));
           const rowTeams = teamId ? [teams.get(teamId)].filter((team) => team !== undefined) : everyone;
-          const [people, ...recognised] = await Promise.all([
-            reads.zcard(recipients),
-            // Teams do not overlap: the members recognised are the sum over the row's teams.
-            ...rowTeams.map(({ members }) => reads.zintercard(recipients, members)),
-          ]);
+          const key = recipients(teamId ? `team:${teamId}` : ORG, period);
+          const recognised = await Promise.all(rowTeams.map(({ members }) => reads.zintercard(key, members)));
           return {
-            cell: `${period}|${teamId ?? 'org'}`,
-            people,
             recognisedMembers: recognised.reduce((sum, count) => sum + count, 0),
             size: rowTeams.reduce((sum, { size }) => sum + size, 0),
-            counters,
+            counters: tally,
             prefix: teamId ? `team:${teamId}` : 'org',
           };
         };
-        const [org, ...teamRows] = await Promise.all([row(), ...active.map((teamId) => row(teamId))]);
-        const rows = active.map((teamId, i) => ({ teamId, row: teamRows[i] }));
-        return { period, org, rows };
+        const active = teamsOf.get(monthOfPeriod(period))!;
+        const [org, ...rows] = await Promise.all([row(), ...active.map((teamId) => row(teamId))]);
+        return {
+          period,
+          teams: active.map((teamId, i) => ({
+            teamId,
+            name: teams.get(teamId)?.name ?? '',
+            ...recognition(rows[i], decide(`team:${teamId}`, period)),
+          })),
+          org: recognition(org, decide(ORG, period)),
+        };
       }),
     );
-
-    const cells: Cell[] = answered.flatMap(({ org, rows }) =>
-      [org, ...rows.map(({ row }) => row)].map(({ cell, people }) => ({ id: cell, people })),
-    );
-    const groups: CellGroup[] = answered.map(({ org, rows }) => ({
-      total: org.cell,
-      parts: rows.map(({ row }) => row.cell),
-    }));
     const minGroup = this.config.PRIVACY_MIN_GROUP;
-    const hidden = cellsToSuppress(cells, groups, minGroup);
-    return {
-      from,
-      to,
-      interval,
-      groupBy: 'team',
-      minGroup,
-      periods: answered.map(({ period, org, rows }) => ({
-        period,
-        teams: rows.map(({ teamId, row }) => ({
-          teamId,
-          name: teams.get(teamId)?.name ?? '',
-          ...recognition(row, hidden.has(row.cell)),
-        })),
-        org: recognition(org, hidden.has(org.cell)),
-      })),
-    };
+    return { from, to, interval, groupBy: 'team', minGroup, periods: answered };
   }
 }
 
-function recognition({ recognisedMembers, size, counters, prefix }: Row, hidden: boolean): Recognition {
+function recognition(
+  { recognisedMembers, size, counters, prefix }: Row,
+  hidden: SuppressionReason | undefined,
+): Recognition {
   const count = (name: string) => counters.get(`${prefix}:${name}`) ?? 0;
   const kudos = count('kudos');
   return {
@@ -155,16 +142,3 @@ function recognition({ recognisedMembers, size, counters, prefix }: Row, hidden:
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000);
-
-/** Every ISO week or calendar month (UTC, as the projection buckets them) that overlaps [from, to]. */
-export function periodsBetween(from: string, to: string, interval: Interval): string[] {
-  if (!isCalendarDate(from) || !isCalendarDate(to)) throw new InvalidDashboardRangeError('from and to are dates');
-  const days = daysBetween(from, to);
-  if (days < 0 || days > MAX_DAYS) {
-    throw new InvalidDashboardRangeError(`from comes before to, at most ${MAX_DAYS} days apart`);
-  }
-  const bucket = interval === 'week' ? isoWeek : utcMonth;
-  const start = Date.parse(`${from}T00:00:00Z`);
-  const periods = Array.from({ length: days + 1 }, (_, day) => bucket(new Date(start + day * 86_400_000)));
-  return [...new Set(periods)];
-}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { RecordedEvent } from '@frontline/event-store';
-import { isoWeek, utcMonth } from '@frontline/decider';
+import { isoWeek, monthOfPeriod } from '@frontline/decider';
 import { ProjectionTestbed, recorded } from '@frontline/testing';
 import { wellbeingStream } from '../domain/wellbeing.streams';
 import { wellbeingTrendsProjection } from './wellbeing-trends.projection';
@@ -47,40 +47,37 @@ describe('wellbeing trends projection', () => {
   it('keeps participants, minutes by kind and pulse sums per team and org, by ISO week and month', async () => {
     expect(await testbed.given(...history)).toBe('applied');
 
+    // W48 is November's (Thursday the 26th), W49 December's (Thursday the 3rd): a month is whole weeks.
     expect(await testbed.model()).toEqual({
       'team:chat:2026-W49:participants': ['ana'],
       'team:chat:2026-W49:minutes': { yoga: '45' },
       'team:chat:2026-W49:kind:yoga': ['ana'],
-      'team:chat:2026-11:participants': ['ana'],
-      'team:chat:2026-11:minutes': { yoga: '30' },
-      'team:chat:2026-11:kind:yoga': ['ana'],
       'team:chat:2026-12:participants': ['ana'],
-      'team:chat:2026-12:minutes': { yoga: '15' },
+      'team:chat:2026-12:minutes': { yoga: '45' },
       'team:chat:2026-12:kind:yoga': ['ana'],
       'team:voice:2026-W49:participants': ['bo'],
       'team:voice:2026-W49:minutes': { walk: '20' },
       'team:voice:2026-W49:kind:walk': ['bo'],
-      'team:voice:2026-11:participants': ['bo'],
-      'team:voice:2026-11:minutes': { walk: '20' },
-      'team:voice:2026-11:kind:walk': ['bo'],
+      'team:voice:2026-12:participants': ['bo'],
+      'team:voice:2026-12:minutes': { walk: '20' },
+      'team:voice:2026-12:kind:walk': ['bo'],
       'org:2026-W49:participants': ['ana', 'bo'],
       'org:2026-W49:minutes': { yoga: '45', walk: '20' },
       'org:2026-W49:kind:yoga': ['ana'],
       'org:2026-W49:kind:walk': ['bo'],
-      'org:2026-11:participants': ['ana', 'bo'],
-      'org:2026-11:minutes': { yoga: '30', walk: '20' },
-      'org:2026-11:kind:yoga': ['ana'],
-      'org:2026-11:kind:walk': ['bo'],
-      'org:2026-12:participants': ['ana'],
-      'org:2026-12:minutes': { yoga: '15' },
+      'org:2026-12:participants': ['ana', 'bo'],
+      'org:2026-12:minutes': { yoga: '45', walk: '20' },
       'org:2026-12:kind:yoga': ['ana'],
+      'org:2026-12:kind:walk': ['bo'],
       // Pulses: sums, the number of answers they add up, and the distinct people behind them.
       'team:chat:2026-W48:pulse': { mood: '4', energy: '3', workload: '5', answers: '1' },
       'team:chat:2026-W48:respondents': ['ana'],
       'team:chat:2026-W49:pulse': { mood: '2', energy: '2', workload: '2', answers: '1' },
       'team:chat:2026-W49:respondents': ['ana'],
-      'team:chat:2026-11:pulse': { mood: '6', energy: '5', workload: '7', answers: '2' },
+      'team:chat:2026-11:pulse': { mood: '4', energy: '3', workload: '5', answers: '1' },
       'team:chat:2026-11:respondents': ['ana'],
+      'team:chat:2026-12:pulse': { mood: '2', energy: '2', workload: '2', answers: '1' },
+      'team:chat:2026-12:respondents': ['ana'],
       'team:voice:2026-W49:pulse': { mood: '1', energy: '5', workload: '3', answers: '1' },
       'team:voice:2026-W49:respondents': ['bo'],
       'team:voice:2026-12:pulse': { mood: '1', energy: '5', workload: '3', answers: '1' },
@@ -89,10 +86,10 @@ describe('wellbeing trends projection', () => {
       'org:2026-W48:respondents': ['ana'],
       'org:2026-W49:pulse': { mood: '3', energy: '7', workload: '5', answers: '2' },
       'org:2026-W49:respondents': ['ana', 'bo'],
-      'org:2026-11:pulse': { mood: '6', energy: '5', workload: '7', answers: '2' },
+      'org:2026-11:pulse': { mood: '4', energy: '3', workload: '5', answers: '1' },
       'org:2026-11:respondents': ['ana'],
-      'org:2026-12:pulse': { mood: '1', energy: '5', workload: '3', answers: '1' },
-      'org:2026-12:respondents': ['bo'],
+      'org:2026-12:pulse': { mood: '3', energy: '7', workload: '5', answers: '2' },
+      'org:2026-12:respondents': ['ana', 'bo'],
     });
   });
 
@@ -164,7 +161,7 @@ describe('wellbeing trends projection: privacy of pulse answers', () => {
             const inBucket = pulses.filter(
               (p) =>
                 (scope === 'org' || p.teamId === teamOrPeriod) &&
-                (isoWeek(p.submittedAt) === period || utcMonth(p.submittedAt) === period),
+                (isoWeek(p.submittedAt) === period || monthOfPeriod(isoWeek(p.submittedAt)) === period),
             );
             expect(model[key]).toEqual({
               mood: String(inBucket.reduce((sum, p) => sum + p.scores[0], 0)),

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@frontline/event-store';
 import { type Keyspace, type Projection, type RedisOp } from '@frontline/read-models';
-import { isoWeek, utcMonth } from '@frontline/decider';
+import { countedAt, isoWeek, monthOfPeriod, weekMonth } from '@frontline/decider';
 import type { WellbeingEvent } from '../domain/wellbeing.events';
 import { personOfWellbeingStream } from '../domain/wellbeing.streams';
 
@@ -8,7 +8,7 @@ import { personOfWellbeingStream } from '../domain/wellbeing.streams';
 export const trendScopes = (teamId: string) => [`team:${teamId}`, 'org'];
 
 /**
- * Wellbeing by team (and org) and by bucket — ISO week `2026-W47` and month `2026-11`, both UTC:
+ * Wellbeing by team (and org) and by bucket — ISO week `2026-W47` and its month of whole weeks `2026-11`, UTC:
  * - `<scope>:<period>:participants` set of people with an activity; `…:minutes` {kind: minutes};
  *   `…:kind:<kind>` set of people with that kind, so each minutes cell knows how many people it covers;
  * - `…:pulse` {mood, energy, workload} sums and their number of `answers`, and `…:respondents` the set
@@ -25,11 +25,11 @@ export const wellbeingTrendsProjection: Projection = {
     const personId = personOfWellbeingStream(recorded.streamName);
     switch (event.type) {
       case 'WellbeingActivityLogged': {
-        const { kind, minutes, occurredOn, teamId } = event.data;
-        // Bucketed by the day it happened, not the day it was logged.
-        const day = new Date(`${occurredOn}T00:00:00Z`);
+        const { kind, minutes, occurredOn, loggedAt, teamId } = event.data;
+        // Bucketed by the day it happened, unless its month had ended when it was logged (`countedAt`).
+        const day = countedAt(new Date(`${occurredOn}T00:00:00Z`), new Date(loggedAt));
         return trendScopes(teamId).flatMap((scope) =>
-          [isoWeek(day), utcMonth(day)].flatMap((period): RedisOp[] => [
+          [isoWeek(day), weekMonth(day)].flatMap((period): RedisOp[] => [
             ['SADD', keys.key(scope, period, 'participants'), personId],
             ['HINCRBY', keys.key(scope, period, 'minutes'), kind, minutes],
             ['SADD', keys.key(scope, period, 'kind', kind), personId],
@@ -37,10 +37,10 @@ export const wellbeingTrendsProjection: Projection = {
         );
       }
       case 'PulseCheckInSubmitted': {
-        const { isoWeek: week, mood, energy, workload, submittedAt, teamId } = event.data;
-        // The month is the one it was answered in: an ISO week can straddle two.
+        const { isoWeek: week, mood, energy, workload, teamId } = event.data;
+        // A month is made of whole weeks: the answer's week decides its month.
         return trendScopes(teamId).flatMap((scope) =>
-          [week, utcMonth(new Date(submittedAt))].flatMap((period): RedisOp[] => {
+          [week, monthOfPeriod(week)].flatMap((period): RedisOp[] => {
             const pulse = keys.key(scope, period, 'pulse');
             return [
               ['HINCRBY', pulse, 'mood', mood],

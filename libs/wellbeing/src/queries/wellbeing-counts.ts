@@ -62,8 +62,7 @@ export async function readWellbeingCounts(readModels: ReadModels, periods: strin
       period,
       org: inPeriod.find((cell) => cell.team === org)!,
       teams: inPeriod
-        // A team with nobody in it and nothing logged is a known zero: listing it would weaken complementary suppression.
-        .filter((cell) => cell.team !== org && (cell.size > 0 || cell.participants > 0 || cell.respondents > 0))
+        .filter((cell) => cell.team !== org)
         .map((cell) => ({ ...cell, teamId: cell.team.teamId, name: cell.team.name }))
         .sort((a, b) => a.name.localeCompare(b.name) || a.teamId.localeCompare(b.teamId)),
     };

@@ -1,43 +1,84 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError } from '@frontline/decider';
-import { AppConfig } from '@frontline/platform';
-import { ReadModels } from '@frontline/read-models';
-import { periodsBetween } from '@frontline/decider';
+import { weeksOfMonth, monthOfPeriod } from '@frontline/decider';
+import { AppConfig, Clock } from '@frontline/platform';
+import { ORG, ReadModels, dashboardRange, decideMonths } from '@frontline/read-models';
 import { readWellbeingCounts } from './wellbeing-counts';
 import { type WellbeingDashboard, WellbeingDashboardQuery } from './wellbeing-dashboard.query';
-import { wellbeingFigures } from './wellbeing-figures';
+import { type PeriodCounts, peopleIn, wellbeingFigures, wellbeingMetrics } from './wellbeing-figures';
 
-/** About two years of weeks: enough for trends, and a bound on the work one request asks for. */
-export const MAX_DASHBOARD_PERIODS = 106;
-
-export class InvalidDashboardRangeError extends DomainError {
-  readonly code = 'invalid-dashboard-range';
-  readonly kind = 'invalid';
-}
-
-/** HR's view of wellbeing: aggregates only, each covering at least PRIVACY_MIN_GROUP people or suppressed. */
+/**
+ * HR's view of wellbeing: aggregates only. What may be shown is decided per month and figure for
+ * both intervals at once (`decideMonths`), so no set of answers gives away a cell about fewer than
+ * PRIVACY_MIN_GROUP people.
+ */
 @QueryHandler(WellbeingDashboardQuery)
 export class WellbeingDashboardHandler implements IQueryHandler<WellbeingDashboardQuery> {
   constructor(
     private readonly readModels: ReadModels,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ from, to, interval }: WellbeingDashboardQuery): Promise<WellbeingDashboard> {
-    if (from > to) throw new InvalidDashboardRangeError('from must not be after to');
-    const periods = periodsBetween(from, to, interval);
-    if (periods.length > MAX_DASHBOARD_PERIODS) {
-      throw new InvalidDashboardRangeError(`At most ${MAX_DASHBOARD_PERIODS} periods in one answer`);
-    }
+    const { periods, months } = dashboardRange(from, to, interval);
     const minGroup = this.config.PRIVACY_MIN_GROUP;
-    const counts = await readWellbeingCounts(this.readModels, periods);
+    const counted = await readWellbeingCounts(
+      this.readModels,
+      months.flatMap((month) => [...weeksOfMonth(month), month]),
+    );
+    const byPeriod = new Map(counted.map((counts) => [counts.period, counts]));
+    // A month lists the same teams in every period: a team with people, or with anything logged that month.
+    const listed = (month: string) =>
+      new Set(
+        byPeriod
+          .get(month)!
+          .teams.filter((team) => team.size > 0 || team.participants > 0 || team.respondents > 0)
+          .map((team) => team.teamId),
+      );
+    const kindsOf = (month: string) => Object.keys(byPeriod.get(month)!.org.minutes).sort();
+    const inMonth = (counts: PeriodCounts, month: string): PeriodCounts => ({
+      ...counts,
+      teams: counts.teams.filter((team) => listed(month).has(team.teamId)),
+    });
+
+    const metrics = [...new Set(months.flatMap((month) => wellbeingMetrics(kindsOf(month))))];
+    const decisions = new Map(
+      await Promise.all(
+        metrics.map(async (metric) => {
+          const decide = await decideMonths(
+            months,
+            this.clock.now(),
+            async (month, weeks) => {
+              const teams = [...listed(month)].map((teamId) => `team:${teamId}`);
+              return {
+                weeks,
+                month,
+                groupings: [teams],
+                people: (group, period) => {
+                  const counts = byPeriod.get(period)!;
+                  const team = group === ORG ? counts.org : counts.teams.find((t) => `team:${t.teamId}` === group);
+                  return team ? peopleIn(team, metric) : 0;
+                },
+              };
+            },
+            minGroup,
+          );
+          return [metric, decide] as const;
+        }),
+      ),
+    );
     return {
       from,
       to,
       interval,
       groupBy: 'team',
       minGroup,
-      periods: counts.map((period) => wellbeingFigures(period, minGroup)),
+      periods: periods.map((period) => {
+        const month = monthOfPeriod(period);
+        return wellbeingFigures(inMonth(byPeriod.get(period)!, month), kindsOf(month), (metric, scope) =>
+          decisions.get(metric)!(scope, period),
+        );
+      }),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { type Cell, type CellGroup, cellsToSuppress, reveal } from '@frontline/read-models';
+import { type SuppressionReason, reveal } from '@frontline/read-models';
 import type { WellbeingDashboardPeriod, WellbeingFigures } from './wellbeing-dashboard.query';
 
 /** The raw counts of one team, or the org, in one period, as the read models hold them. */
@@ -19,42 +19,42 @@ export interface PeriodCounts {
   org: WellbeingCounts;
 }
 
+/**
+ * Each figure is a table of its own, about its own people: participation, the pulse, and the
+ * minutes of each kind of activity.
+ */
+export const wellbeingMetrics = (kinds: readonly string[]) => ['participation', 'pulse', ...kinds.map(minutesOf)];
+
+const minutesOf = (kind: string) => `minutes:${kind}`;
+
+/** The distinct people a figure of a team (or the org) covers. */
+export function peopleIn(counts: WellbeingCounts, metric: string): number {
+  // A rate is about the participants and about the team they are a share of: both must be big enough.
+  if (metric === 'participation') return Math.min(counts.participants, counts.size);
+  if (metric === 'pulse') return counts.respondents;
+  return counts.kindPeople[metric.slice(minutesOf('').length)] ?? 0;
+}
+
+/** Whether a figure of a scope (`team:<id>` or `org`) may be shown in this period, and why not. */
+export type WellbeingDecision = (metric: string, scope: string) => SuppressionReason | undefined;
+
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
-/**
- * One period of the dashboard: each cell shows only if it covers at least `minGroup` people, and
- * the org total of each figure hides one more team when it would otherwise give a hidden team away.
- */
-export function wellbeingFigures(counts: PeriodCounts, minGroup: number): WellbeingDashboardPeriod {
-  const kinds = Object.keys(counts.org.minutes).sort();
-  const metrics = ['participation', 'pulse', ...kinds.map((kind) => `minutes:${kind}`)];
-  const scopes = [
-    ...counts.teams.map((team) => ({ scope: `team:${team.teamId}`, team })),
-    { scope: 'org', team: counts.org },
-  ];
-  const cell = (scope: string, metric: string) => `${scope}|${metric}`;
-
-  const cells: Cell[] = scopes.flatMap(({ scope, team }) => [
-    // A rate is about the participants and about the team they are a share of: both must be big enough.
-    { id: cell(scope, 'participation'), people: Math.min(team.participants, team.size) },
-    { id: cell(scope, 'pulse'), people: team.respondents },
-    ...kinds.map((kind) => ({ id: cell(scope, `minutes:${kind}`), people: team.kindPeople[kind] ?? 0 })),
-  ]);
-  const groups: CellGroup[] = metrics.map((metric) => ({
-    total: cell('org', metric),
-    parts: counts.teams.map((team) => cell(`team:${team.teamId}`, metric)),
-  }));
-  const hidden = cellsToSuppress(cells, groups, minGroup);
-
+/** One period of the dashboard, each figure shown or suppressed as decided for its month. */
+export function wellbeingFigures(
+  counts: PeriodCounts,
+  kinds: readonly string[],
+  hidden: WellbeingDecision,
+): WellbeingDashboardPeriod {
   const figures = (scope: string, team: WellbeingCounts): WellbeingFigures => {
-    const participation = hidden.has(cell(scope, 'participation'));
-    const pulse = hidden.has(cell(scope, 'pulse'));
+    const participation = hidden('participation', scope);
+    const pulse = hidden('pulse', scope);
     const mean = (sum: number) => reveal(pulse ? 0 : round(sum / team.pulse.answers, 2), pulse);
     return {
       participants: reveal(team.participants, participation),
       participationRate: reveal(participation ? 0 : round(team.participants / team.size, 3), participation),
       minutesByKind: Object.fromEntries(
-        kinds.map((kind) => [kind, reveal(team.minutes[kind] ?? 0, hidden.has(cell(scope, `minutes:${kind}`)))]),
+        kinds.map((kind) => [kind, reveal(team.minutes[kind] ?? 0, hidden(minutesOf(kind), scope))]),
       ),
       pulse: {
         respondents: reveal(team.respondents, pulse),
