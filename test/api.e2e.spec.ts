@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { RequestMethod } from '@nestjs/common';
 import { INTERCEPTORS_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
@@ -29,7 +33,20 @@ describe('api operations endpoints', () => {
     const response = await api.request({ method: 'GET', url: '/docs-json' });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ openapi: expect.stringMatching(/^3\./), info: { title: 'Frontline' } });
-    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
+    // The orchestrator's probes stay out of it, as /metrics does: they answer 200 or 503, never a client's 4xx.
+    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/v1/incidents', '/v1/dev/tokens']));
+    expect(Object.keys(response.body.paths)).not.toContain('/health/live');
+  });
+
+  it("serves a document that passes Redocly's recommended rules with no error and no warning", async () => {
+    const document = join(mkdtempSync(join(tmpdir(), 'frontline-openapi-')), 'openapi.json');
+    writeFileSync(document, JSON.stringify((await api.request({ method: 'GET', url: '/docs-json' })).body));
+    const lint = spawnSync('node_modules/.bin/redocly', ['lint', '--format=stylish', document], {
+      encoding: 'utf8',
+      env: { ...process.env, REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    });
+    rmSync(dirname(document), { recursive: true });
+    expect({ status: lint.status, output: `${lint.stdout}${lint.stderr}`.trim() }).toMatchObject({ status: 0 });
   });
 
   it('describes every endpoint, its body and its problem answers', async () => {

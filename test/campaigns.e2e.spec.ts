@@ -252,6 +252,11 @@ describe('Customer Service Week campaigns', () => {
         new Webhook(everyStep.secret).verify(request.rawBody, request.headers as Record<string, string>),
       ).not.toThrow();
     }
+    // Webhooks go to shared channels: badges and the summary go out as numbers, naming nobody.
+    for (const { rawBody } of receiver.received()) {
+      for (const { personId } of [admin, hr, ana, bo, cy, dee]) expect(rawBody).not.toContain(personId);
+      expect(rawBody).not.toMatch(/"(Ana|Bo|Cy|Dee)"/);
+    }
 
     const shown = await api.request({ method: 'GET', url: `/v1/campaigns/${campaignId}`, as: hr });
     expect(shown.status).toBe(200);

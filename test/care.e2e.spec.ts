@@ -23,6 +23,7 @@ describe('post-incident care (worker)', () => {
   const post = (url: string, as: Actor, body?: unknown) => api.request({ method: 'POST', url, as, body });
   const store = () => api.app.get<EventStore>(EVENT_STORE);
   const careQueue = () => api.worker.get<Queue>(getQueueToken(QUEUES.care));
+  const webhookQueue = () => api.worker.get<Queue>(getQueueToken(QUEUES.webhooks));
   const eventsOf = async (incidentId: string) => store().readStream(abuseIncidentStream(incidentId));
   const typesOf = async (incidentId: string) => (await eventsOf(incidentId)).map((event) => event.type);
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -39,10 +40,15 @@ describe('post-incident care (worker)', () => {
       (await eventsOf(incidentId)).find((event) => event.type === type),
     );
 
-  const enrol = (roles: Role[]) => api.enrol(roles, teamId);
+  const people: Actor[] = [admin];
+  const enrol = async (roles: Role[]) => {
+    const enrolled = await api.enrol(roles, teamId);
+    people.push(enrolled);
+    return enrolled;
+  };
 
-  async function report(overrides: Record<string, unknown> = {}): Promise<string> {
-    const response = await post('/v1/incidents', agent, {
+  async function report({ as = agent, ...overrides }: Record<string, unknown> & { as?: Actor } = {}): Promise<string> {
+    const response = await post('/v1/incidents', as, {
       channel: 'phone',
       kinds: ['threat_of_violence'],
       severity: 'critical',
@@ -109,27 +115,17 @@ describe('post-incident care (worker)', () => {
     const queue = await api.request({ method: 'GET', url: '/v1/incidents?status=escalated', as: officer });
     expect(queue.body.items.map((item: { incidentId: string }) => item.incidentId)).toContain(incidentId);
 
-    // The loopback webhook hears the alert, the escalation and the check-in — never the narrative or the customer.
-    const messages = await until('three care webhooks', async () => {
+    // The loopback webhook hears the alert and the escalation — not the check-in, which is the agent's alone.
+    const messages = await until('two care webhooks', async () => {
       const mine = receiver.requests
         .map((request) => ({ id: request.headers['webhook-id'], body: JSON.parse(request.rawBody) }))
         .filter(({ body }) => body.data?.incidentId === incidentId);
-      return mine.length >= 3 ? mine : undefined;
+      return mine.length >= 2 ? mine : undefined;
     });
-    expect(messages.map(({ body }) => body.type).sort()).toEqual([
-      'CareAlertRaised',
-      'CareCheckIn',
-      'IncidentEscalated',
-    ]);
+    expect(messages.map(({ body }) => body.type).sort()).toEqual(['CareAlertRaised', 'IncidentEscalated']);
     const alert = messages.find(({ body }) => body.type === 'CareAlertRaised')!;
     expect(alert.id).toBe(careJobId('alert', incidentId));
-    expect(alert.body.data).toEqual({
-      incidentId,
-      teamId,
-      severity: 'critical',
-      channel: 'phone',
-      link: `/v1/incidents/${incidentId}`,
-    });
+    expect(alert.body.data).toEqual({ incidentId, teamId, severity: 'critical', link: `/v1/incidents/${incidentId}` });
     for (const { body } of messages) {
       expect(JSON.stringify(body)).not.toMatch(/where I live|caller@example\.com|cust_/);
     }
@@ -176,6 +172,31 @@ describe('post-incident care (worker)', () => {
     expect(offers.map((event) => event.data)).toEqual([
       expect.objectContaining({ incidentId, kind: 'recovery_break', by: WORKER_ID }),
     ]);
+  });
+
+  it('tells the shared channel nobody who reported: no delivered body names a person or the report they made', async () => {
+    const reporter = await enrol(['agent']);
+    const incidentId = await report({ as: reporter, severity: 'high', supportRequested: true });
+    // The check-in job publishes before it completes: once it has, every delivery it could cause is queued.
+    await until('the check-in job', async () =>
+      (await careQueue().getJobState(careJobId('check-in', incidentId))) === 'completed' ? true : undefined,
+    );
+    await until('every webhook delivery to settle', async () => {
+      const { waiting, active, delayed } = await webhookQueue().getJobCounts('waiting', 'active', 'delayed');
+      return waiting + active + delayed === 0 ? true : undefined;
+    });
+
+    // The check-in is kept for the agent's inbox; the alert still reaches the leads' channel.
+    expect(await typesOf(incidentId)).toContain('AgentCheckInSent');
+    const bodies = receiver.requests.map((request) => request.rawBody);
+    expect(bodies.some((body) => body.includes(incidentId))).toBe(true);
+    for (const body of bodies) {
+      for (const { personId } of people) {
+        expect(body).not.toContain(personId);
+        expect(body).not.toContain(`Person ${personId.slice(0, 8)}`);
+      }
+      expect(body).not.toMatch(/you reported|agentId|reporter/i);
+    }
   });
 
   it('runs no care for an incident closed before its steps are due', async () => {

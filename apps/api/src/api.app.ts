@@ -1,11 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { type AppConfig, Metrics, loadConfig } from '@frontline/platform';
 import { ApiModule } from './api.module';
-import { describeProblems } from './openapi';
+import { openApiDocument } from './openapi';
 import { protectQueuesBoard } from './ops/queues-board';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -58,17 +58,6 @@ function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {
   protectQueuesBoard(app);
   observeResponses(app);
 
-  const document = describeProblems(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Frontline')
-        .setDescription('Wellbeing and recognition of contact-centre agents')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    ),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AbuseDashboardQuery } from '@frontline/abuse';
 import { Roles } from '@frontline/platform';
 import { AbuseDashboardRequest } from './abuse-reads.request.dto';
@@ -12,6 +12,7 @@ export class AbuseDashboardController {
   constructor(private readonly dashboard: AbuseDashboardQuery) {}
 
   @Get()
+  @ApiOperation({ summary: 'Abuse trends and rates per 1,000 contacts, privacy-protected' })
   @ApiOkResponse({
     description:
       'Per period: the organisation total and each group, with cells about too few reporters as `{value: null, suppressed: true}`',

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RecordContactVolumesCommand } from '@frontline/abuse';
 import { type CommandContext, Context, Roles } from '@frontline/platform';
 import { RecordContactVolumesRequest } from './abuse.request.dto';
@@ -14,6 +14,7 @@ export class ContactVolumesController {
 
   /** Idempotent per team, date and channel: a re-import records only what changed. */
   @Put()
+  @ApiOperation({ summary: 'Import contact volumes per team, day and channel' })
   @HttpCode(200)
   @ApiOkResponse({ description: '{recorded, corrected, unchanged}: rows new, changed and the same as before' })
   @ApiNotFoundResponse({ description: 'A team in the rows does not exist; nothing was written' })

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IncidentQueueQuery, MyIncidentsQuery } from '@frontline/abuse';
 import { type Actor, CurrentActor, Roles } from '@frontline/platform';
 import { PageRequest } from '../common/read.request.dto';
@@ -16,6 +16,7 @@ export class IncidentQueueController {
   ) {}
 
   @Get('incidents')
+  @ApiOperation({ summary: 'Work the queue of open incidents' })
   @Roles('team_lead', 'wellbeing_officer')
   @ApiOkResponse({
     description: 'Open incidents, oldest due first, with `ackDueAt` and `overdue`: `{items, nextCursor}`',
@@ -27,6 +28,7 @@ export class IncidentQueueController {
   }
 
   @Get('me/incidents')
+  @ApiOperation({ summary: 'Follow your own reports' })
   @ApiOkResponse({ description: 'Your own incidents, newest first, whatever became of them: `{items, nextCursor}`' })
   myIncidents(@Query() page: PageRequest, @CurrentActor() actor: Actor) {
     return this.mine.of(actor.personId, page);

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ChangeIncidentCommand,
   GetIncidentQuery,
@@ -33,6 +41,7 @@ export class IncidentsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Report an abusive contact' })
   @ApiCreatedResponse({ description: 'The incident is recorded; the reporter is the caller' })
   report(@Body() request: ReportIncidentRequest, @Context() context: CommandContext) {
     const report = { ...request, incidentId: request.incidentId ?? newId(context, 'incident') };
@@ -40,17 +49,20 @@ export class IncidentsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Read an incident, with the fields your role may see' })
   get(@Param('id', ParseUUIDPipe) incidentId: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetIncidentQuery(incidentId, actor));
   }
 
   @Post(':id/acknowledge')
+  @ApiOperation({ summary: 'Acknowledge an incident' })
   @HttpCode(200)
   acknowledge(@Param('id', ParseUUIDPipe) incidentId: string, @Context() context: CommandContext) {
     return this.change({ type: 'AcknowledgeIncident', incidentId }, context);
   }
 
   @Post(':id/support-offers')
+  @ApiOperation({ summary: 'Offer support after an incident' })
   @HttpCode(200)
   offerSupport(
     @Param('id', ParseUUIDPipe) incidentId: string,
@@ -61,6 +73,8 @@ export class IncidentsController {
   }
 
   @Post(':id/support-offers/:kind/accept')
+  @ApiOperation({ summary: 'Accept the support offered' })
+  @ApiParam({ name: 'kind', enum: SUPPORT_KINDS })
   @HttpCode(200)
   acceptSupport(
     @Param('id', ParseUUIDPipe) incidentId: string,
@@ -71,6 +85,8 @@ export class IncidentsController {
   }
 
   @Post(':id/support-offers/:kind/decline')
+  @ApiOperation({ summary: 'Decline the support offered' })
+  @ApiParam({ name: 'kind', enum: SUPPORT_KINDS })
   @HttpCode(200)
   declineSupport(
     @Param('id', ParseUUIDPipe) incidentId: string,
@@ -82,6 +98,7 @@ export class IncidentsController {
 
   /** The agent takes it; nobody approves a recovery break. */
   @Post(':id/recovery-break')
+  @ApiOperation({ summary: 'Take a recovery break, no approval needed' })
   @HttpCode(200)
   takeRecoveryBreak(
     @Param('id', ParseUUIDPipe) incidentId: string,
@@ -92,6 +109,7 @@ export class IncidentsController {
   }
 
   @Post(':id/customer-actions')
+  @ApiOperation({ summary: 'Record an action taken against the abusive customer' })
   @HttpCode(200)
   recordCustomerAction(
     @Param('id', ParseUUIDPipe) incidentId: string,
@@ -102,6 +120,7 @@ export class IncidentsController {
   }
 
   @Post(':id/close')
+  @ApiOperation({ summary: 'Close an incident with its outcome' })
   @HttpCode(200)
   close(
     @Param('id', ParseUUIDPipe) incidentId: string,
@@ -112,6 +131,7 @@ export class IncidentsController {
   }
 
   @Post(':id/withdraw')
+  @ApiOperation({ summary: 'Withdraw your own report' })
   @HttpCode(200)
   withdraw(@Param('id', ParseUUIDPipe) incidentId: string, @Context() context: CommandContext) {
     return this.change({ type: 'WithdrawIncident', incidentId }, context);

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RepeatAbusersQuery } from '@frontline/abuse';
 import { Roles } from '@frontline/platform';
 import { PageRequest } from '../common/read.request.dto';
@@ -13,6 +13,7 @@ export class RepeatAbusersController {
   constructor(private readonly matches: RepeatAbusersQuery) {}
 
   @Get()
+  @ApiOperation({ summary: 'List customers reported by several agents' })
   @ApiOkResponse({
     description:
       'Repeat-abuser matches, newest first: `{items: [{matchId, customerPseudonym, incidentIds, distinctAgents, matchedAt}], nextCursor}`',

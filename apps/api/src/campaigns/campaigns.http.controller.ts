@@ -7,6 +7,7 @@ import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { CampaignQuery, CancelCampaignCommand, PlanCampaignCommand } from '@frontline/campaigns';
@@ -24,6 +25,7 @@ export class CampaignsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Plan a campaign such as Customer Service Week' })
   @Roles('hr')
   @ApiCreatedResponse({ description: 'Planned: `{campaignId, days}`, the days filled in when omitted' })
   @ApiBadRequestResponse({ description: 'Bad fields, an unknown time zone, or a day that opens in the past' })
@@ -42,6 +44,7 @@ export class CampaignsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Follow a campaign: its days, steps and headlines' })
   @ApiOkResponse({ description: 'Programme, status, steps run, headlines and summary' })
   @ApiNotFoundResponse({ description: 'No such campaign, or (not HR or admin) not one in progress' })
   get(@Param('id', ParseUUIDPipe) campaignId: string, @CurrentActor() actor: Actor) {
@@ -49,6 +52,7 @@ export class CampaignsController {
   }
 
   @Post(':id/cancel')
+  @ApiOperation({ summary: 'Cancel a campaign' })
   @HttpCode(200)
   @Roles('hr')
   @ApiOkResponse({ description: 'Cancelled; pending steps will not run' })

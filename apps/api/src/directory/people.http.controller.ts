@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChangePersonCommand, EnrolPersonCommand } from '@frontline/directory';
 import { type CommandContext, Context, Idempotent, Roles, newId } from '@frontline/platform';
 import { EnrolPersonRequest, MovePersonRequest } from './directory.request.dto';
@@ -14,6 +14,7 @@ export class PeopleController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @ApiOperation({ summary: 'Enrol a person' })
   enrol(@Body() request: EnrolPersonRequest, @Context() context: CommandContext) {
     return this.commands.execute(
       new EnrolPersonCommand({ ...request, personId: request.personId ?? newId(context, 'person') }, context),
@@ -21,6 +22,7 @@ export class PeopleController {
   }
 
   @Post(':id/move')
+  @ApiOperation({ summary: 'Move a person to another team' })
   @HttpCode(200)
   move(
     @Param('id', ParseUUIDPipe) personId: string,
@@ -33,6 +35,7 @@ export class PeopleController {
   }
 
   @Post(':id/offboard')
+  @ApiOperation({ summary: 'Offboard a person' })
   @HttpCode(200)
   offboard(@Param('id', ParseUUIDPipe) personId: string, @Context() context: CommandContext) {
     return this.commands.execute(new ChangePersonCommand({ type: 'OffboardPerson', personId }, context));
@@ -40,6 +43,7 @@ export class PeopleController {
 
   /** Deletes the person's data key: their name and narratives become unreadable everywhere; counts stay. */
   @Post(':id/erase')
+  @ApiOperation({ summary: "Erase a person's personal data" })
   @HttpCode(200)
   erase(@Param('id', ParseUUIDPipe) personId: string, @Context() context: CommandContext) {
     return this.commands.execute(new ChangePersonCommand({ type: 'ErasePersonalData', personId }, context));

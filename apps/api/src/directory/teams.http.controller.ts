@@ -1,6 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateTeamCommand } from '@frontline/directory';
 import { type CommandContext, Context, Idempotent, Roles, newId } from '@frontline/platform';
 import { CreateTeamRequest } from './directory.request.dto';
@@ -13,6 +13,7 @@ export class TeamsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a team' })
   @Roles('admin')
   @ApiCreatedResponse({ description: 'The team exists' })
   @ApiConflictResponse({ description: 'A team with this id exists already' })

@@ -1,6 +1,13 @@
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { DisableWebhookCommand, RegisterWebhookCommand, RotateWebhookSecretCommand } from '@frontline/notifications';
 import { type CommandContext, Context, Idempotent, Roles, newId } from '@frontline/platform';
 import { RegisterWebhookRequest, WebhookSecretResponse } from './webhooks.request.dto';
@@ -13,6 +20,7 @@ export class WebhooksController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @ApiOperation({ summary: 'Register an outbound webhook; its secret is shown once' })
   @Roles('admin')
   @ApiCreatedResponse({ type: WebhookSecretResponse, description: 'Registered; the secret is shown this once' })
   register(@Body() request: RegisterWebhookRequest, @Context() context: CommandContext) {
@@ -22,6 +30,7 @@ export class WebhooksController {
   }
 
   @Post(':id/rotate')
+  @ApiOperation({ summary: "Rotate a webhook's signing secret" })
   @HttpCode(200)
   @Roles('admin')
   @ApiOkResponse({
@@ -34,6 +43,7 @@ export class WebhooksController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Disable an outbound webhook' })
   @Roles('admin')
   @ApiOkResponse({ description: 'Disabled: nothing more is delivered to it' })
   @ApiNotFoundResponse({ description: 'No such webhook' })

@@ -30,7 +30,7 @@ export class DevTokensController {
   @Public()
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Sign a token for anyone (local development only)' })
+  @ApiOperation({ summary: 'Sign a token for anyone (local development only)', security: [] })
   async sign(@Body() request: DevTokenRequest): Promise<{ token: string }> {
     return {
       token: await this.tokens.signDevToken({ personId: request.sub, roles: request.roles, teamId: request.teamId }),

@@ -1,10 +1,12 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExcludeController, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@frontline/event-store';
 import { Public, READ_MODEL_REDIS } from '@frontline/platform';
 import type { Redis } from 'ioredis';
 
+// Probes for the orchestrator, like /metrics: answered 200 or 503, never a client's 4xx, so not in the API document.
+@ApiExcludeController()
 @ApiTags('ops')
 @Public()
 @Controller('health')

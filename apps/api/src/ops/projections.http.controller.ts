@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '@frontline/decider';
 import { EVENT_STORE, type EventStore } from '@frontline/event-store';
 import { Idempotent, Roles } from '@frontline/platform';
@@ -19,6 +19,7 @@ export class ProjectionsController {
 
   /** Checkpoint, lag and state of every projection, and of a rebuild in progress. */
   @Get()
+  @ApiOperation({ summary: 'See where each read model has got to' })
   async list() {
     return {
       projections: await Promise.all(
@@ -29,6 +30,7 @@ export class ProjectionsController {
 
   /** Builds the next version from the start of the log while the current one serves, then switches. */
   @Post(':name/rebuild')
+  @ApiOperation({ summary: 'Rebuild a read model from the start of the log' })
   @HttpCode(202)
   async rebuild(@Param('name') name: string) {
     if (!ALL_PROJECTIONS.some((projection) => projection.name === name))

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor } from '@frontline/platform';
 import { RecognitionFeeds } from '@frontline/recognition';
 import { PageRequest } from '../common/read.request.dto';
@@ -12,12 +12,14 @@ export class FeedsController {
   constructor(private readonly feeds: RecognitionFeeds) {}
 
   @Get('org')
+  @ApiOperation({ summary: "Read the organisation's recognition feed" })
   @ApiOkResponse({ description: 'Public kudos, newest first: `{items, nextCursor}`' })
   org(@Query() page: PageRequest, @CurrentActor() actor: Actor) {
     return this.feeds.org(actor.personId, page);
   }
 
   @Get('teams/:teamId')
+  @ApiOperation({ summary: "Read a team's recognition feed" })
   @ApiOkResponse({ description: 'Kudos sent from or to the team that you may see, newest first' })
   @ApiNotFoundResponse({ description: 'No such team' })
   team(@Param('teamId', ParseUUIDPipe) teamId: string, @Query() page: PageRequest, @CurrentActor() actor: Actor) {
@@ -25,6 +27,7 @@ export class FeedsController {
   }
 
   @Get('people/:personId')
+  @ApiOperation({ summary: 'Read the kudos a person has received' })
   @ApiOkResponse({ description: 'Kudos the person sent or received that you may see, newest first' })
   @ApiNotFoundResponse({ description: 'Nobody enrolled with that id' })
   person(@Param('personId', ParseUUIDPipe) personId: string, @Query() page: PageRequest, @CurrentActor() actor: Actor) {

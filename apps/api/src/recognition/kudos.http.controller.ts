@@ -6,6 +6,7 @@ import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { type CommandContext, Context, Idempotent, Roles } from '@frontline/platform';
@@ -20,6 +21,7 @@ export class KudosController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @ApiOperation({ summary: 'Send kudos' })
   @ApiCreatedResponse({ description: 'Sent: `{kudosId}`' })
   @ApiConflictResponse({ description: 'To yourself, to someone who left, or over the daily allowance' })
   @ApiNotFoundResponse({ description: 'A recipient nobody enrolled' })
@@ -28,6 +30,7 @@ export class KudosController {
   }
 
   @Post(':id/reactions')
+  @ApiOperation({ summary: 'React to a kudos' })
   @HttpCode(200)
   @ApiNotFoundResponse({ description: 'No such kudos, or not one you can see' })
   @ApiConflictResponse({ description: 'The kudos was retracted or hidden' })
@@ -42,6 +45,7 @@ export class KudosController {
   }
 
   @Delete(':id/reactions/:emoji')
+  @ApiOperation({ summary: 'Take back a reaction' })
   @HttpCode(200)
   @ApiNotFoundResponse({ description: 'No such kudos, or not one you can see' })
   unreact(
@@ -53,6 +57,7 @@ export class KudosController {
   }
 
   @Post(':id/retract')
+  @ApiOperation({ summary: 'Retract a kudos you sent' })
   @HttpCode(200)
   @ApiForbiddenResponse({ description: 'Only the sender retracts' })
   retract(@Param('id', ParseUUIDPipe) kudosId: string, @Context() context: CommandContext) {
@@ -60,6 +65,7 @@ export class KudosController {
   }
 
   @Post(':id/hide')
+  @ApiOperation({ summary: 'Hide a kudos from every feed' })
   @HttpCode(200)
   @Roles('admin')
   hide(

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '@frontline/platform';
 import { MyRecognitionQuery, RecognitionDashboardQuery, RecognitionGapsQuery } from '@frontline/recognition';
 import { RecognitionDashboardRequest, RecognitionGapsRequest } from './recognition-reads.request.dto';
@@ -15,12 +15,14 @@ export class RecognitionStatsController {
   ) {}
 
   @Get('me/recognition')
+  @ApiOperation({ summary: 'See the recognition you have received' })
   @ApiOkResponse({ description: 'Your own kudos counts, values received, last recognised at, recent kudos' })
   me(@CurrentActor() actor: Actor) {
     return this.mine.of(actor.personId);
   }
 
   @Get('teams/:teamId/recognition-gaps')
+  @ApiOperation({ summary: 'See who in your team has not been recognised lately' })
   @Roles('team_lead')
   @ApiOkResponse({ description: 'Members not recognised for `days` days, by name: `{items, nextCursor}`' })
   @ApiForbiddenResponse({ description: 'Not the lead of this team' })
@@ -33,6 +35,7 @@ export class RecognitionStatsController {
   }
 
   @Get('dashboards/recognition')
+  @ApiOperation({ summary: 'Recognition coverage and values, privacy-protected' })
   @Roles('hr', 'admin')
   @ApiOkResponse({
     description: 'Per team and period; cells about too few people are `{value: null, suppressed: true}`',

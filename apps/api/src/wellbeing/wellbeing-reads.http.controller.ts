@@ -1,6 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '@frontline/platform';
 import { MyWellbeingQuery, WellbeingDashboardQuery } from '@frontline/wellbeing';
 import { MyWellbeingRequest, WellbeingDashboardRequest } from './wellbeing-reads.request.dto';
@@ -13,6 +20,7 @@ export class WellbeingReadsController {
 
   /** The caller's own history: there is no way to name anyone else. */
   @Get('me/wellbeing')
+  @ApiOperation({ summary: 'See your own wellbeing activities and pulse answers' })
   @ApiOkResponse({ description: '`{items, nextCursor}` of own activities, newest first, and own `pulses` by week' })
   @ApiBadRequestResponse({ description: 'A bad limit or cursor' })
   myWellbeing(@Query() { cursor, limit }: MyWellbeingRequest, @CurrentActor() actor: Actor) {
@@ -20,6 +28,7 @@ export class WellbeingReadsController {
   }
 
   @Get('dashboards/wellbeing')
+  @ApiOperation({ summary: 'Wellbeing participation and pulse trends, privacy-protected' })
   @Roles('hr', 'admin')
   @ApiOkResponse({
     description:

@@ -6,6 +6,7 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { LogWellbeingActivityCommand, SubmitPulseCheckInCommand } from '@frontline/wellbeing';
@@ -22,6 +23,7 @@ export class WellbeingController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('activities')
+  @ApiOperation({ summary: 'Log a wellbeing activity' })
   @ApiCreatedResponse({ description: 'Logged; answers `{activityId}`' })
   @ApiBadRequestResponse({ description: 'Bad fields, a date in the future (UTC) or more than 90 days back' })
   logActivity(@Body() request: LogWellbeingActivityRequest, @Context() context: CommandContext) {
@@ -31,6 +33,7 @@ export class WellbeingController {
   }
 
   @Post('pulse')
+  @ApiOperation({ summary: "Answer this week's pulse" })
   @ApiCreatedResponse({ description: 'Submitted for the current ISO week (UTC); answers `{isoWeek}` only' })
   @ApiConflictResponse({ description: 'This week has its pulse already (pulse-already-submitted)' })
   submitPulse(@Body() request: SubmitPulseCheckInRequest, @Context() context: CommandContext) {

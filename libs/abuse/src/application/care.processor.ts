@@ -21,7 +21,8 @@ export type CareOutcome = 'alerted' | 'offered' | 'escalated' | 'checked_in' | '
  * Runs the care steps. Each re-reads the incident, so a step whose job escaped removal (the
  * incident was acknowledged or closed meanwhile) does nothing; each appends with the job's own
  * context and publishes under the job's id, so a job run twice appends and delivers once.
- * Messages never carry the narrative or the customer.
+ * Webhooks go to shared channels: they carry the team, the severity and the incident's link,
+ * never who reported it, the narrative or the customer.
  */
 @Processor(QUEUES.care)
 export class CareProcessor extends WorkerHost {
@@ -64,12 +65,12 @@ export class CareProcessor extends WorkerHost {
   private async alertLead(incidentId: string, jobId: string): Promise<CareOutcome> {
     const { state } = await this.executor.load(abuseIncidentStream(incidentId), incidentDecider);
     if (state.status !== 'open') return 'nothing_to_do';
-    const { teamId, severity, channel } = state;
+    const { teamId, severity } = state;
     await this.publish({
       id: jobId,
       type: 'CareAlertRaised',
-      text: `A ${severity} abuse incident (${channel}) in team ${teamId} needs care: ${incidentPath(incidentId)}`,
-      data: { incidentId, teamId, severity, channel, link: incidentPath(incidentId) },
+      text: `A ${severity} abuse incident in team ${teamId} needs care: ${incidentPath(incidentId)}`,
+      data: { incidentId, teamId, severity, link: incidentPath(incidentId) },
     });
     return 'alerted';
   }
@@ -81,26 +82,20 @@ export class CareProcessor extends WorkerHost {
       reason: SLA_BREACH,
     });
     if (!escalated) return 'nothing_to_do';
-    const { teamId, severity, channel } = escalated;
+    const { teamId, severity } = escalated;
     await this.publish({
       id: jobId,
       type: 'IncidentEscalated',
-      text: `Nobody acknowledged a ${severity} abuse incident (${channel}) in team ${teamId} in time: ${incidentPath(incidentId)}`,
-      data: { incidentId, teamId, severity, channel, reason: SLA_BREACH, link: incidentPath(incidentId) },
+      text: `Nobody acknowledged a ${severity} abuse incident in team ${teamId} in time: ${incidentPath(incidentId)}`,
+      data: { incidentId, teamId, severity, reason: SLA_BREACH, link: incidentPath(incidentId) },
     });
     return 'escalated';
   }
 
+  /** Addressed to the reporter alone: recorded for their inbox, never sent to a shared webhook. */
   private async checkIn(incidentId: string, jobId: string): Promise<CareOutcome> {
     const checked = await this.append(incidentId, jobId, { type: 'RecordCheckIn', incidentId, now: new Date() });
-    if (!checked) return 'nothing_to_do';
-    await this.publish({
-      id: jobId,
-      type: 'CareCheckIn',
-      text: `Checking in after the incident you reported: how are you doing? Support is there for you: ${incidentPath(incidentId)}`,
-      data: { incidentId, agentId: checked.agentId, link: incidentPath(incidentId) },
-    });
-    return 'checked_in';
+    return checked ? 'checked_in' : 'nothing_to_do';
   }
 
   /**
