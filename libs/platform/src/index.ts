@@ -16,6 +16,8 @@ export * from './http/problem';
 export * from './http/problem-details.filter';
 export * from './http/validation';
 export * from './http/idempotency.interceptor';
+export * from './http/idempotency-records';
+export * from './privacy/mac-keys';
 export * from './privacy/personal-data';
 export * from './http/command-context.decorator';
 export * from './http/write-throttler.guard';

@@ -6,6 +6,7 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { Metrics } from './metrics/metrics';
 import { CommandExecutor } from './commands/command-executor';
 import { PersonalData } from './privacy/personal-data';
+import { IdempotencyRecords } from './http/idempotency-records';
 import { PostgresModule } from './postgres/postgres.module';
 import { RedisModule } from './redis/redis.module';
 
@@ -38,8 +39,17 @@ export class PlatformModule {
         PostgresModule,
         RedisModule,
       ],
-      providers: [Metrics, CommandExecutor, PersonalData],
-      exports: [AppConfigModule, Metrics, CommandExecutor, PersonalData, EventStoreModule, PostgresModule, RedisModule],
+      providers: [Metrics, CommandExecutor, PersonalData, IdempotencyRecords],
+      exports: [
+        AppConfigModule,
+        Metrics,
+        CommandExecutor,
+        PersonalData,
+        IdempotencyRecords,
+        EventStoreModule,
+        PostgresModule,
+        RedisModule,
+      ],
     };
   }
 }

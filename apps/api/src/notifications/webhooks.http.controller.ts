@@ -2,7 +2,7 @@ import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DisableWebhookCommand, RegisterWebhookCommand, RotateWebhookSecretCommand } from '@frontline/notifications';
-import { type CommandContext, Context, Idempotent, Roles, newId } from '@frontline/platform';
+import { AnswerCarriesSecret, type CommandContext, Context, Idempotent, Roles, newId } from '@frontline/platform';
 import { RegisterWebhookRequest, WebhookSecretResponse } from './webhooks.request.dto';
 
 @ApiTags('webhooks')
@@ -14,6 +14,7 @@ export class WebhooksController {
 
   @Post()
   @Roles('admin')
+  @AnswerCarriesSecret()
   @ApiCreatedResponse({ type: WebhookSecretResponse, description: 'Registered; the secret is shown this once' })
   register(@Body() request: RegisterWebhookRequest, @Context() context: CommandContext) {
     return this.commands.execute(
@@ -24,6 +25,7 @@ export class WebhooksController {
   @Post(':id/rotate')
   @HttpCode(200)
   @Roles('admin')
+  @AnswerCarriesSecret()
   @ApiOkResponse({
     type: WebhookSecretResponse,
     description: 'The new secret, shown this once; the old one signs too for a while',
