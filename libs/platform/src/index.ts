@@ -15,6 +15,7 @@ export * from './commands/command-executor';
 export * from './http/problem';
 export * from './http/problem-details.filter';
 export * from './http/validation';
+export * from './http/json-body';
 export * from './http/idempotency.interceptor';
 export * from './http/idempotency-records';
 export * from './privacy/mac-keys';
