@@ -130,6 +130,7 @@ describe('bearer tokens', () => {
         JWT_ISSUER: issuer,
         JWT_AUDIENCE: 'frontline',
         PSEUDONYM_SECRET: 'a-test-secret-that-is-long-enough-000000',
+        API_MAC_SECRET: 'another-test-secret-that-is-long-enough-0',
       });
     });
     afterAll(async () => {

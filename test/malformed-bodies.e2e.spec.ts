@@ -12,10 +12,35 @@ interface WriteEndpoint {
   name: string;
   method: 'POST' | 'PUT';
   url: () => string;
-  as: () => Actor;
+  as: () => Actor | undefined;
   body: () => Record<string, unknown>;
   fields: Record<string, Field>;
+  /** A valid body with this number where a nested field takes one. */
+  withNestedNumber?: (value: number) => Record<string, unknown>;
 }
+
+/** A query string parameter of a read endpoint. */
+type QueryKind = 'cursor' | 'limit' | 'days' | 'date' | 'enum' | 'uuid';
+interface ReadEndpoint {
+  name: string;
+  url: () => string;
+  as: () => Actor;
+  query: () => Record<string, string>;
+  params: Record<string, QueryKind>;
+}
+
+/** Numbers no field of the api takes: past every domain bound, past 2^53, fractional, negative. */
+const extremeNumber = fc.oneof(
+  fc.constantFrom(1e20, -1e20, 2 ** 53 + 2, -(2 ** 53), 1e308, -1, 0.5, 1_000_001, 2 ** 31),
+  fc.double({ min: 1e7, max: 1e300, noNaN: true }),
+);
+
+/** JSON text nested far deeper than any body: arrays or objects, wherever a value goes. */
+const deepJson = fc
+  .tuple(fc.integer({ min: 9, max: 5_000 }), fc.boolean())
+  .map(([depth, arrays]) =>
+    arrays ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`,
+  );
 
 const mandatory = (kind: Kind): Field => ({ kind, required: true });
 const optional = (kind: Kind): Field => ({ kind, required: false });
@@ -79,12 +104,72 @@ function malformation(endpoint: WriteEndpoint) {
             .map(([name, value]) => ({ label: `bad ${name}`, change: set(name, value) })),
         ]
       : []),
+    ...(byKind('int').length
+      ? [
+          fc
+            .tuple(fc.constantFrom(...byKind('int')), extremeNumber)
+            .map(([name, value]) => ({ label: `extreme ${name} ${value}`, change: set(name, value) })),
+        ]
+      : []),
+    ...(endpoint.withNestedNumber
+      ? [
+          extremeNumber.map((value) => ({
+            label: `extreme nested number ${value}`,
+            change: () => endpoint.withNestedNumber!(value),
+          })),
+        ]
+      : []),
     ...(byKind('string').length
       ? [
           fc
             .constantFrom(...byKind('string'))
             .map((name) => ({ label: `huge ${name}`, change: set(name, 'x'.repeat(70_000)) })),
         ]
+      : []),
+  ];
+  return fc.oneof(...options);
+}
+
+const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
+const base64url = (text: string) => Buffer.from(text).toString('base64url');
+
+/** Cursors no list gave out: the positions of today's codecs written by hand, any JSON, any text. */
+const forgedCursor = fc.oneof(
+  fc.constantFrom('[-5]', '[0.5]', '[1e400,"x"]', '[-1,"x"]', '[0]', '[3]', '["2026-01-01|x|y"]').map(base64url),
+  fc.jsonValue({ maxDepth: 2 }).map((value) => base64url(JSON.stringify(value) ?? 'null')),
+  fc.string({ maxLength: 40 }),
+);
+
+/** A change that makes a valid query string invalid, whatever the read endpoint. */
+function queryMalformation(endpoint: ReadEndpoint) {
+  const names = Object.keys(endpoint.params);
+  const has = (kind: QueryKind) => names.some((name) => endpoint.params[name] === kind);
+  const options = [
+    fc.constantFrom(...PROTOTYPE_NAMES).map((key) => ({ label: `prototype key ${key}`, key, value: 'x' })),
+    fc
+      .string({ minLength: 1, maxLength: 12 })
+      .filter((key) => !names.includes(key) && !PROTOTYPE_NAMES.includes(key))
+      .map((key) => ({ label: `unknown key ${key}`, key, value: '1' })),
+    ...(has('limit')
+      ? [
+          fc
+            .oneof(
+              fc.constantFrom('0', '101', '-5', '0.5', '1e400', '1e20', 'NaN', 'Infinity', '', 'x'),
+              fc.integer({ min: 101 }).map(String),
+              fc.integer({ max: 0 }).map(String),
+            )
+            .map((value) => ({ label: `limit ${value}`, key: 'limit', value })),
+        ]
+      : []),
+    ...(has('days')
+      ? [
+          fc
+            .constantFrom('0', '366', '-1', '1.5', '1e20', '1e400', 'x')
+            .map((value) => ({ label: `days ${value}`, key: 'days', value })),
+        ]
+      : []),
+    ...(has('cursor')
+      ? [forgedCursor.map((value) => ({ label: `forged cursor ${value}`, key: 'cursor', value }))]
       : []),
   ];
   return fc.oneof(...options);
@@ -107,9 +192,11 @@ describe('malformed bodies on the write endpoints', () => {
   let colleagueId: string;
   let incidentId: string;
   let kudosId: string;
+  const officer = person(['wellbeing_officer']);
+  const hr = person(['hr']);
 
   beforeAll(async () => {
-    api = await startTestApi('malformed', { WRITE_RATE_LIMIT_PER_MINUTE: '1000000' });
+    api = await startTestApi('malformed', { WRITE_RATE_LIMIT_PER_MINUTE: '1000000' }, { projector: true });
     teamId = (await api.request({ method: 'POST', url: '/v1/teams', as: admin, body: { name: 'Fuzz' } })).body.teamId;
     personId = (
       await api.request({
@@ -125,6 +212,8 @@ describe('malformed bodies on the write endpoints', () => {
     };
     await enrol(agent, ['agent']);
     await enrol(lead, ['team_lead']);
+    await enrol(officer, ['wellbeing_officer']);
+    await enrol(hr, ['hr']);
     colleagueId = personId;
     incidentId = (await api.request({ method: 'POST', url: '/v1/incidents', as: agent, body: incidentReport() })).body
       .incidentId;
@@ -149,6 +238,14 @@ describe('malformed bodies on the write endpoints', () => {
   afterAll(async () => api?.close());
 
   const endpoints = (): WriteEndpoint[] => [
+    {
+      name: 'sign a dev token (no sign-in)',
+      method: 'POST',
+      url: () => '/v1/dev/tokens',
+      as: () => undefined,
+      body: () => ({ sub: agent.personId, roles: ['agent'] }),
+      fields: { sub: mandatory('uuid'), roles: mandatory('array'), teamId: optional('uuid') },
+    },
     {
       name: 'create team',
       method: 'POST',
@@ -229,6 +326,7 @@ describe('malformed bodies on the write endpoints', () => {
       as: () => admin,
       body: () => ({ rows: [{ teamId, date: '2025-01-06', channel: 'phone', contacts: 120 }] }),
       fields: { rows: mandatory('array') },
+      withNestedNumber: (contacts) => ({ rows: [{ teamId, date: '2025-01-06', channel: 'phone', contacts }] }),
     },
     {
       name: 'send kudos',
@@ -283,6 +381,55 @@ describe('malformed bodies on the write endpoints', () => {
     },
   ];
 
+  const paged = { cursor: 'cursor', limit: 'limit' } as const;
+  const range = () => ({ from: '2026-11-01', to: '2026-11-30' });
+  const dashboard = { from: 'date', to: 'date', interval: 'enum', groupBy: 'enum' } as const;
+  const readEndpoints = (): ReadEndpoint[] => [
+    {
+      name: 'incident queue',
+      url: () => '/v1/incidents',
+      as: () => lead,
+      query: () => ({}),
+      params: { ...paged, status: 'enum', teamId: 'uuid' },
+    },
+    { name: 'my incidents', url: () => '/v1/me/incidents', as: () => agent, query: () => ({}), params: paged },
+    { name: 'repeat abusers', url: () => '/v1/repeat-abusers', as: () => officer, query: () => ({}), params: paged },
+    { name: 'org feed', url: () => '/v1/feeds/org', as: () => agent, query: () => ({}), params: paged },
+    { name: 'team feed', url: () => `/v1/feeds/teams/${teamId}`, as: () => agent, query: () => ({}), params: paged },
+    {
+      name: 'person feed',
+      url: () => `/v1/feeds/people/${colleagueId}`,
+      as: () => agent,
+      query: () => ({}),
+      params: paged,
+    },
+    {
+      name: 'recognition gaps',
+      url: () => `/v1/teams/${teamId}/recognition-gaps`,
+      as: () => lead,
+      query: () => ({}),
+      params: { ...paged, days: 'days' },
+    },
+    { name: 'my wellbeing', url: () => '/v1/me/wellbeing', as: () => agent, query: () => ({}), params: paged },
+    { name: 'abuse dashboard', url: () => '/v1/dashboards/abuse', as: () => hr, query: range, params: dashboard },
+    {
+      name: 'wellbeing dashboard',
+      url: () => '/v1/dashboards/wellbeing',
+      as: () => hr,
+      query: range,
+      params: dashboard,
+    },
+    {
+      name: 'recognition dashboard',
+      url: () => '/v1/dashboards/recognition',
+      as: () => hr,
+      query: range,
+      params: dashboard,
+    },
+  ];
+  const read = (endpoint: ReadEndpoint, query: [string, string][]) =>
+    api.request({ method: 'GET', url: `${endpoint.url()}?${new URLSearchParams(query)}`, as: endpoint.as() });
+
   async function eventCount(): Promise<number> {
     const db = new Client({ connectionString: api.database.url });
     await db.connect();
@@ -323,6 +470,105 @@ describe('malformed bodies on the write endpoints', () => {
     expect(await eventCount()).toBe(before);
     expect([...statuses.keys()].every((status) => status >= 400 && status < 500)).toBe(true);
   }, 120_000);
+
+  it('refuses JSON nested deeper than any body before validating it, on every write endpoint', async () => {
+    const before = await eventCount();
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .constantFrom(...endpoints())
+          .chain((endpoint) =>
+            fc.tuple(fc.constant(endpoint), fc.constantFrom(...Object.keys(endpoint.fields)), deepJson),
+          ),
+        async ([endpoint, name, deep]) => {
+          const text = JSON.stringify({ ...endpoint.body(), [name]: '<deep>' }).replace('"<deep>"', deep);
+          const response = await api.request({
+            method: endpoint.method,
+            url: endpoint.url(),
+            as: endpoint.as(),
+            body: text,
+          });
+          expect({ endpoint: endpoint.name, field: name, status: response.status, body: response.body }).toMatchObject({
+            status: 400,
+            body: { type: '/problems/invalid-request', errors: [{ field: 'body' }] },
+          });
+        },
+      ),
+      { numRuns: 100 },
+    );
+    expect(await eventCount()).toBe(before);
+  }, 60_000);
+
+  it('answers malformed query strings of every read endpoint with 400 problem+json naming the parameter', async () => {
+    const all = readEndpoints();
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .constantFrom(...all)
+          .chain((endpoint) => queryMalformation(endpoint).map((malformed) => ({ endpoint, malformed }))),
+        async ({ endpoint, malformed }) => {
+          const query = Object.entries(endpoint.query()).filter(([key]) => key !== malformed.key);
+          const response = await read(endpoint, [...query, [malformed.key, malformed.value]]);
+          expect({ endpoint: endpoint.name, malformation: malformed.label, status: response.status }).toEqual({
+            endpoint: endpoint.name,
+            malformation: malformed.label,
+            status: 400,
+          });
+          expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+          // Either the parameter is named, or it is a cursor this list did not give out.
+          const { type, errors = [] } = response.body as { type: string; errors?: { field: string }[] };
+          const named = type === '/problems/invalid-cursor' || errors.some(({ field }) => field === malformed.key);
+          expect({ type, named }).toEqual({
+            type: expect.stringMatching(/^\/problems\/invalid-(request|cursor)$/),
+            named: true,
+          });
+        },
+      ),
+      { numRuns: 600 },
+    );
+  }, 120_000);
+
+  it('takes back only the cursors a list gave out, unchanged', async () => {
+    const another = { ...kudos(), message: 'And thanks for the cover' };
+    await api.request({ method: 'POST', url: '/v1/kudos', as: agent, body: another });
+    await api.request({ method: 'POST', url: '/v1/incidents', as: agent, body: incidentReport() });
+    await api.projectionsCaughtUp();
+    const [orgFeed, myIncidents] = [readEndpoints()[3], readEndpoints()[1]];
+    const feedCursor = (await read(orgFeed, [['limit', '1']])).body.nextCursor as string;
+    const incidentsCursor = (await read(myIncidents, [['limit', '1']])).body.nextCursor as string;
+    expect([feedCursor, incidentsCursor]).toEqual([expect.any(String), expect.any(String)]);
+
+    const nextPage = await read(orgFeed, [
+      ['limit', '1'],
+      ['cursor', feedCursor],
+    ]);
+    expect(nextPage).toMatchObject({ status: 200, body: { items: [expect.anything()] } });
+
+    const [payload, mac = ''] = feedCursor.split('.');
+    const [sentAtMs, lastKudosId] = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const tampered = [
+      `${base64url(JSON.stringify([sentAtMs + 1, lastKudosId]))}.${mac}`,
+      `${payload}.${mac.slice(0, -2)}${mac.endsWith('AA') ? 'BB' : 'AA'}`,
+      payload,
+      base64url(JSON.stringify([sentAtMs, lastKudosId])),
+    ];
+    for (const cursor of tampered) {
+      expect(await read(orgFeed, [['cursor', cursor]])).toMatchObject({
+        status: 400,
+        body: { type: '/problems/invalid-cursor' },
+      });
+    }
+    // A cursor is good only for the list that gave it out.
+    for (const [endpoint, cursor] of [
+      [myIncidents, feedCursor],
+      [orgFeed, incidentsCursor],
+    ] as const) {
+      expect(await read(endpoint, [['cursor', cursor]])).toMatchObject({
+        status: 400,
+        body: { type: '/problems/invalid-cursor' },
+      });
+    }
+  }, 30_000);
 
   it('also refuses a body that is not JSON at all', async () => {
     const response = await api.request({

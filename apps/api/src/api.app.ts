@@ -3,7 +3,14 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import { type AppConfig, Metrics, loadConfig } from '@frontline/platform';
+import {
+  type AppConfig,
+  JsonTooDeepException,
+  MAX_JSON_DEPTH,
+  Metrics,
+  loadConfig,
+  nestsDeeperThan,
+} from '@frontline/platform';
 import { ApiModule } from './api.module';
 import { openApiDocument } from './openapi';
 import { protectQueuesBoard } from './ops/queues-board';
@@ -17,6 +24,8 @@ export async function createApiApp(config: AppConfig = loadConfig()): Promise<Ne
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: () => randomUUID() });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config), adapter, {
     bufferLogs: true,
+    // JSON is the only body the api takes, parsed by refuseDeepJson below.
+    bodyParser: false,
   });
   return configureApiApp(app);
 }
@@ -46,6 +55,18 @@ function observeResponses(app: NestFastifyApplication): void {
     });
 }
 
+/** JSON bodies are measured before they are parsed: validation recurses, and deep nesting would overflow its stack. */
+function refuseDeepJson(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const parse = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body as string;
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) done(new JsonTooDeepException(), undefined);
+    else parse(request, text, done);
+  });
+}
+
 function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
@@ -55,6 +76,7 @@ function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {
     for (const method of [route.method].flat())
       route.bodyLimit = BULK_ROUTES[`${method} ${route.url}`] ?? route.bodyLimit;
   });
+  refuseDeepJson(app);
   protectQueuesBoard(app);
   observeResponses(app);
 

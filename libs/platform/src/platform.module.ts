@@ -6,6 +6,7 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { Metrics } from './metrics/metrics';
 import { CommandExecutor } from './commands/command-executor';
 import { PersonalData } from './privacy/personal-data';
+import { IdempotencyRecords } from './http/idempotency-records';
 import { PostgresModule } from './postgres/postgres.module';
 import { RedisModule } from './redis/redis.module';
 import { Clock, systemClock } from './clock';
@@ -39,12 +40,19 @@ export class PlatformModule {
         PostgresModule,
         RedisModule,
       ],
-      providers: [Metrics, CommandExecutor, PersonalData, { provide: Clock, useValue: systemClock }],
+      providers: [
+        Metrics,
+        CommandExecutor,
+        PersonalData,
+        IdempotencyRecords,
+        { provide: Clock, useValue: systemClock },
+      ],
       exports: [
         AppConfigModule,
         Metrics,
         CommandExecutor,
         PersonalData,
+        IdempotencyRecords,
         Clock,
         EventStoreModule,
         PostgresModule,

@@ -13,7 +13,6 @@ export * from './application/remove-kudos.command';
 export * from './application/record-praise.command';
 export * from './projections/recognition-feed.projection';
 export * from './projections/recognition-stats.projection';
-export * from './queries/cursor';
 export * from './queries/recognition-feeds.query';
 export * from './queries/my-recognition.query';
 export * from './queries/recognition-gaps.query';

@@ -27,6 +27,7 @@ import {
   type CustomerAction,
   INCIDENT_OUTCOMES,
   type IncidentOutcome,
+  MAX_CONTACTS_PER_DAY,
   NARRATIVE_MAX_LENGTH,
   RECOVERY_BREAK_MINUTES,
   SEVERITIES,
@@ -136,9 +137,15 @@ export class ContactVolumeRowRequest {
   @IsIn(CHANNELS)
   channel!: Channel;
 
-  @ApiProperty({ minimum: 0, description: 'Contacts the team handled on that day and channel' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_CONTACTS_PER_DAY,
+    description: 'Contacts the team handled on that day and channel',
+  })
   @IsInt()
   @Min(0)
+  @Max(MAX_CONTACTS_PER_DAY)
   contacts!: number;
 }
 

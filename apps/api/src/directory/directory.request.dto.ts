@@ -10,6 +10,7 @@ import {
   IsTimeZone,
   IsUUID,
   Length,
+  MaxLength,
 } from 'class-validator';
 import { ROLES, type Role } from '@frontline/platform';
 
@@ -53,8 +54,9 @@ export class EnrolPersonRequest {
   @IsIn(ROLES, { each: true })
   roles!: Role[];
 
-  @ApiProperty({ example: 'Europe/London' })
+  @ApiProperty({ example: 'Europe/London', maxLength: 64 })
   @IsTimeZone()
+  @MaxLength(64)
   timezone!: string;
 }
 

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DisableWebhookCommand, RegisterWebhookCommand, RotateWebhookSecretCommand } from '@frontline/notifications';
-import { type CommandContext, Context, Idempotent, Roles, newId } from '@frontline/platform';
+import { AnswerCarriesSecret, type CommandContext, Context, Idempotent, Roles, newId } from '@frontline/platform';
 import { RegisterWebhookRequest, WebhookSecretResponse } from './webhooks.request.dto';
 
 @ApiTags('webhooks')
@@ -22,6 +22,7 @@ export class WebhooksController {
   @Post()
   @ApiOperation({ summary: 'Register an outbound webhook; its secret is shown once' })
   @Roles('admin')
+  @AnswerCarriesSecret()
   @ApiCreatedResponse({ type: WebhookSecretResponse, description: 'Registered; the secret is shown this once' })
   register(@Body() request: RegisterWebhookRequest, @Context() context: CommandContext) {
     return this.commands.execute(
@@ -33,6 +34,7 @@ export class WebhooksController {
   @ApiOperation({ summary: "Rotate a webhook's signing secret" })
   @HttpCode(200)
   @Roles('admin')
+  @AnswerCarriesSecret()
   @ApiOkResponse({
     type: WebhookSecretResponse,
     description: 'The new secret, shown this once; the old one signs too for a while',

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { Idempotent, Public, ROLES, type Role, TokenVerifier } from '@frontline/platform';
+import { AnswerCarriesSecret, Idempotent, Public, ROLES, type Role, TokenVerifier } from '@frontline/platform';
 
 class DevTokenRequest {
   @ApiProperty({ format: 'uuid' })
@@ -30,6 +30,7 @@ export class DevTokensController {
   @Public()
   @Post()
   @HttpCode(201)
+  @AnswerCarriesSecret()
   @ApiOperation({ summary: 'Sign a token for anyone (local development only)', security: [] })
   async sign(@Body() request: DevTokenRequest): Promise<{ token: string }> {
     return {

@@ -37,6 +37,12 @@ export type IncidentOutcome = (typeof INCIDENT_OUTCOMES)[number];
 
 export const RECOVERY_BREAK_MINUTES = { min: 5, max: 60 } as const;
 export const NARRATIVE_MAX_LENGTH = 4_000;
+/**
+ * Contacts one team handles on one channel in a day: a 200-agent team taking a contact a minute
+ * around the clock is 288,000. The bound keeps every sum over teams and months exact and far
+ * inside the read models' 64-bit counters.
+ */
+export const MAX_CONTACTS_PER_DAY = 1_000_000;
 export const OCCURRED_AT_MAX_DAYS_BACK = 90;
 /** An incident should be acknowledged within this long of its report (DESIGN.md: 4 h; configurable later as CARE_ACK_SLA). */
 export const CARE_ACK_SLA_MS = 4 * 60 * 60 * 1000;

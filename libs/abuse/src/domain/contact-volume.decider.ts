@@ -1,5 +1,5 @@
 import { type Decider, DomainError, assertNever } from '@frontline/decider';
-import type { Channel } from './abuse.vocabulary';
+import { type Channel, MAX_CONTACTS_PER_DAY } from './abuse.vocabulary';
 import type { ContactVolumeEvent } from './contact-volume.events';
 
 /** Contacts handled by one team on one day, per channel. */
@@ -30,8 +30,10 @@ export const contactVolumeDecider: Decider<ContactVolumeCommand, ContactVolumeEv
         // Counts apply in order, so the same channel twice in one import ends at its last count.
         let current = state;
         for (const { channel, contacts } of command.counts) {
-          if (!Number.isInteger(contacts) || contacts < 0) {
-            throw new InvalidContactCountError(`Contacts are a whole number of at least 0, not ${contacts}`);
+          if (!Number.isInteger(contacts) || contacts < 0 || contacts > MAX_CONTACTS_PER_DAY) {
+            throw new InvalidContactCountError(
+              `Contacts are a whole number from 0 to ${MAX_CONTACTS_PER_DAY} a day, not ${contacts}`,
+            );
           }
           const previous = current.contacts[channel];
           if (previous === contacts) continue;

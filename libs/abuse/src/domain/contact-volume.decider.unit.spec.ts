@@ -1,5 +1,6 @@
 import { deciderSpecification } from '@frontline/testing';
 import { InvalidContactCountError, contactVolumeDecider } from './contact-volume.decider';
+import { MAX_CONTACTS_PER_DAY } from './abuse.vocabulary';
 import type { ContactVolumeEvent } from './contact-volume.events';
 
 const { given } = deciderSpecification(contactVolumeDecider);
@@ -45,6 +46,17 @@ describe('contact volume decider', () => {
       .thenThrows(InvalidContactCountError);
     given([])
       .when(record([{ channel: 'phone', contacts: 1.5 }]))
+      .thenThrows(InvalidContactCountError);
+  });
+
+  it('refuses more contacts than one team can take on a channel in a day', () => {
+    given([])
+      .when(record([{ channel: 'phone', contacts: MAX_CONTACTS_PER_DAY }]))
+      .then([
+        { type: 'ContactVolumeRecorded', data: { teamId, date, channel: 'phone', contacts: MAX_CONTACTS_PER_DAY } },
+      ]);
+    given([])
+      .when(record([{ channel: 'phone', contacts: 1e20 }]))
       .thenThrows(InvalidContactCountError);
   });
 });

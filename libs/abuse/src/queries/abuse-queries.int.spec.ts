@@ -1,5 +1,5 @@
-import type { AppConfig, Clock } from '@frontline/platform';
-import { ReadModels } from '@frontline/read-models';
+import { type AppConfig, type Clock, loadConfig } from '@frontline/platform';
+import { Paging, ReadModels } from '@frontline/read-models';
 import { ProjectionTestbed, recorded } from '@frontline/testing';
 import { abuseDashboardProjection } from '../projections/abuse-dashboard.projection';
 import { incidentQueueProjection } from '../projections/incident-queue.projection';
@@ -43,7 +43,7 @@ describe('incident queue query', () => {
   it('is overdue once the acknowledge SLA has passed without an acknowledgement', async () => {
     const [one, two] = [incident('i1', 'ana', 0), incident('i2', 'bo', 10)];
     await testbed.given(one.reported, two.reported, one.acknowledged(300));
-    const query = new IncidentQueueQuery(new ReadModels(testbed.redis));
+    const query = new IncidentQueueQuery(new ReadModels(testbed.redis), new Paging(loadConfig({})));
 
     const at = (iso: string) => query.forCarer(officer, {}, { limit: 20 }, new Date(iso));
     expect((await at('2026-11-16T13:05:00.000Z')).items).toMatchObject([

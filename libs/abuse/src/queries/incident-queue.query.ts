@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '@frontline/decider';
 import { type Actor, hasRole } from '@frontline/platform';
-import { ReadModels } from '@frontline/read-models';
+import { type Page, Paging, ReadModels } from '@frontline/read-models';
 import { CARE_ACK_SLA_MS } from '../domain/abuse.vocabulary';
 import type { QueueStatus } from '../projections/incident-queue.projection';
 import { incidentSummaries } from './incident-summary';
-import { type Page, sortedSetPage } from './sorted-set-page';
 
 export interface IncidentQueueFilter {
   status?: QueueStatus;
@@ -15,7 +14,10 @@ export interface IncidentQueueFilter {
 /** The open incidents a carer acts on, oldest due first, with the clock of the acknowledge SLA. */
 @Injectable()
 export class IncidentQueueQuery {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly paging: Paging,
+  ) {}
 
   async forCarer(carer: Actor, filter: IncidentQueueFilter, page: Page, now: Date) {
     const teamId = await this.teamVisibleTo(carer, filter.teamId);
@@ -25,7 +27,8 @@ export class IncidentQueueQuery {
       ...(teamId === undefined ? [] : ['team', teamId]),
       ...(filter.status === undefined ? [] : ['status', filter.status]),
     );
-    const { members, nextCursor } = await sortedSetPage(this.readModels.redis, queue, page, 'oldest_first');
+    const { redis } = this.readModels;
+    const { members, nextCursor } = await this.paging.sortedSet(redis, 'incident-queue', queue, page, 'oldest_first');
     const items = (await incidentSummaries(this.readModels, keys, members)).map((incident) => {
       const ackDueAt = Date.parse(incident.reportedAt) + CARE_ACK_SLA_MS;
       const overdue = incident.acknowledgedAt === null && now.getTime() > ackDueAt;

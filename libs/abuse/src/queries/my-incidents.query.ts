@@ -1,17 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { ReadModels } from '@frontline/read-models';
+import { type Page, Paging, ReadModels } from '@frontline/read-models';
 import { incidentSummaries } from './incident-summary';
-import { type Page, sortedSetPage } from './sorted-set-page';
 
 /** The caller's own incidents, newest first, whatever became of them. */
 @Injectable()
 export class MyIncidentsQuery {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly paging: Paging,
+  ) {}
 
   async of(agentId: string, page: Page) {
     const keys = await this.readModels.keys('incidentQueue');
     const mine = keys.key('agent', agentId, 'incidents');
-    const { members, nextCursor } = await sortedSetPage(this.readModels.redis, mine, page, 'newest_first');
+    const { members, nextCursor } = await this.paging.sortedSet(
+      this.readModels.redis,
+      'my-incidents',
+      mine,
+      page,
+      'newest_first',
+    );
     return { items: await incidentSummaries(this.readModels, keys, members), nextCursor };
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ReadModels } from '@frontline/read-models';
-import { type Page, sortedSetPage } from './sorted-set-page';
+import { type Page, Paging, ReadModels } from '@frontline/read-models';
 
 export interface RepeatAbuserMatch {
   matchId: string;
@@ -13,12 +12,16 @@ export interface RepeatAbuserMatch {
 /** Repeat-abuser matches, newest first: for wellbeing officers only (the controller's role check). */
 @Injectable()
 export class RepeatAbusersQuery {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly paging: Paging,
+  ) {}
 
   async list(page: Page): Promise<{ items: RepeatAbuserMatch[]; nextCursor: string | null }> {
     const keys = await this.readModels.keys('repeatAbusers');
-    const { members, nextCursor } = await sortedSetPage(
+    const { members, nextCursor } = await this.paging.sortedSet(
       this.readModels.redis,
+      'repeat-abusers',
       keys.key('matches'),
       page,
       'newest_first',

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor, PersonalData } from '@frontline/platform';
+import { CommandExecutor, IdempotencyRecords, PersonalData } from '@frontline/platform';
 import { personStream } from '../domain/directory.streams';
 import { UnknownPersonError, personDecider } from '../domain/person.decider';
 import { requireTeam } from './create-team.handler';
@@ -10,6 +10,7 @@ export class ChangePersonHandler implements ICommandHandler<ChangePersonCommand>
   constructor(
     private readonly executor: CommandExecutor,
     private readonly personalData: PersonalData,
+    private readonly idempotencyRecords: IdempotencyRecords,
   ) {}
 
   async execute({ change, context }: ChangePersonCommand) {
@@ -20,6 +21,8 @@ export class ChangePersonHandler implements ICommandHandler<ChangePersonCommand>
       if (state.status === 'none') throw new UnknownPersonError(`Nobody is enrolled as ${change.personId}`);
       // The key goes first: if the append then fails, the data is already unreadable and a retry records it.
       await this.personalData.erase(change.personId);
+      // Their requests' records are forgotten too, though they hold only MACs: nothing of them outlives erasure.
+      await this.idempotencyRecords.forget(change.personId);
     }
     await this.executor.execute(stream, personDecider, change, context);
     return { personId: change.personId };

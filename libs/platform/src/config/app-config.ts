@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 
 const DEV_PSEUDONYM_SECRET = 'local-development-only-pseudonym-secret';
+const DEV_API_MAC_SECRET = 'local-development-only-api-mac-secret-0000';
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 const urlOf = (...protocols: string[]) => IsUrl({ protocols, require_tld: false, require_protocol: true });
@@ -85,6 +86,15 @@ export class AppConfig {
   @NotEquals(DEV_PSEUDONYM_SECRET, { message: 'PSEUDONYM_SECRET must be a secret of your own outside AUTH_MODE=dev' })
   @MinLength(32)
   PSEUDONYM_SECRET: string = DEV_PSEUDONYM_SECRET;
+
+  /**
+   * Keys the MACs on what the api hands out or remembers: page cursors and Idempotency-Key
+   * records. Shared by every api instance; must be set outside local development.
+   */
+  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'jwks')
+  @NotEquals(DEV_API_MAC_SECRET, { message: 'API_MAC_SECRET must be a secret of your own outside AUTH_MODE=dev' })
+  @MinLength(32)
+  API_MAC_SECRET: string = DEV_API_MAC_SECRET;
 
   /** Writes a person may make per minute before 429. */
   @Transform(toInt)

@@ -21,6 +21,16 @@ describe('loadConfig', () => {
       { AUTH_MODE: 'jwks', JWKS_URL: 'https://id.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' },
       'PSEUDONYM_SECRET',
     ],
+    [
+      {
+        AUTH_MODE: 'jwks',
+        JWKS_URL: 'https://id.example/jwks',
+        JWT_ISSUER: 'i',
+        JWT_AUDIENCE: 'a',
+        PSEUDONYM_SECRET: 'a-pseudonym-secret-that-is-long-enough-0',
+      },
+      'API_MAC_SECRET',
+    ],
   ])('names the bad variable in %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^  ${name}`, 'm'));

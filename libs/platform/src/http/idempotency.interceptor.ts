@@ -1,30 +1,21 @@
-import { createHash } from 'node:crypto';
 import {
   type CallHandler,
   type ExecutionContext,
   HttpException,
   HttpStatus,
-  Inject,
   Injectable,
   type NestInterceptor,
+  SetMetadata,
   UseInterceptors,
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Redis } from 'ioredis';
 import { type Observable, from, of, switchMap, tap, catchError, throwError } from 'rxjs';
 import type { Actor } from '../auth/actor';
-import { READ_MODEL_REDIS } from '../redis/redis.module';
+import { type IdempotencyRecord, IdempotencyRecords } from './idempotency-records';
 import { InvalidRequestException } from './problem-details.filter';
 
-const REMEMBER_SECONDS = 24 * 60 * 60;
-const IN_FLIGHT_SECONDS = 60;
-
-interface Remembered {
-  fingerprint: string;
-  status?: number;
-  body?: unknown;
-}
+const ANSWER_CARRIES_SECRET = 'frontline:answer-carries-secret';
 
 /**
  * A POST retried with the same Idempotency-Key gets the first answer back and runs nothing.
@@ -36,7 +27,7 @@ interface Remembered {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@Inject(READ_MODEL_REDIS) private readonly redis: Redis) {}
+  constructor(private readonly records: IdempotencyRecords) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
@@ -47,13 +38,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
         { field: 'Idempotency-Key', messages: ['must be 1 to 255 visible ASCII characters'] },
       ]);
     }
-    const slot = `idempotency:${sha256(`${request.actor?.personId ?? 'anonymous'}\u0000${key}`)}`;
-    const fingerprint = sha256(`${request.method} ${request.url} ${JSON.stringify(request.body ?? null)}`);
+    const personId = request.actor?.personId;
+    const slot = this.records.slot(personId, key);
+    const fingerprint = this.records.fingerprint(request.method, request.url, request.body);
     const status = Reflect.getMetadata(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    const keepsAnswer = !Reflect.getMetadata(ANSWER_CARRIES_SECRET, context.getHandler());
 
-    return from(this.claim(slot, fingerprint)).pipe(
+    return from(this.claim(personId, slot, fingerprint)).pipe(
       switchMap((earlier) => {
-        if (earlier) {
+        if (earlier && 'body' in earlier) {
           void context.switchToHttp().getResponse<FastifyReply>().status(earlier.status!);
           return of(earlier.body);
         }
@@ -61,21 +54,25 @@ export class IdempotencyInterceptor implements NestInterceptor {
           // Not awaited, and a failure only means a retry runs the command again: its event ids,
           // derived from the key, make the store append nothing the second time.
           tap((body) => {
-            this.redis
-              .set(slot, JSON.stringify({ fingerprint, status, body }), 'EX', REMEMBER_SECONDS)
+            this.records
+              .remember(slot, keepsAnswer ? { fingerprint, status, body } : { fingerprint, status })
               .catch(() => undefined);
           }),
-          catchError((error) => from(this.redis.del(slot)).pipe(switchMap(() => throwError(() => error)))),
+          catchError((error) =>
+            // A retry of an answer not kept must not lose the record of the first, which succeeded.
+            earlier
+              ? throwError(() => error)
+              : from(this.records.release(slot)).pipe(switchMap(() => throwError(() => error))),
+          ),
         );
       }),
     );
   }
 
-  /** Undefined when this request is the first with its key; the first answer when it is a retry. */
-  private async claim(slot: string, fingerprint: string): Promise<Remembered | undefined> {
-    const claimed = await this.redis.set(slot, JSON.stringify({ fingerprint }), 'EX', IN_FLIGHT_SECONDS, 'NX');
-    if (claimed) return undefined;
-    const earlier = JSON.parse((await this.redis.get(slot)) ?? '{}') as Remembered;
+  /** Undefined when this request is the first with its key; the first one's record when it is a retry. */
+  private async claim(personId: string | undefined, slot: string, fingerprint: string) {
+    const earlier: IdempotencyRecord | undefined = await this.records.claim(personId, slot, fingerprint);
+    if (earlier === undefined) return undefined;
     if (earlier.fingerprint !== fingerprint) {
       throw new HttpException('This Idempotency-Key was used for a different request', HttpStatus.UNPROCESSABLE_ENTITY);
     }
@@ -89,6 +86,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
 /** On a controller: its POSTs remember their answers by Idempotency-Key (api spec checks every POST has it). */
 export const Idempotent = () => UseInterceptors(IdempotencyInterceptor);
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
+/**
+ * On a route whose answer carries a secret or a token: the answer is never remembered. The record
+ * keeps only the request's MAC, and a retry runs the command again, which the event ids derived
+ * from the key turn into the first answer (a webhook's secret is read back from its encrypted event).
+ */
+export const AnswerCarriesSecret = () => SetMetadata(ANSWER_CARRIES_SECRET, true);

@@ -5,11 +5,11 @@ import type { FieldError } from './problem';
 // class-validator's whitelist looks fields up in a plain object, so names such as `valueOf` slip through it.
 const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-/** Unknown fields are refused, never stored; every bad field is named by its path. */
+/** Unknown fields of a body or a query string are refused, never stored; every bad field is named by its path. */
 class RequestValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata) {
-    const inherited = inheritedNames(value);
-    if (metadata.type === 'body' && inherited.length > 0) {
+    const inherited = metadata.type === 'body' || metadata.type === 'query' ? inheritedNames(value) : [];
+    if (inherited.length > 0) {
       throw new InvalidRequestException(
         inherited.map((field) => ({ field, messages: [`property ${field} should not exist`] })),
       );

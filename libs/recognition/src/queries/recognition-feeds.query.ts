@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@frontline/decider';
 import { ERASED, PersonalData } from '@frontline/platform';
-import { type Keyspace, ReadModels } from '@frontline/read-models';
+import { type Keyspace, type Page, Paging, ReadModels } from '@frontline/read-models';
 import type { KudosValue, Visibility } from '../domain/recognition.vocabulary';
-import { type Page, decodeCursor, encodeCursor } from './cursor';
 import { directoryEntry, displayNames, teamExists } from './directory-view';
 
 /** A kudos as the feed projection stores it. */
@@ -46,6 +45,7 @@ export class RecognitionFeeds {
   constructor(
     private readonly readModels: ReadModels,
     private readonly personalData: PersonalData,
+    private readonly paging: Paging,
   ) {}
 
   org(viewerId: string, page: Page) {
@@ -72,7 +72,9 @@ export class RecognitionFeeds {
     const keys = await this.readModels.keys('recognitionFeed');
     const entry = await directoryEntry(this.readModels, viewerId);
     const viewer = { personId: viewerId, teamId: entry?.status === 'active' ? entry.teamId : undefined };
-    const after = cursor === undefined ? undefined : decodeCursor<[number, string]>(cursor, ['number', 'string']);
+    const list = feed.join(':');
+    const after =
+      cursor === undefined ? undefined : this.paging.open<[number, string]>(list, cursor, ['number', 'string']);
     const found: StoredKudos[] = [];
     // A page and one more, which tells there is a next page; again only if some were hidden from the viewer.
     const scan = Math.min(MAX_SCAN, limit + 1);
@@ -97,7 +99,7 @@ export class RecognitionFeeds {
     const last = shown.at(-1);
     return {
       items: await this.render(shown),
-      nextCursor: found.length > limit && last ? encodeCursor([last.sentAtMs, last.kudosId]) : null,
+      nextCursor: found.length > limit && last ? this.paging.seal(list, [last.sentAtMs, last.kudosId]) : null,
     };
   }
 

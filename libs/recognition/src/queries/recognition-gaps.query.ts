@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '@frontline/decider';
 import { type Actor, PersonalData } from '@frontline/platform';
-import { ReadModels } from '@frontline/read-models';
-import { type Page, decodeCursor, encodeCursor } from './cursor';
+import { type Page, Paging, ReadModels } from '@frontline/read-models';
 import { directoryEntry, displayNames, teamMembers } from './directory-view';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,9 +15,10 @@ export class RecognitionGapsQuery {
   constructor(
     private readonly readModels: ReadModels,
     private readonly personalData: PersonalData,
+    private readonly paging: Paging,
   ) {}
 
-  async of(lead: Actor, teamId: string, days: number, { cursor, limit }: Page, now: Date) {
+  async of(lead: Actor, teamId: string, days: number, page: Page, now: Date) {
     const entry = await directoryEntry(this.readModels, lead.personId);
     // The token's team may be stale; the directory says whose lead someone is now.
     if (entry?.status !== 'active' || entry.teamId !== teamId || !entry.roles.includes('team_lead')) {
@@ -35,12 +35,6 @@ export class RecognitionGapsQuery {
     const people = unrecognised
       .map((personId) => ({ personId, displayName: names.get(personId) ?? '' }))
       .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.personId.localeCompare(b.personId));
-    const [offset] = cursor === undefined ? [0] : decodeCursor<[number]>(cursor, ['number']);
-    return {
-      teamId,
-      days,
-      items: people.slice(offset, offset + limit),
-      nextCursor: offset + limit < people.length ? encodeCursor([offset + limit]) : null,
-    };
+    return { teamId, days, ...this.paging.slice(`recognition-gaps:${teamId}:${days}`, people, page) };
   }
 }

@@ -1,6 +1,7 @@
 import { ForbiddenError } from '@frontline/decider';
 import type { RecordedEvent } from '@frontline/event-store';
-import { ReadModels } from '@frontline/read-models';
+import { loadConfig } from '@frontline/platform';
+import { Paging, ReadModels } from '@frontline/read-models';
 import { ProjectionTestbed, recorded } from '@frontline/testing';
 import { wellbeingStream } from '../domain/wellbeing.streams';
 import { MyWellbeingHandler } from '../queries/my-wellbeing.handler';
@@ -92,7 +93,7 @@ describe('my wellbeing projection and query', () => {
 
   it('answers the caller with their activities newest first, page by page, and their pulses by week', async () => {
     await testbed.given(...history);
-    const handler = new MyWellbeingHandler(new ReadModels(testbed.redis));
+    const handler = new MyWellbeingHandler(new ReadModels(testbed.redis), new Paging(loadConfig({})));
 
     const first = await handler.execute(new MyWellbeingQuery(ana, 'ana', { limit: 3 }));
     expect(first.items.map((item) => item.activityId)).toEqual(['a4', 'a3', 'a1']);
@@ -115,7 +116,7 @@ describe('my wellbeing projection and query', () => {
 
   it("refuses anyone's history but the caller's own, whatever their roles", async () => {
     await testbed.given(...history);
-    const handler = new MyWellbeingHandler(new ReadModels(testbed.redis));
+    const handler = new MyWellbeingHandler(new ReadModels(testbed.redis), new Paging(loadConfig({})));
 
     for (const roles of [['agent'], ['team_lead'], ['hr', 'admin', 'wellbeing_officer']] as const) {
       await expect(

@@ -1,17 +1,17 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError, ForbiddenError } from '@frontline/decider';
-import { ReadModels } from '@frontline/read-models';
+import { ForbiddenError } from '@frontline/decider';
+import { Paging, ReadModels } from '@frontline/read-models';
 import { type MyActivity, type MyPulse, type MyWellbeing, MyWellbeingQuery } from './my-wellbeing.query';
 
-export class InvalidWellbeingCursorError extends DomainError {
-  readonly code = 'invalid-cursor';
-  readonly kind = 'invalid';
-}
+const LIST = 'my-wellbeing';
 
 /** The only reader of `myWellbeing`: a person's own answers go back to that person and nobody else. */
 @QueryHandler(MyWellbeingQuery)
 export class MyWellbeingHandler implements IQueryHandler<MyWellbeingQuery> {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly paging: Paging,
+  ) {}
 
   async execute({ caller, personId, page: { cursor, limit } }: MyWellbeingQuery): Promise<MyWellbeing> {
     if (personId !== caller.personId) throw new ForbiddenError('A wellbeing history is only ever shown to its owner');
@@ -20,7 +20,7 @@ export class MyWellbeingHandler implements IQueryHandler<MyWellbeingQuery> {
     // Every member has score 0, so the set is in member order: resume strictly before the last member shown.
     const members = await redis.zrevrangebylex(
       keys.key('person', personId, 'activities'),
-      cursor === undefined ? '+' : `(${decodeCursor(cursor)}`,
+      cursor === undefined ? '+' : `(${this.paging.open<[string]>(LIST, cursor, ['string'])[0]}`,
       '-',
       'LIMIT',
       0,
@@ -35,16 +35,8 @@ export class MyWellbeingHandler implements IQueryHandler<MyWellbeingQuery> {
       .sort((a, b) => b.isoWeek.localeCompare(a.isoWeek));
     return {
       items: activities.map((json) => JSON.parse(json!) as MyActivity),
-      nextCursor: members.length > limit ? Buffer.from(shown[shown.length - 1]).toString('base64url') : null,
+      nextCursor: members.length > limit ? this.paging.seal(LIST, [shown[shown.length - 1]]) : null,
       pulses,
     };
   }
-}
-
-function decodeCursor(cursor: string): string {
-  const member = Buffer.from(cursor, 'base64url').toString();
-  if (!/^\d{4}-\d{2}-\d{2}\|[^|]+\|[^|]+$/.test(member)) {
-    throw new InvalidWellbeingCursorError('The cursor is not one this list gave out');
-  }
-  return member;
 }
