@@ -77,8 +77,8 @@ export function suppressMonth(table: MonthTable, minGroup: number): Map<string, 
     const pinned = determinedCells(rowsOf, periods, table.month, hidden);
     if (pinned.length === 0) break;
     const [row, period] = pinned[0];
-    for (const rows of rowsOf.filter((rows) => rows.includes(row))) {
-      hide(cheapestRectangle([row, period], rows, periods, table, hidden));
+    for (const grouping of rowsOf.filter((rows) => rows.includes(row))) {
+      hide(cheapestRectangle([row, period], grouping, periods, table, hidden));
     }
   }
   return hidden;
