@@ -92,9 +92,11 @@ export async function failedChecks(api: FrontlineClient, checks: readonly Check[
 }
 
 /** A cell the privacy rules let through: `{value, suppressed: false}` anywhere in a dashboard. */
+/** A cell with something in it is shown: a shown zero is about nobody and proves nothing. */
 function hasVisibleCell(answer: unknown): boolean {
   if (typeof answer !== 'object' || answer === null) return false;
-  if ((answer as { suppressed?: unknown }).suppressed === false) return true;
+  const { suppressed, value } = answer as { suppressed?: unknown; value?: unknown };
+  if (suppressed === false && typeof value === 'number' && value > 0) return true;
   return Object.values(answer).some(hasVisibleCell);
 }
 

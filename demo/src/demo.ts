@@ -73,10 +73,10 @@ async function seed(
   await api.put('/v1/contact-volumes', admin, { rows: history.contactVolumes });
   log(`  contact volumes: ${history.contactVolumes.length} rows over ${WEEKS} weeks`);
 
-  await inParallel(history.incidents, async ({ agent, key, body, followUps }) => {
-    await api.post('/v1/incidents', agent, body, key);
-    for (const { by, action, body: change, key: changeKey } of followUps) {
-      await api.post(`/v1/incidents/${body.incidentId}/${action}`, by, change, changeKey);
+  await inParallel(history.incidents, async ({ agent, key, body, at, followUps }) => {
+    await api.post('/v1/incidents', agent, body, key, at);
+    for (const { by, action, body: change, key: changeKey, at: changedAt } of followUps) {
+      await api.post(`/v1/incidents/${body.incidentId}/${action}`, by, change, changeKey, changedAt);
     }
   });
   const followUps = history.incidents.reduce((sum, incident) => sum + incident.followUps.length, 0);
@@ -84,10 +84,10 @@ async function seed(
     `  abuse incidents: ${history.incidents.length} reported, ${followUps} follow-ups by leads, agents and a wellbeing officer`,
   );
 
-  await inParallel(history.kudos, async ({ from, key, body, reactions }) => {
-    const { kudosId } = await api.post<{ kudosId: string }>('/v1/kudos', from, body, key);
-    for (const { by, key: reactionKey, emoji } of reactions) {
-      await api.post(`/v1/kudos/${kudosId}/reactions`, by, { emoji }, reactionKey);
+  await inParallel(history.kudos, async ({ from, key, body, at, reactions }) => {
+    const { kudosId } = await api.post<{ kudosId: string }>('/v1/kudos', from, body, key, at);
+    for (const { by, key: reactionKey, emoji, at: reactedAt } of reactions) {
+      await api.post(`/v1/kudos/${kudosId}/reactions`, by, { emoji }, reactionKey, reactedAt);
     }
   });
   const reactions = history.kudos.reduce((sum, kudos) => sum + kudos.reactions.length, 0);
@@ -95,13 +95,14 @@ async function seed(
 
   // Each person logs one thing after another, as people do: their wellbeing is one stream.
   await inParallel(org.people, async (person) => {
-    for (const { key, body } of history.activities.filter((activity) => activity.person === person)) {
-      await api.post('/v1/wellbeing/activities', person, body, key);
+    for (const { key, body, at } of history.activities.filter((activity) => activity.person === person)) {
+      await api.post('/v1/wellbeing/activities', person, body, key, at);
     }
-    const pulse = history.pulses.find((answer) => answer.person === person);
-    if (pulse) await api.post('/v1/wellbeing/pulse', person, pulse.body, pulse.key);
+    for (const { key, body, at } of history.pulses.filter((answer) => answer.person === person)) {
+      await api.post('/v1/wellbeing/pulse', person, body, key, at);
+    }
   });
-  log(`  wellbeing: ${history.activities.length} activities, ${history.pulses.length} pulse answers this week`);
+  log(`  wellbeing: ${history.activities.length} activities, ${history.pulses.length} weekly pulse answers`);
 
   const campaignId = await planCustomerServiceWeek(api, org, history);
   log(`  ${history.campaign.body.name} planned`);

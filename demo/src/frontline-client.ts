@@ -61,9 +61,12 @@ export class FrontlineClient {
     return this.send('GET', path, { as });
   }
 
-  /** A create or a change; `idempotencyKey` makes a repeat of it answer the first result and append nothing. */
-  post<T>(path: string, as: Actor, body: object | undefined, idempotencyKey: string): Promise<T> {
-    return this.send('POST', path, { as, body, idempotencyKey });
+  /**
+   * A create or a change; `idempotencyKey` makes a repeat of it answer the first result and append
+   * nothing; `at` says when it happened (X-Frontline-As-Of, AUTH_MODE=dev only).
+   */
+  post<T>(path: string, as: Actor, body: object | undefined, idempotencyKey: string, at?: string): Promise<T> {
+    return this.send('POST', path, { as, body, idempotencyKey, at });
   }
 
   put<T>(path: string, as: Actor, body: object): Promise<T> {
@@ -73,13 +76,14 @@ export class FrontlineClient {
   private async send<T>(
     method: string,
     path: string,
-    { as, body, idempotencyKey }: { as?: Actor; body?: object; idempotencyKey?: string },
+    { as, body, idempotencyKey, at }: { as?: Actor; body?: object; idempotencyKey?: string; at?: string },
   ): Promise<T> {
     const request = `${method} ${path}`;
     const headers: Record<string, string> = {
       ...(as ? { authorization: `Bearer ${await this.token(as)}` } : {}),
       ...(body ? { 'content-type': 'application/json' } : {}),
       ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+      ...(at ? { 'x-frontline-as-of': at } : {}),
     };
     const response = await fetch(`${this.url}${path}`, {
       method,

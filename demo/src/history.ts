@@ -29,15 +29,20 @@ export interface Period {
   to: string;
 }
 
-/** A write of the history: its body, and the Idempotency-Key that makes repeating it harmless. */
+/**
+ * A write of the history: its body, the Idempotency-Key that makes repeating it harmless, and when
+ * it happened (sent as X-Frontline-As-Of: dashboards count a fact in the week it was recorded).
+ */
 interface Write<Body> {
   key: string;
   body: Body;
+  at?: string;
 }
 
 /** `POST /v1/incidents/{id}/<action>` by a lead, the agent or a wellbeing officer. */
 export interface FollowUp {
   key: string;
+  at?: string;
   by: Person;
   action: string;
   body?: object;
@@ -56,7 +61,7 @@ export interface PlannedKudos extends Write<{
   visibility: Visibility;
 }> {
   from: Person;
-  reactions: { by: Person; key: string; emoji: string }[];
+  reactions: { by: Person; key: string; emoji: string; at?: string }[];
 }
 
 export interface PlannedActivity extends Write<{ kind: WellbeingKind; minutes: number; occurredOn: string }> {
@@ -80,21 +85,30 @@ export interface DemoHistory {
 /**
  * Eight weeks of a believable contact centre, the same on every run of the same day: contact
  * volumes, abuse incidents and how they were cared for, kudos and reactions, wellbeing activities,
- * this week's pulse and next Customer Service Week. Dates the api lets a client give (contact
- * days, `occurredAt`, `occurredOn`) are spread over the weeks; the api stamps the rest with today.
+ * weekly pulses and next Customer Service Week, each written at the time it happened.
  */
 export function demoHistory(org: DemoOrganisation, now: Date): DemoHistory {
   const today = now.toISOString().slice(0, 10);
+  const past = (moment: string) => (moment < now.toISOString() ? moment : now.toISOString());
   const period = { from: addDays(mondayOf(today), -7 * (WEEKS - 1)), to: today };
   const pastDays = daysBetween(period.from, addDays(today, -1));
   const year = now.getUTCMonth() < 9 ? now.getUTCFullYear() : now.getUTCFullYear() + 1;
   return {
     period,
     contactVolumes: contactVolumes(org, pastDays),
-    incidents: [...repeatAbuser(org, today), ...incidents(org, pastDays, today)],
-    kudos: kudos(org),
-    activities: [...recoveryAfterTheWorstCall(org, today), ...activities(org, period)],
-    pulses: pulses(org),
+    incidents: [...repeatAbuser(org, today), ...incidents(org, pastDays, today)].map((incident) =>
+      written(incident, past),
+    ),
+    kudos: kudos(org, pastDays).map(({ at, reactions, ...rest }) => ({
+      ...rest,
+      at: past(at!),
+      reactions: reactions.map((reaction) => ({ ...reaction, at: past(later(at!, 60)) })),
+    })),
+    activities: [...recoveryAfterTheWorstCall(org, today), ...activities(org, period)].map((activity) => ({
+      ...activity,
+      at: past(`${activity.body.occurredOn}T18:00:00.000Z`),
+    })),
+    pulses: pulses(org, period).filter((pulse) => pulse.at! <= now.toISOString()),
     campaign: {
       key: 'demo:customer-service-week',
       body: { kind: 'customer_service_week', name: `Customer Service Week ${year}`, year, timezone: TIMEZONE },
@@ -330,11 +344,11 @@ const VALUES = Object.keys(MESSAGES) as KudosValue[];
 const EMOJI = ['👏', '🎉', '❤️', '🙌', '💪', '⭐'];
 
 /**
- * Kudos sent today (the api stamps them): up to three per person, well within the daily allowance,
- * mostly within the team, some across teams; public or team, a few private. Two agents of each team
- * receive none, so their lead's recognition gaps name somebody.
+ * Kudos over the weeks: up to three per person, well within the daily allowance, mostly within the
+ * team, some across teams; public or team, a few private. Two agents of each team receive none, so
+ * their lead's recognition gaps name somebody.
  */
-function kudos(org: DemoOrganisation): PlannedKudos[] {
+function kudos(org: DemoOrganisation, days: string[]): PlannedKudos[] {
   const random = new Random('kudos');
   const unthanked = new Set(org.teams.flatMap((team) => agentsOf(org.people, team).slice(-2)));
   const thankable = org.people.filter((person) => !unthanked.has(person));
@@ -369,6 +383,8 @@ function kudos(org: DemoOrganisation): PlannedKudos[] {
   return sent.map((planned, n) => ({
     ...planned,
     key: `demo:kudos-${n}`,
+    // The featured thank-you was the other day; the rest any weekday of the weeks.
+    at: `${n === 0 ? days[days.length - 2] : random.pick(days.filter((day) => !isWeekend(day)))}T${10 + (n % 7)}:15:00.000Z`,
     reactions: random
       .sample(
         viewers(org, planned).filter((person) => person !== planned.from),
@@ -443,24 +459,38 @@ function recoveryAfterTheWorstCall(org: DemoOrganisation, today: string): Planne
 
 const STAFF_PROFILE: Pick<TeamProfile, 'mood' | 'workload'> = { mood: 3.7, workload: 3.6 };
 
-/** This week's pulse (the api takes the current ISO week only), from four in five people. */
-function pulses(org: DemoOrganisation): PlannedPulse[] {
+/** Each week's pulse (answered on the Wednesday: the api takes the current ISO week), from four in five people. */
+function pulses(org: DemoOrganisation, period: Period): PlannedPulse[] {
   const random = new Random('pulses');
   const profiles = new Map(org.teams.map((team) => [team.teamId, team.profile]));
   const score = (mean: number) => Math.min(5, Math.max(1, Math.round(mean + 2.4 * (random.next() - 0.5))));
-  return org.people
-    .filter((person) => random.chance(0.8) || person === org.agent)
-    .map((person) => {
-      const { mood, workload } = profiles.get(person.teamId) ?? STAFF_PROFILE;
-      return {
-        key: 'demo:pulse',
-        person,
-        body: { mood: score(mood), energy: score(mood - 0.2), workload: score(workload) },
-      };
-    });
+  return Array.from({ length: WEEKS }, (_, week) => addDays(period.from, 7 * week + 2)).flatMap((wednesday) =>
+    org.people
+      .filter((person) => random.chance(0.8) || person === org.agent)
+      .map((person) => {
+        const { mood, workload } = profiles.get(person.teamId) ?? STAFF_PROFILE;
+        return {
+          key: `demo:pulse-${wednesday}`,
+          person,
+          at: `${wednesday}T11:00:00.000Z`,
+          body: { mood: score(mood), energy: score(mood - 0.2), workload: score(workload) },
+        };
+      }),
+  );
 }
 
 const DAY_MS = 86_400_000;
+const later = (moment: string, minutes: number) => new Date(Date.parse(moment) + minutes * 60_000).toISOString();
+
+/** An incident reported 20 minutes after it happened, each follow-up an hour after the one before. */
+function written(incident: PlannedIncident, past: (moment: string) => string): PlannedIncident {
+  const reported = later(incident.body.occurredAt, 20);
+  return {
+    ...incident,
+    at: past(reported),
+    followUps: incident.followUps.map((step, i) => ({ ...step, at: past(later(reported, 60 * (i + 1))) })),
+  };
+}
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const daysAgo = (date: string, today: string) => (Date.parse(today) - Date.parse(date)) / DAY_MS;

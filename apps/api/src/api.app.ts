@@ -4,8 +4,9 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import {
-  type AppConfig,
+  AppConfig,
   JsonTooDeepException,
+  acceptAsOf,
   MAX_JSON_DEPTH,
   Metrics,
   loadConfig,
@@ -77,6 +78,7 @@ function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {
       route.bodyLimit = BULK_ROUTES[`${method} ${route.url}`] ?? route.bodyLimit;
   });
   refuseDeepJson(app);
+  if (app.get(AppConfig).AUTH_MODE === 'dev') acceptAsOf(fastify);
   protectQueuesBoard(app);
   observeResponses(app);
 

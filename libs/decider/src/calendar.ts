@@ -75,12 +75,12 @@ export function monthOfPeriod(period: string): string {
 }
 
 /**
- * The moment a fact counts at in dashboards: when it happened, unless its month had already ended
- * when it was recorded; then when it was recorded. A month's numbers never change once it has ended,
- * so two looks at an ended month can never differ by a late report.
+ * The moment a fact counts at in dashboards: when it happened, unless its week had already ended
+ * when it was recorded; then when it was recorded. A week's numbers never change once it has ended,
+ * so two looks at an ended week can never differ by a late report.
  */
 export function countedAt(happened: Date, recorded: Date): Date {
-  return periodEnd(weekMonth(happened)) <= recorded ? recorded : happened;
+  return periodEnd(isoWeek(happened)) <= recorded ? recorded : happened;
 }
 
 /** The ISO weeks of a week-month (`2026-11`), oldest first: four or five. */

@@ -94,10 +94,10 @@ describe('months of whole ISO weeks', () => {
 });
 
 describe('countedAt', () => {
-  it('counts a fact when it happened while its month is open, and when recorded once it has ended', () => {
+  it('counts a fact when it happened while its week is open, and when recorded once it has ended', () => {
     const happened = new Date('2026-11-20T10:00:00Z');
-    expect(countedAt(happened, new Date('2026-11-29T23:00:00Z'))).toBe(happened);
-    const late = new Date('2026-11-30T08:00:00Z');
+    expect(countedAt(happened, new Date('2026-11-22T23:00:00Z'))).toBe(happened);
+    const late = new Date('2026-11-23T08:00:00Z');
     expect(countedAt(happened, late)).toBe(late);
   });
 

@@ -21,6 +21,7 @@ export * from './http/idempotency-records';
 export * from './privacy/mac-keys';
 export * from './privacy/personal-data';
 export * from './http/command-context.decorator';
+export * from './http/as-of';
 export * from './http/write-throttler.guard';
 export * from './commands/system-context';
 export * from './queues/queue-redis';

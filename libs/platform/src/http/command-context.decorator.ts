@@ -2,7 +2,7 @@ import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../auth/actor';
 import type { CommandContext } from '../commands/command-context';
-import { systemClock } from '../clock';
+import { writtenAt } from './as-of';
 
 /** The actor, request id, Idempotency-Key and time of the request, for a command. */
 export const Context = createParamDecorator((_: unknown, context: ExecutionContext): CommandContext => {
@@ -12,6 +12,6 @@ export const Context = createParamDecorator((_: unknown, context: ExecutionConte
     actor: request.actor,
     correlationId: request.id,
     idempotencyKey: typeof key === 'string' ? key : undefined,
-    now: systemClock.now(),
+    now: writtenAt(request),
   };
 });
