@@ -89,7 +89,7 @@ export class KurrentDbEventStore implements EventStore {
       const result = await this.run(() => this.client.appendToStream(streamName, eventData, { streamState }));
       // An idempotent retry can come back without a position; the stored last event has it.
       const position = result.position
-        ? encodeLogPosition(result.position.commit, result.position.prepare)
+        ? encodeLogPosition('kdb', result.position.commit, result.position.prepare)
         : (await this.readStream(streamName, { fromRevision: result.nextExpectedRevision, maxCount: 1 }))[0].position;
       return { nextRevision: result.nextExpectedRevision, position };
     } catch (error) {
@@ -230,7 +230,7 @@ function isSystemEvent(event: Pick<RecordedEvent, 'type'>): boolean {
 }
 
 function toPosition(position: LogPosition): Position {
-  const [commit, prepare] = decodeLogPosition(position, 2);
+  const [commit, prepare] = decodeLogPosition(position, 'kdb', 2);
   return { commit, prepare };
 }
 
@@ -245,7 +245,7 @@ function toRecordedEvent(event: KurrentRecordedEvent): RecordedEvent {
     metadata: event.metadata as EventMetadata,
     streamName: event.streamId,
     revision: event.revision,
-    position: encodeLogPosition(event.position.commit, event.position.prepare),
+    position: encodeLogPosition('kdb', event.position.commit, event.position.prepare),
     recordedAt: event.created,
   };
 }
