@@ -3,3 +3,4 @@ export * from './test-config';
 export * from './decider-specification';
 export * from './projection-testbed';
 export * from './history';
+export * from './fake-kurrentdb';
