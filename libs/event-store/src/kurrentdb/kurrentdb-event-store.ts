@@ -194,8 +194,11 @@ export class KurrentDbEventStore implements EventStore {
             health.stalled = undefined;
             failures = 0; // a successful resubscribe resets the backoff, whether or not events follow
           });
-          // Unsubscribing ends the client's iteration, so a close does not wait for the next event.
-          const unsubscribe = () => void subscription.unsubscribe().catch(() => undefined);
+          // Cancelling the call does not end the client's stream when no answer ever came; destroying it does.
+          const unsubscribe = () => {
+            void subscription.unsubscribe().catch(() => undefined);
+            subscription.destroy();
+          };
           signal.addEventListener('abort', unsubscribe, { once: true });
           try {
             for await (const { event } of subscription) {
