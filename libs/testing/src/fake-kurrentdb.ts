@@ -40,8 +40,14 @@ export async function silentKurrentDb(): Promise<FakeKurrentDb> {
   return listen(server, () => sockets.forEach((socket) => socket.destroy()));
 }
 
-/** Speaks HTTP/2 like a KurrentDB with tls=false and hands each gRPC call to `answer`. */
-export async function grpcKurrentDb(answer: (call: FakeCall) => void): Promise<FakeKurrentDb & { calls: FakeCall[] }> {
+/**
+ * Speaks HTTP/2 like a KurrentDB with tls=false and hands each gRPC call to `answer`. With
+ * `readRequests: false` it never reads what clients send, so their writes back up behind flow control.
+ */
+export async function grpcKurrentDb(
+  answer: (call: FakeCall) => void,
+  { readRequests = true } = {},
+): Promise<FakeKurrentDb & { calls: FakeCall[] }> {
   const calls: FakeCall[] = [];
   const sessions = new Set<Http2Session>();
   const server = createHttp2Server();
@@ -60,7 +66,7 @@ export async function grpcKurrentDb(answer: (call: FakeCall) => void): Promise<F
       received: [],
     };
     calls.push(call);
-    stream.on('data', (chunk: Buffer) => call.received.push(chunk));
+    if (readRequests) stream.on('data', (chunk: Buffer) => call.received.push(chunk));
     answer(call);
   });
   const fake = await listen(server, () => sessions.forEach((session) => session.destroy()));
