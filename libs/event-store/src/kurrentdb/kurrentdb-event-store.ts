@@ -43,7 +43,7 @@ import {
   matchesFilter,
 } from '../event-store.port';
 import { checkAppend } from '../append-rules';
-import { decodeLogPosition, encodeLogPosition } from '../log-position';
+import { ForeignLogPositionError, decodeLogPosition, encodeLogPosition } from '../log-position';
 import { type SubscriptionHealth, backoffDelay, createSubscription, sleep } from '../subscription';
 
 export interface KurrentDbEventStoreOptions {
@@ -330,7 +330,11 @@ async function bounded<T>(what: string, ms: number, work: () => Promise<T>): Pro
  */
 export function toPortError(error: unknown, streamName: string, expected?: ExpectedRevision): Error {
   const converted = error instanceof Error ? convertToCommandError(error) : error;
-  if (converted instanceof WrongExpectedRevisionError || converted instanceof EventStoreUnavailableError)
+  if (
+    converted instanceof WrongExpectedRevisionError ||
+    converted instanceof EventStoreUnavailableError ||
+    converted instanceof ForeignLogPositionError
+  )
     return converted;
   if (converted instanceof WrongExpectedVersionError) {
     const actual = typeof converted.actualState === 'bigint' ? converted.actualState : -1n;

@@ -1,5 +1,6 @@
 import type { RecordedEvent as KurrentRecordedEvent } from '@kurrent/kurrentdb-client';
-import { toRecordedEvent } from './kurrentdb-event-store';
+import { ForeignLogPositionError } from '../log-position';
+import { toPortError, toRecordedEvent } from './kurrentdb-event-store';
 
 function stored(position: KurrentRecordedEvent['position']): KurrentRecordedEvent {
   return {
@@ -27,5 +28,13 @@ describe('events read from KurrentDB', () => {
     ["KurrentDB's -1 for none", { commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n }],
   ])('are refused with %s, rather than given a position that sorts wrongly', (_, position) => {
     expect(() => toRecordedEvent(stored(position))).toThrow(/without its log position/);
+  });
+});
+
+describe('errors of the KurrentDB adapter', () => {
+  it('leave a position of another store as it is, for the message that says what to do', () => {
+    const foreign = new ForeignLogPositionError('pg:1-2', 'kdb');
+
+    expect(toPortError(foreign, '$all')).toBe(foreign);
   });
 });
