@@ -15,6 +15,7 @@ require.extensions['.ts'] = (module, filename) => {
       esModuleInterop: true,
     },
   });
+  // oxlint-disable-next-line no-underscore-dangle -- Node's own hook for compiled sources
   module._compile(outputText, filename);
 };
 

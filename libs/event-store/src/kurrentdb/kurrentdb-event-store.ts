@@ -184,24 +184,24 @@ export class KurrentDbEventStore implements EventStore {
         let failures = 0;
         while (!signal.aborted && !this.closed) {
           health.stalled = new EventStoreUnavailableError('Subscribing to KurrentDB: no confirmation yet');
-          const subscription = this.client.subscribeToAll({
+          const attempt = this.client.subscribeToAll({
             fromPosition: checkpoint ? toPosition(checkpoint) : START,
             filter: serverFilter(filter),
           });
           // The client emits errors after the iterator is gone too (a late drop); an unheard one would end the process.
-          subscription.on('error', () => undefined);
-          subscription.once('confirmation', () => {
+          attempt.on('error', () => undefined);
+          attempt.once('confirmation', () => {
             health.stalled = undefined;
             failures = 0; // a successful resubscribe resets the backoff, whether or not events follow
           });
           // Cancelling the call does not end the client's stream when no answer ever came; destroying it does.
           const unsubscribe = () => {
-            void subscription.unsubscribe().catch(() => undefined);
-            subscription.destroy();
+            void attempt.unsubscribe().catch(() => undefined);
+            attempt.destroy();
           };
           signal.addEventListener('abort', unsubscribe, { once: true });
           try {
-            for await (const { event } of subscription) {
+            for await (const { event } of attempt) {
               if (!event) continue;
               health.stalled = undefined;
               const recorded = toRecordedEvent(event);
