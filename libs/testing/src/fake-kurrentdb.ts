@@ -109,6 +109,22 @@ export function supportedMethods(...paths: string[]): Buffer {
   return Buffer.concat([...methods, protobufField(2, '24.10.0')]);
 }
 
+/**
+ * Answers every batch append on this call as stored at `revision` but without a log position,
+ * as KurrentDB answers an append it recognises as a retry.
+ */
+export function acceptAppendsWithoutPosition(call: FakeCall, revision = 0): void {
+  call.stream.respond({ ':status': 200, 'content-type': 'application/grpc' });
+  call.stream.on('data', (chunk: Buffer) => {
+    // The request's first field is its correlation id, sent as a UUID string; the answer echoes it.
+    const correlationId = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(chunk.toString('latin1'));
+    if (!correlationId) return;
+    const success = Buffer.concat([varint(1 << 3), varint(revision), protobufField(4, Buffer.alloc(0))]);
+    const uuid = protobufField(2, correlationId[0]);
+    call.stream.write(grpcFrame(Buffer.concat([protobufField(1, uuid), protobufField(3, success)])));
+  });
+}
+
 function grpcFrame(message: Buffer): Buffer {
   const header = Buffer.alloc(5);
   header.writeUInt32BE(message.length, 1);

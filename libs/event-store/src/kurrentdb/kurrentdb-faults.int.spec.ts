@@ -3,6 +3,7 @@ import {
   type FakeCall,
   type FakeKurrentDb,
   GRPC,
+  acceptAppendsWithoutPosition,
   answerCall,
   answerEmpty,
   failCall,
@@ -171,6 +172,17 @@ describe('the KurrentDB adapter against a server that is slow, gone or refusing 
       .map((call) => Buffer.concat(call.received).toString('latin1'));
     expect(sent).toHaveLength(2);
     for (const request of sent) for (const { id } of events) expect(request).toContain(id);
+  });
+
+  it('answers an append stored without a position that its stream read cannot find yet as unavailable, not a crash', async () => {
+    // A retried append comes back without a position; a lagging node may not return the event yet.
+    const kurrent = await connect(await kurrentDb((call) => acceptAppendsWithoutPosition(call)), {
+      appendTimeoutMs: 5_000,
+      readTimeoutMs: 5_000,
+    });
+    await expect(
+      kurrent.appendToStream(`team-${randomUUID()}`, [newEvent()], { expectedRevision: 'no_stream' }),
+    ).rejects.toThrow(/did not return team-\S+@0 just appended/);
   });
 
   describe('subscriptions', () => {
