@@ -63,6 +63,12 @@ describeIfCompose(title, () => {
     expect(serviceBlock(config, 'api')).toMatch(/- published: 3000\n\s+target: 3000\n/);
   });
 
+  it('pins the KurrentDB image to a release, so every run gets the server the suite was run against', () => {
+    expect(serviceBlock(config, 'kurrentdb')).toMatch(
+      /^\s+image: docker\.kurrent\.io\/kurrent-lts\/kurrentdb:\d+\.\d+\.\d+$/m,
+    );
+  });
+
   it('keeps queue Redis durable and never evicting', () => {
     const block = serviceBlock(config, 'queue-redis');
     expect(block).toMatch(/- --appendonly\n\s+- "?yes"?\n/);

@@ -7,6 +7,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleNameMapper: {
     '^@frontline/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    // The KurrentDB adapter is loaded lazily, by its compiled name; jest reads its source.
+    '^\\./kurrentdb-event-store\\.js$': '<rootDir>/libs/event-store/src/kurrentdb/kurrentdb-event-store.ts',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 30_000,

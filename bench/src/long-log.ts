@@ -75,7 +75,7 @@ export class LongLog {
               ORDER BY transaction_id DESC, position DESC LIMIT 1`,
             [eventTypes],
           );
-          return rows[0] ? encodeLogPosition(BigInt(rows[0].transaction_id), BigInt(rows[0].position)) : null;
+          return rows[0] ? encodeLogPosition('pg', BigInt(rows[0].transaction_id), BigInt(rows[0].position)) : null;
         }),
       );
     } finally {

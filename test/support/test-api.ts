@@ -131,7 +131,7 @@ export async function startTestApi(
                 ORDER BY transaction_id DESC, position DESC LIMIT 1`,
               [projection.eventTypes],
             );
-            return rows[0] ? encodeLogPosition(BigInt(rows[0].xid), BigInt(rows[0].position)) : '';
+            return rows[0] ? encodeLogPosition('pg', BigInt(rows[0].xid), BigInt(rows[0].position)) : '';
           }),
         );
         for (const deadline = Date.now() + timeoutMs; ;) {

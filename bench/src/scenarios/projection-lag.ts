@@ -98,7 +98,7 @@ async function feedLag(
     const visibleAt = firstSampleCovering(
       samples,
       answered,
-      encodeLogPosition(BigInt(event.xid), BigInt(event.position)),
+      encodeLogPosition('pg', BigInt(event.xid), BigInt(event.position)),
     );
     return visibleAt - answered;
   });

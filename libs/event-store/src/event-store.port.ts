@@ -60,9 +60,14 @@ export interface SubscribeOptions {
   filter?: SubscriptionFilter;
 }
 
-/** A live, catch-up subscription to the global log. It survives disconnects until closed. */
+/**
+ * A live, catch-up subscription to the global log. It survives disconnects until closed; an
+ * error it throws is one that resubscribing cannot mend (access denied, a foreign position).
+ */
 export interface Subscription extends AsyncIterable<RecordedEvent> {
   close(): Promise<void>;
+  /** Why it is not following the log right now, while it (re)subscribes; unset while it follows. */
+  readonly stalled?: Error;
 }
 
 export interface EventStore {

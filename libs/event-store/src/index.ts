@@ -1,5 +1,5 @@
 export * from './event-store.port';
-export { encodeLogPosition, decodeLogPosition } from './log-position';
+export { ForeignLogPositionError, type PositionStore, encodeLogPosition, decodeLogPosition } from './log-position';
 export { InMemoryEventStore } from './in-memory/in-memory-event-store';
 export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { KurrentDbEventStore, KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';

@@ -1,11 +1,22 @@
 import type { RecordedEvent, Subscription } from './event-store.port';
 
+/** What an adapter's subscription tells about itself while it runs. */
+export interface SubscriptionHealth {
+  stalled?: Error;
+}
+
 /** Wraps a generator that stops when its signal aborts into a closable subscription. */
-export function createSubscription(run: (signal: AbortSignal) => AsyncGenerator<RecordedEvent>): Subscription {
+export function createSubscription(
+  run: (signal: AbortSignal, health: SubscriptionHealth) => AsyncGenerator<RecordedEvent>,
+): Subscription {
   const controller = new AbortController();
-  const events = run(controller.signal);
+  const health: SubscriptionHealth = {};
+  const events = run(controller.signal, health);
   return {
     [Symbol.asyncIterator]: () => events,
+    get stalled() {
+      return health.stalled;
+    },
     async close() {
       controller.abort();
       await events.return(undefined);

@@ -6,6 +6,7 @@ export * from './redis/redis.module';
 export * from './postgres/postgres.module';
 export * from './event-store/event-store.module';
 export * from './main-runner';
+export * from './process-guard';
 export * from './connections.check';
 export * from './auth/actor';
 export * from './auth/auth.guard';

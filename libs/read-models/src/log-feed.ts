@@ -1,4 +1,10 @@
-import { Doorbell, type EventStore, type LogPosition, type RecordedEvent } from '@frontline/event-store';
+import {
+  Doorbell,
+  type EventStore,
+  type LogPosition,
+  type RecordedEvent,
+  type Subscription,
+} from '@frontline/event-store';
 
 /** Events read ahead of one runner's writes, at most this many. */
 const READ_AHEAD = 5_000;
@@ -15,6 +21,8 @@ export class EventQueue {
   ended = false;
   /** Why the reader ended, when it failed. */
   failure?: unknown;
+  /** The subscription that fills it, asked whether it follows the log. */
+  source?: Pick<Subscription, 'stalled'>;
   private closed = false;
 
   constructor(
@@ -24,6 +32,11 @@ export class EventQueue {
 
   get size(): number {
     return this.events.length - this.head;
+  }
+
+  /** Why the reader cannot follow the log right now, while its subscription resubscribes. */
+  get stalled(): Error | undefined {
+    return this.source?.stalled;
   }
 
   get full(): boolean {
@@ -85,6 +98,7 @@ export function subscribeOnItsOwn(
 ): EventQueue {
   const queue = new EventQueue(new Set(eventTypes), signal);
   const subscription = store.subscribeToAll({ after, filter: { eventTypes } });
+  queue.source = subscription;
   signal.addEventListener('abort', () => void subscription.close(), { once: true });
   void (async () => {
     for await (const event of subscription) {
@@ -139,6 +153,7 @@ export class LogFeed {
 
   private async read(): Promise<void> {
     const subscription = this.store.subscribeToAll({ after: this.after });
+    for (const queue of this.queues) queue.source = subscription;
     this.stopped.signal.addEventListener('abort', () => void subscription.close(), { once: true });
     let failure: unknown;
     try {

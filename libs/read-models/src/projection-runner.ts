@@ -91,10 +91,11 @@ export class ProjectionRunner {
     try {
       while (!this.stopped.signal.aborted) {
         if (queue.size === 0) {
-          if (queue.failure) throw queue.failure;
+          // A subscription hands over only what resubscribing cannot mend (access denied, a foreign checkpoint).
+          if (queue.failure) return this.failSubscription(queue.failure);
           if (queue.ended) return this.leaveFeed();
           await queue.waitForEvents(IDLE_MS);
-          if (queue.size === 0 && !queue.ended) this.markLive();
+          if (queue.size === 0 && !queue.ended) this.showIdle(queue.stalled);
           continue;
         }
         const batch = this.take(queue, checkpoint);
@@ -164,11 +165,27 @@ export class ProjectionRunner {
     this.shared = undefined;
   }
 
+  /** Nothing new is live only while the subscription follows the log; a stalled one is no proof of being caught up. */
+  private showIdle(stalled: Error | undefined): void {
+    if (!stalled) return this.markLive();
+    if (this.state !== 'live') return;
+    this.state = 'catching_up';
+    this.writeStatus({ state: 'catching_up', error: stalled.message });
+  }
+
   private markLive(): void {
     if (this.state !== 'catching_up') return;
     this.state = 'live';
-    this.writeStatus({ state: 'live' });
+    this.writeStatus({ state: 'live', error: '' });
     this.options.onLive?.();
+  }
+
+  private failSubscription(cause: unknown): void {
+    this.state = 'failed';
+    const message = `the subscription to the log failed: ${(cause as Error).message ?? String(cause)}`;
+    this.logger.error(message);
+    this.writeStatus({ state: 'failed', error: message });
+    this.leaveFeed();
   }
 
   /**

@@ -4,3 +4,4 @@ export * from './decider-specification';
 export * from './projection-testbed';
 export * from './history';
 export * from './disclosure';
+export * from './fake-kurrentdb';

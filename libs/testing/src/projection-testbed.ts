@@ -16,7 +16,7 @@ export function recorded<Type extends string>(type: Type, data: object, recorded
     metadata: { correlationId: randomUUID(), causationId: randomUUID(), actorId: 'test', schemaVersion: 1 },
     streamName: 'test-stream',
     revision: 0n,
-    position: encodeLogPosition(sequence),
+    position: encodeLogPosition('mem', sequence),
     recordedAt,
   };
 }

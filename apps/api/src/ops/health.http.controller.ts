@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiExcludeController, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@frontline/event-store';
-import { Public, READ_MODEL_REDIS } from '@frontline/platform';
+import { Public, READ_MODEL_REDIS, processFaults } from '@frontline/platform';
 import type { Redis } from 'ioredis';
 
 // Probes for the orchestrator, like /metrics: answered 200 or 503, never a client's 4xx, so not in the API document.
@@ -25,13 +25,18 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Ready to serve: the event store and Redis both answer. */
+  /** Ready to serve: the event store takes appends and answers reads, Redis answers, and the process had no recent fault. */
   @Get('ready')
   @HealthCheck()
   ready() {
     return this.health.check([
       () => this.probe('eventStore', () => this.eventStore.ping()),
       () => this.probe('redis', () => this.redis.ping()),
+      () =>
+        this.probe('process', async () => {
+          const fault = processFaults.recent();
+          if (fault) throw new Error(`unhandled rejection at ${new Date(fault.at).toISOString()}: ${fault.reason}`);
+        }),
     ]);
   }
 

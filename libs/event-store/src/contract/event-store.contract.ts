@@ -8,6 +8,7 @@ import {
   type Subscription,
   WrongExpectedRevisionError,
 } from '../event-store.port';
+import { ForeignLogPositionError, encodeLogPosition } from '../log-position';
 import { sleep } from '../subscription';
 
 export interface EventStoreContractSubject {
@@ -268,6 +269,17 @@ export function describeEventStoreContract(
         expect(read.map((event) => event.data)).toEqual([{ i: 1 }, { i: 2 }]);
         const positions = (await store.readAll({ maxCount: 10_000 })).map((event) => event.position);
         expect([...positions].sort()).toEqual(positions);
+      });
+
+      it('refuses a position another event store wrote, naming the store', async () => {
+        const { position } = await store.appendToStream(streamOf(), [newEvent()], { expectedRevision: 'no_stream' });
+        const own = position.slice(0, position.indexOf(':'));
+        const foreign = encodeLogPosition(own === 'pg' ? 'kdb' : 'pg', 1n, 2n);
+
+        await expect(store.readAll({ after: foreign, maxCount: 1 })).rejects.toThrow(ForeignLogPositionError);
+        const subscription = store.subscribeToAll({ after: foreign });
+        await expect(subscription[Symbol.asyncIterator]().next()).rejects.toThrow(/written by the \S+ event store/);
+        await subscription.close();
       });
     });
 

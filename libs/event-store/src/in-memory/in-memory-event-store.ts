@@ -13,7 +13,7 @@ import {
   WrongExpectedRevisionError,
   matchesFilter,
 } from '../event-store.port';
-import { encodeLogPosition } from '../log-position';
+import { decodeLogPosition, encodeLogPosition } from '../log-position';
 import { checkAppend, idempotentReplay } from '../append-rules';
 import { Doorbell, createSubscription } from '../subscription';
 
@@ -47,7 +47,7 @@ export class InMemoryEventStore implements EventStore {
         ...asStored(event),
         streamName,
         revision: BigInt(stream.length),
-        position: encodeLogPosition(BigInt(this.log.length)),
+        position: encodeLogPosition('mem', BigInt(this.log.length)),
         recordedAt: new Date(),
       };
       stream.push(recorded);
@@ -67,6 +67,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async readAll({ after, maxCount }: ReadAllOptions) {
+    if (after !== undefined) decodeLogPosition(after, 'mem', 1);
     const start = after === undefined ? 0 : this.log.findIndex((event) => event.position > after);
     return start < 0 ? [] : this.log.slice(start, start + maxCount).map(copy);
   }

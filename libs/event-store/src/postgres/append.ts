@@ -220,5 +220,5 @@ function eventFields({ id, type, data, metadata }: NewEvent) {
 }
 
 function positionOf(row: { transaction_id: string; position: string }) {
-  return encodeLogPosition(BigInt(row.transaction_id), BigInt(row.position));
+  return encodeLogPosition('pg', BigInt(row.transaction_id), BigInt(row.position));
 }

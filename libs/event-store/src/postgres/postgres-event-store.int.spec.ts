@@ -61,7 +61,7 @@ describe('postgres event store appending', () => {
       ),
     );
 
-    const transactions = results.map(({ position }) => decodeLogPosition(position, 2)[0]);
+    const transactions = results.map(({ position }) => decodeLogPosition(position, 'pg', 2)[0]);
     expect(new Set(transactions).size).toBeLessThan(results.length);
   });
 

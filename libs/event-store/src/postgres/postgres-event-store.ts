@@ -137,7 +137,7 @@ export class PostgresEventStore implements EventStore {
    * they will be released when the older transaction ends, with or without a notification.
    */
   private async readCommitted(after: LogPosition | undefined, maxCount: number) {
-    const [transactionId, position] = after ? decodeLogPosition(after, 2) : [0n, 0n];
+    const [transactionId, position] = after ? decodeLogPosition(after, 'pg', 2) : [0n, 0n];
     const { rows } = await this.run(() =>
       this.pool.query<EventRow>({
         name: 'eventstore.read-committed',
@@ -160,6 +160,8 @@ export class PostgresEventStore implements EventStore {
         const doorbell = new Doorbell();
         this.doorbells.add(doorbell);
         this.startListening();
+        // A foreign checkpoint is no disconnect to wait out: the consumer hears of it at once.
+        if (after !== undefined) decodeLogPosition(after, 'pg', 2);
         let checkpoint = after;
         let failures = 0;
         let heldBackWaits = 0;
@@ -284,7 +286,7 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     metadata: row.metadata,
     streamName: row.stream_name,
     revision: BigInt(row.stream_revision),
-    position: encodeLogPosition(BigInt(row.transaction_id), BigInt(row.position)),
+    position: encodeLogPosition('pg', BigInt(row.transaction_id), BigInt(row.position)),
     recordedAt: row.recorded_at,
   };
 }

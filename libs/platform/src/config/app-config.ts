@@ -36,7 +36,23 @@ export class AppConfig {
   @Matches(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\/\S+$/, {
     message: 'KURRENTDB_URL must be a kurrentdb:// connection string',
   })
+  // With it the client answers a conflicting append as a success carrying a wrong revision.
+  @Matches(/^(?!.*[?&]throwOnAppendFailure=false(&|$))/i, {
+    message: 'KURRENTDB_URL must not set throwOnAppendFailure=false: a conflicting append must fail',
+  })
   KURRENTDB_URL?: string;
+
+  /** How long an append to KurrentDB may take before the command answers 503; the client alone may wait forever. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  KURRENTDB_APPEND_TIMEOUT_MS = 10_000;
+
+  /** How long a read of a stream or of the log from KurrentDB may take before it fails as unavailable. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  KURRENTDB_READ_TIMEOUT_MS = 10_000;
 
   @urlOf('redis', 'rediss')
   REDIS_URL = 'redis://127.0.0.1:6379/0';

@@ -14,6 +14,8 @@ describe('loadConfig', () => {
     [{ PORT: 'eighty' }, 'PORT'],
     [{ EVENT_STORE: 'mysql' }, 'EVENT_STORE'],
     [{ EVENT_STORE: 'kurrentdb' }, 'KURRENTDB_URL'],
+    [{ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://db:2113?throwOnAppendFailure=false' }, 'KURRENTDB_URL'],
+    [{ KURRENTDB_APPEND_TIMEOUT_MS: '0' }, 'KURRENTDB_APPEND_TIMEOUT_MS'],
     [{ AUTH_MODE: 'jwks', JWT_ISSUER: 'https://id.example', JWT_AUDIENCE: 'frontline' }, 'JWKS_URL'],
     [{ PRIVACY_MIN_GROUP: '1' }, 'PRIVACY_MIN_GROUP'],
     [{ REDIS_URL: 'http://cache' }, 'REDIS_URL'],

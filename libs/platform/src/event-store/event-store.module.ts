@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import {
   EVENT_STORE,
   type EventStore,
@@ -15,7 +15,12 @@ async function connectEventStore(config: AppConfig): Promise<EventStore> {
     case 'postgres':
       return PostgresEventStore.connect({ connectionString: config.DATABASE_URL });
     case 'kurrentdb':
-      return connectKurrentDb({ connectionString: config.KURRENTDB_URL! });
+      return connectKurrentDb({
+        connectionString: config.KURRENTDB_URL!,
+        appendTimeoutMs: config.KURRENTDB_APPEND_TIMEOUT_MS,
+        readTimeoutMs: config.KURRENTDB_READ_TIMEOUT_MS,
+        logger: new Logger('KurrentDbEventStore'),
+      });
     case 'memory':
       return new InMemoryEventStore();
   }
