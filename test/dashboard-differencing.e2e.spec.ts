@@ -77,9 +77,12 @@ describe('dashboards, against an attacker who combines answers', () => {
     return { teamId, agents };
   }
 
-  /** Every answer about the month, from every interval, grouping and a few ranges, as cells. */
+  /**
+   * Every answer about the month, from every interval, grouping and a few ranges, asked again as
+   * each of its weeks ends: a cell once shown keeps its value, and counts as shown from then on.
+   */
   async function collect<T>(path: string, month: string, groupings: string[], cellsOf: (body: T) => Cell[]) {
-    const { start, end } = daysOf(month);
+    const { weeks, start, end } = daysOf(month);
     const date = (moment: Date) => moment.toISOString().slice(0, 10);
     const ranges = [
       [start, new Date(end.getTime() - DAY_MS)],
@@ -87,16 +90,21 @@ describe('dashboards, against an attacker who combines answers', () => {
       [start, new Date(start.getTime() + 10 * DAY_MS)],
     ];
     const cells = new Map<string, Cell>();
-    for (const [from, to] of ranges) {
-      for (const interval of ['week', 'month']) {
-        for (const groupBy of groupings) {
-          const query = `from=${date(from)}&to=${date(to)}&interval=${interval}&groupBy=${groupBy}`;
-          const response = await api.request({ method: 'GET', url: `${path}?${query}`, as: hr });
-          expect(response.status).toBe(200);
-          for (const cell of cellsOf(response.body as T)) {
-            // One cell, one answer: whatever the question, the same cell is shown the same way.
-            expect(cells.get(cell.id)?.value ?? cell.value).toBe(cell.value);
-            cells.set(cell.id, cell);
+    for (const week of weeks) {
+      at(periodEnd(week));
+      for (const [from, to] of ranges) {
+        for (const interval of ['week', 'month']) {
+          for (const groupBy of groupings) {
+            const query = `from=${date(from)}&to=${date(to)}&interval=${interval}&groupBy=${groupBy}`;
+            const response = await api.request({ method: 'GET', url: `${path}?${query}`, as: hr });
+            expect(response.status).toBe(200);
+            for (const cell of cellsOf(response.body as T)) {
+              // Whatever the question and whenever it is asked, a shown cell shows the same value.
+              const before = cells.get(cell.id)?.value ?? null;
+              expect({ id: cell.id, value: cell.value }).toEqual({ id: cell.id, value: before ?? cell.value });
+              const shown = before ?? cell.value;
+              cells.set(cell.id, { ...cell, value: shown });
+            }
           }
         }
       }
@@ -140,12 +148,14 @@ describe('dashboards, against an attacker who combines answers', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(incident, { minLength: 6, maxLength: 30 }), async (history) => {
         const month = months[run++ % months.length];
-        const { weeks, end, day } = daysOf(month);
-        at(new Date(end.getTime() - 60 * 60 * 1000));
+        const { weeks, day } = daysOf(month);
+        at(day(0));
         const teams = [await teamOf(7), await teamOf(7), await teamOf(7)];
         const keyOf: string[] = [];
-        for (const i of history) {
+        // Reported half an hour after it happened: an incident counts in its week.
+        for (const i of [...history].sort((a, b) => a.week - b.week)) {
           const occurredAt = day(i.week).toISOString();
+          at(new Date(day(i.week).getTime() + 30 * 60_000));
           await post('/v1/incidents', teams[i.team].agents[i.reporter], {
             channel: i.channel,
             kinds: i.kinds,
@@ -157,7 +167,6 @@ describe('dashboards, against an attacker who combines answers', () => {
           keyOf.push(`${i.team}/${i.channel}/${i.kinds.join('+')}/${i.severity}/${i.week}`);
         }
         await api.projectionsCaughtUp();
-        at(end);
 
         const cells = await collect(
           '/v1/dashboards/abuse',
@@ -250,16 +259,16 @@ describe('dashboards, against an attacker who combines answers', () => {
     await fc.assert(
       fc.asyncProperty(facts, async (history) => {
         const month = months[run++ % months.length];
-        const { end, day } = daysOf(month);
-        at(new Date(end.getTime() - 60 * 60 * 1000));
+        const { day } = daysOf(month);
+        at(day(0));
         const teams = [await teamOf(7), await teamOf(7), await teamOf(7)];
         // One minute each, so a cell's minutes count its activities: the figure the attacker sums.
-        for (const { team, person, week } of history) {
+        for (const { team, person, week } of [...history].sort((a, b) => a.week - b.week)) {
           const occurredOn = day(week).toISOString().slice(0, 10);
+          at(new Date(day(week).getTime() + 8 * 60 * 60_000));
           await post('/v1/wellbeing/activities', teams[team].agents[person], { kind: 'yoga', minutes: 1, occurredOn });
         }
         await api.projectionsCaughtUp();
-        at(end);
         const cells = await collect('/v1/dashboards/wellbeing', month, ['team'], (body: TeamsAnswer<Minutes>) =>
           body.periods.flatMap((p) => [
             { id: `org|${p.period}`, group: 'org', period: p.period, value: yoga(p.org) },
@@ -288,7 +297,7 @@ describe('dashboards, against an attacker who combines answers', () => {
     await fc.assert(
       fc.asyncProperty(facts, async (history) => {
         const month = months[run++ % months.length];
-        const { end, day } = daysOf(month);
+        const { day } = daysOf(month);
         const teams = [await teamOf(7), await teamOf(7), await teamOf(7)];
         const senders = (await teamOf(3)).agents;
         // Kudos are counted when sent: the clock walks through the month's weeks.
@@ -303,7 +312,6 @@ describe('dashboards, against an attacker who combines answers', () => {
           });
         }
         await api.projectionsCaughtUp();
-        at(end);
         const cells = await collect(
           '/v1/dashboards/recognition',
           month,

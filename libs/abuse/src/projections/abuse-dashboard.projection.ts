@@ -16,7 +16,7 @@ export type DashboardGrouping = (typeof DASHBOARD_GROUPINGS)[number];
  * accepted, contacts}, `…:reporters` (set of agent ids) and `…:ack` (incident id → milliseconds to
  * acknowledge). `<interval>:<period>:groups:<group>` lists the values with incidents. Periods are
  * the ISO week and its month (of whole weeks, UTC) of when the incident happened — or of when it was
- * reported, if its month had already ended then (`countedAt`) — or of the contact date.
+ * reported, if its week had already ended then (`countedAt`) — or of the contact date.
  * Contacts are per team and channel only: kinds and severities are rated against the whole organisation.
  */
 export const abuseDashboardProjection: Projection = {

@@ -8,7 +8,7 @@ import {
   periodsBetween,
   weeksOfMonth,
 } from '@frontline/decider';
-import { type MonthTable, type SuppressionReason, cellId, suppressMonth } from './suppression';
+import { type MonthTable, type SuppressionReason, cellId, rowsOfTable, suppressMonth } from './suppression';
 
 export class DashboardRangeError extends DomainError {
   readonly code = 'dashboard-range';
@@ -34,8 +34,11 @@ export type Decision = (group: string, period: string) => SuppressionReason | un
 
 /**
  * Decides every cell of each month an answer touches, from the whole month whatever the answer
- * shows of it: a month that has not ended shows nothing (its numbers move with every event, so
- * two looks would differ by a few people), an ended one hides what `suppressMonth` says.
+ * shows of it. A period shows nothing until it has ended (its numbers would move with every event,
+ * and two looks would differ by a few people). Weeks are decided as they end, in order, each on top
+ * of what the weeks before it showed and hid, then the month with its last week: the same steps the
+ * answers went through, so every answer ever given about the month, put together, stays safe.
+ * A week's numbers no longer change once it has ended (`countedAt`), which keeps the steps replayable.
  */
 export async function decideMonths(
   months: readonly string[],
@@ -44,12 +47,39 @@ export async function decideMonths(
   minGroup: number,
 ): Promise<Decision> {
   const decided = await Promise.all(
-    months.map(async (month) => {
-      if (periodEnd(month) > now) return [month, () => 'period-open' as const] as const;
-      const hidden = suppressMonth(await tableOf(month, weeksOfMonth(month)), minGroup);
-      return [month, (group: string, period: string) => hidden.get(cellId(group, period))] as const;
+    months.map(async (month): Promise<[string, Decision]> => {
+      const weeks = weeksOfMonth(month);
+      const ended = weeks.filter((week) => periodEnd(week) <= now).length;
+      if (ended === 0) return [month, () => 'period-open'];
+      const steps = decideWeekByWeek(await tableOf(month, weeks), minGroup, ended);
+      const hidden = steps[steps.length - 1];
+      return [month, (group, period) => hidden.get(cellId(group, period))];
     }),
   );
   const byMonth = new Map<string, Decision>(decided);
   return (group, period) => byMonth.get(monthOfPeriod(period))!(group, period);
+}
+
+/**
+ * What each step of a month hid, as its first `ended` weeks ended one after another (the month with
+ * its last week): each step keeps what the steps before it showed and hid.
+ */
+export function decideWeekByWeek(table: MonthTable, minGroup: number, ended: number): Map<string, SuppressionReason>[] {
+  const { weeks, month } = table;
+  const rows = [...new Set(rowsOfTable(table).flat())];
+  const steps: Map<string, SuppressionReason>[] = [];
+  let hidden = new Map<string, SuppressionReason>();
+  const shown = new Set<string>();
+  for (let step = 1; step <= ended; step++) {
+    // The week that ends at this step, and with the last week, the month.
+    const ending = step === weeks.length ? [weeks[step - 1], month] : [weeks[step - 1]];
+    const open = new Set(step === weeks.length ? [] : [...weeks.slice(step), month]);
+    const stands = new Map([...hidden].filter(([, reason]) => reason !== 'period-open'));
+    hidden = suppressMonth(table, minGroup, { open, shown, hidden: stands });
+    for (const id of ending.flatMap((period) => rows.map((row) => cellId(row, period)))) {
+      if (!hidden.has(id)) shown.add(id);
+    }
+    steps.push(hidden);
+  }
+  return steps;
 }

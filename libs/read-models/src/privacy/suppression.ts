@@ -9,6 +9,18 @@ export type SuppressionReason =
   /** Its period has not ended: its numbers would move with every new event, and two looks would differ by a few people. */
   | 'period-open';
 
+/** What was decided before, in an earlier step of the same month: it stands. */
+export interface EarlierDecisions {
+  /** Periods that have not ended: every cell of them is hidden, zeros too. */
+  open: ReadonlySet<string>;
+  /** Cells already shown: they cannot be hidden to protect another. */
+  shown: ReadonlySet<string>;
+  /** Cells already hidden: they stay hidden. */
+  hidden: ReadonlyMap<string, SuppressionReason>;
+}
+
+const NOTHING_DECIDED: EarlierDecisions = { open: new Set(), shown: new Set(), hidden: new Map() };
+
 /** A value as an answer gives it: `null` with `suppressed: true` and the reason when it may not be shown. */
 export type Suppressible<T> =
   { value: T; suppressed: false } | { value: null; suppressed: true; reason: SuppressionReason };
@@ -47,28 +59,51 @@ export const cellId = (group: string, period: string) => `${group}|${period}`;
  * cell is a bridge, the cheapest rectangle of cells through it is hidden too, which puts it on a
  * cycle; the org row is shared by every grouping, so this runs until no grouping has a bridge.
  * The property test in `suppression.unit.spec.ts` checks the result with exact linear algebra.
+ *
+ * Weeks are shown as they end, before their month has: `earlier` holds what the month's earlier
+ * weeks showed and hid, which stands, so that the answers of every week put together stay safe.
  */
-export function suppressMonth(table: MonthTable, minGroup: number): Map<string, SuppressionReason> {
+export function suppressMonth(
+  table: MonthTable,
+  minGroup: number,
+  earlier: EarlierDecisions = NOTHING_DECIDED,
+): Map<string, SuppressionReason> {
   const periods = [...table.weeks, table.month];
-  // Without groups, the org row is its own table: its only margin is the month.
-  const rowsOf = table.groupings.length > 0 ? table.groupings.map((groups) => [ORG, ...groups]) : [[ORG]];
-  const hidden = new Map<string, SuppressionReason>();
-  for (const rows of rowsOf) {
-    for (const row of rows) {
-      for (const period of periods) {
-        const people = table.people(row, period);
-        if (people > 0 && people < minGroup) hidden.set(cellId(row, period), 'too-few-people');
-      }
+  const rowsOf = rowsOfTable(table);
+  const hidden = new Map(earlier.hidden);
+  for (const row of new Set(rowsOf.flat())) {
+    for (const period of periods) {
+      const id = cellId(row, period);
+      const people = table.people(row, period);
+      if (earlier.open.has(period)) hidden.set(id, 'period-open');
+      else if (people > 0 && people < minGroup) hidden.set(id, 'too-few-people');
     }
   }
+  const frozen = earlier.shown;
   const hide = (cells: string[]) =>
     cells.forEach((cell) => hidden.has(cell) || hidden.set(cell, 'protects-another-cell'));
+  // The cheapest rectangle through a cell in any of these groupings, or failing one, every cell
+  // still undecided in its row and column.
+  const protect = (edge: Edge, groupings: string[][]) => {
+    const rectangles = groupings.flatMap((rows) => cheapestRectangle(edge, rows, periods, table, hidden, frozen) ?? []);
+    const cheapest = rectangles.sort((a, b) => a.cost - b.cost)[0];
+    if (cheapest) return hide(cheapest.cells);
+    const [row, period] = edge;
+    const undecided = [...new Set(groupings.flat())]
+      .flatMap((r) => periods.map((p) => [r, p] as Edge))
+      .filter(([r, p]) => (r === row || p === period) && table.people(r, p) > 0 && !frozen.has(cellId(r, p)))
+      .map(([r, p]) => cellId(r, p))
+      .filter((id) => !hidden.has(id));
+    // Fail closed: an answer that cannot be made safe is not given.
+    if (undecided.length === 0) throw new Error(`No cells can protect ${cellId(row, period)}`);
+    hide(undecided);
+  };
   for (;;) {
     for (let changed = true; changed;) {
       changed = false;
       for (const rows of rowsOf) {
         for (let bridge = firstBridge(rows, periods, hidden); bridge; bridge = firstBridge(rows, periods, hidden)) {
-          hide(cheapestRectangle(bridge, rows, periods, table, hidden));
+          protect(bridge, [rows]);
           changed = true;
         }
       }
@@ -76,12 +111,17 @@ export function suppressMonth(table: MonthTable, minGroup: number): Map<string, 
     // Groupings share the org row, so several of them together can still pin a cell no single one does.
     const pinned = determinedCells(rowsOf, periods, table.month, hidden);
     if (pinned.length === 0) break;
-    const [row, period] = pinned[0];
-    for (const grouping of rowsOf.filter((rows) => rows.includes(row))) {
-      hide(cheapestRectangle([row, period], grouping, periods, table, hidden));
-    }
+    protect(
+      pinned[0],
+      rowsOf.filter((rows) => rows.includes(pinned[0][0])),
+    );
   }
   return hidden;
+}
+
+/** Each grouping's rows with the org's; without groups, the org row is its own table (its only margin is the month). */
+export function rowsOfTable(table: MonthTable): string[][] {
+  return table.groupings.length > 0 ? table.groupings.map((groups) => [ORG, ...groups]) : [[ORG]];
 }
 
 type Edge = [row: string, period: string];
@@ -132,8 +172,9 @@ function firstBridge(rows: readonly string[], periods: readonly string[], hidden
 
 /**
  * The other three corners of a rectangle through a hidden cell, not all hidden yet, that cost the
- * fewest people to hide. A corner with nothing in it cannot be hidden (it is a known zero), but one always exists:
- * the org row and the month column hold everything their cells hold.
+ * fewest people to hide. A corner with nothing in it cannot be hidden (it is a known zero), nor can
+ * one already shown; one always exists while the month column is undecided: the org row and the
+ * month column hold everything their cells hold.
  */
 function cheapestRectangle(
   [row, period]: Edge,
@@ -141,7 +182,8 @@ function cheapestRectangle(
   periods: readonly string[],
   table: MonthTable,
   hidden: Map<string, unknown>,
-): string[] {
+  frozen: ReadonlySet<string>,
+): { cells: string[]; cost: number } | undefined {
   let best: { cells: string[]; cost: number } | undefined;
   for (const otherRow of rows.length === 1 ? rows : rows.filter((other) => other !== row)) {
     for (const otherPeriod of periods) {
@@ -160,14 +202,12 @@ function cheapestRectangle(
       for (const [r, p] of corners) {
         if (hidden.has(cellId(r, p))) continue;
         const people = table.people(r, p);
-        cost = people === 0 ? Infinity : cost + people;
+        cost = people === 0 || frozen.has(cellId(r, p)) ? Infinity : cost + people;
       }
       if (cost < (best?.cost ?? Infinity)) best = { cells: corners.map(([r, p]) => cellId(r, p)), cost };
     }
   }
-  // Fail closed: an answer that cannot be made safe is not given.
-  if (!best) throw new Error(`No cells can protect ${cellId(row, period)}`);
-  return best.cells;
+  return best;
 }
 
 /**

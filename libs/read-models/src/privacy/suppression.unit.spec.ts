@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { type DisclosureCell, determinedCells } from '@frontline/testing';
-import { ORG, cellId, suppressMonth } from './suppression';
+import { ORG, cellId } from './suppression';
+import { decideWeekByWeek } from './released-periods';
 
 const K = 5;
 const WEEKS = ['W1', 'W2', 'W3', 'W4', 'W5'];
@@ -90,16 +91,15 @@ const groupingSets = fc.constantFrom<Grouping[]>(
 function decide(incidents: Incident[], groupings: Grouping[]) {
   const cells = cellsOf(incidents, groupings);
   const people = new Map(cells.map((cell) => [cell.id, new Set(cell.incidents.map((i) => i.reporter)).size]));
-  const hidden = suppressMonth(
-    {
-      weeks: WEEKS,
-      month: MONTH,
-      groupings: groupings.map((grouping) => GROUPINGS[grouping].map((group) => `${grouping}:${group}`)),
-      people: (group, period) => people.get(cellId(group, period)) ?? 0,
-    },
-    K,
-  );
-  return { cells, people, hidden };
+  const table = {
+    weeks: WEEKS,
+    month: MONTH,
+    groupings: groupings.map((grouping) => GROUPINGS[grouping].map((group) => `${grouping}:${group}`)),
+    people: (group: string, period: string) => people.get(cellId(group, period)) ?? 0,
+  };
+  // Week by week as the weeks end, then the month with the last one.
+  const steps = decideWeekByWeek(table, K, WEEKS.length);
+  return { cells, people, table, steps, hidden: steps[steps.length - 1] };
 }
 
 /** Six agents report one incident each in W1; two of them report three more in W2. */
@@ -141,13 +141,34 @@ describe('suppressMonth', () => {
     );
   });
 
-  it('leaves no hidden cell that every released number put together determines exactly', () => {
+  it('leaves no hidden cell that every released number put together determines exactly, at every week', () => {
     fc.assert(
       fc.property(history, groupingSets, (incidents, groupings) => {
-        const { cells, hidden } = decide(incidents, groupings);
-        const released = cells.filter((cell) => !hidden.has(cell.id)).map((cell) => disclosureCell(cell));
-        const suppressed = cells.filter((cell) => hidden.has(cell.id)).map((cell) => disclosureCell(cell));
-        expect(determinedCells(released, suppressed)).toEqual([]);
+        const { cells, steps } = decide(incidents, groupings);
+        // Whoever looked at every step holds everything any step showed.
+        const seen = new Set<string>();
+        for (const hidden of steps) {
+          cells.filter((cell) => !hidden.has(cell.id)).forEach((cell) => seen.add(cell.id));
+          const released = cells.filter((cell) => seen.has(cell.id)).map(disclosureCell);
+          const secret = cells.filter((cell) => hidden.has(cell.id) && hidden.get(cell.id) !== 'period-open');
+          expect(determinedCells(released, secret.map(disclosureCell))).toEqual([]);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never hides what an earlier week showed, and keeps hidden what it hid', () => {
+    fc.assert(
+      fc.property(history, groupingSets, (incidents, groupings) => {
+        const { cells, steps } = decide(incidents, groupings);
+        for (const [i, hidden] of steps.entries()) {
+          const before = steps[i - 1] ?? new Map();
+          const shownBefore = cells.filter((cell) => WEEKS.slice(0, i).includes(cell.period) && !before.has(cell.id));
+          expect(shownBefore.filter((cell) => hidden.has(cell.id))).toEqual([]);
+          const hiddenBefore = [...before].filter(([, reason]) => reason !== 'period-open').map(([id]) => id);
+          expect(hiddenBefore.filter((id) => !hidden.has(id))).toEqual([]);
+        }
       }),
       { numRuns: 150 },
     );

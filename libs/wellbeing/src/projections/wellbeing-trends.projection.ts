@@ -26,7 +26,7 @@ export const wellbeingTrendsProjection: Projection = {
     switch (event.type) {
       case 'WellbeingActivityLogged': {
         const { kind, minutes, occurredOn, loggedAt, teamId } = event.data;
-        // Bucketed by the day it happened, unless its month had ended when it was logged (`countedAt`).
+        // Bucketed by the day it happened, unless its week had ended when it was logged (`countedAt`).
         const day = countedAt(new Date(`${occurredOn}T00:00:00Z`), new Date(loggedAt));
         return trendScopes(teamId).flatMap((scope) =>
           [isoWeek(day), weekMonth(day)].flatMap((period): RedisOp[] => [
