@@ -274,7 +274,18 @@ describe('recognition feeds and stats over HTTP', () => {
       expect((await get(`/v1/dashboards/recognition?from=${today}&to=${today}`, a1)).status).toBe(403);
       expect((await get(`/v1/dashboards/recognition?from=${today}&to=${today}`, leadA)).status).toBe(403);
       expect((await get(`/v1/dashboards/recognition?from=${today}&to=2000-01-01`, hr)).status).toBe(400);
-      expect((await get(`/v1/dashboards/recognition?from=${today}`, hr)).status).toBe(400);
+    });
+
+    it('shows the last twelve complete weeks when asked without dates', async () => {
+      const answer = await get('/v1/dashboards/recognition?interval=week', hr);
+      expect(answer.status).toBe(200);
+      expect(answer.body.periods).toHaveLength(12);
+      // Monday to Sunday, twelve whole weeks, the last one ended.
+      expect(new Date(`${answer.body.from}T00:00:00Z`).getUTCDay()).toBe(1);
+      expect(new Date(`${answer.body.to}T00:00:00Z`).getUTCDay()).toBe(0);
+      expect(
+        answer.body.periods.every((p: { org: { kudos: { reason?: string } } }) => p.org.kudos.reason !== 'period-open'),
+      ).toBe(true);
     });
   });
 

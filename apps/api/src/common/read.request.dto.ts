@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { INTERVALS, type Interval } from '@frontline/decider';
@@ -22,19 +22,36 @@ export class PageRequest {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** `from`, `to` and `interval` of every dashboard; periods are UTC ISO weeks or calendar months. */
+/**
+ * `from`, `to` and `interval` of every dashboard; periods are UTC ISO weeks or months of whole ISO
+ * weeks. Without dates, a dashboard shows the last twelve complete weeks.
+ */
 export class DashboardRangeRequest {
-  @ApiProperty({ format: 'date', example: '2026-09-01', description: 'A day (UTC) in the first period' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-09-01',
+    description: 'A day (UTC) in the first period; by default twelve weeks before `to`',
+  })
+  @IsOptional()
   @Matches(DATE, { message: 'from must be a date written YYYY-MM-DD' })
   @IsISO8601({ strict: true })
-  from!: string;
+  from?: string;
 
-  @ApiProperty({ format: 'date', example: '2026-11-30', description: 'A day (UTC) in the last period' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-11-30',
+    description: 'A day (UTC) in the last period; by default the last day of the last complete week',
+  })
+  @IsOptional()
   @Matches(DATE, { message: 'to must be a date written YYYY-MM-DD' })
   @IsISO8601({ strict: true })
-  to!: string;
+  to?: string;
 
-  @ApiPropertyOptional({ enum: INTERVALS, default: 'month', description: 'ISO weeks or calendar months, in UTC' })
+  @ApiPropertyOptional({
+    enum: INTERVALS,
+    default: 'month',
+    description: 'ISO weeks, or months of whole ISO weeks (a week belongs to the month of its Thursday), in UTC',
+  })
   @IsOptional()
   @IsIn(INTERVALS)
   interval: Interval = 'month';

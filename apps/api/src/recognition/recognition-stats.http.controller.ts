@@ -41,6 +41,6 @@ export class RecognitionStatsController {
     description: 'Per team and period; cells about too few people are `{value: null, suppressed: true}`',
   })
   recognition(@Query() { from, to, interval }: RecognitionDashboardRequest) {
-    return this.dashboard.of(from, to, interval);
+    return this.dashboard.of({ from, to }, interval);
   }
 }

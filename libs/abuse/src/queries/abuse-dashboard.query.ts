@@ -19,8 +19,8 @@ import {
 } from '../projections/abuse-dashboard.projection';
 
 export interface AbuseDashboardRequest {
-  from: string;
-  to: string;
+  from?: string;
+  to?: string;
   interval: DashboardInterval;
   groupBy: DashboardGrouping;
 }
@@ -52,8 +52,8 @@ export class AbuseDashboardQuery {
     private readonly clock: Clock,
   ) {}
 
-  async read({ from, to, interval, groupBy }: AbuseDashboardRequest) {
-    const { periods, months } = dashboardRange(from, to, interval);
+  async read({ interval, groupBy, ...asked }: AbuseDashboardRequest) {
+    const { from, to, periods, months } = dashboardRange(asked, interval, this.clock.now());
     const keys = await this.readModels.keys('abuseDashboard');
     const reads = this.readModels.batched;
     // Each month's groups, every grouping: the month's groups hold every week's.

@@ -1,5 +1,6 @@
 import {
   DomainError,
+  utcDateOf,
   type Interval,
   daysBetween,
   isCalendarDate,
@@ -10,6 +11,12 @@ import {
 } from '@frontline/decider';
 import { type MonthTable, type SuppressionReason, cellId, rowsOfTable, suppressMonth } from './suppression';
 
+const DAY_MS = 86_400_000;
+const mondayOf = (moment: Date) =>
+  new Date(
+    Date.UTC(moment.getUTCFullYear(), moment.getUTCMonth(), moment.getUTCDate() - ((moment.getUTCDay() || 7) - 1)),
+  );
+
 export class DashboardRangeError extends DomainError {
   readonly code = 'dashboard-range';
   readonly kind = 'invalid';
@@ -18,15 +25,29 @@ export class DashboardRangeError extends DomainError {
 /** About two years of weeks or months: enough for trends, and a bound on the work one answer asks for. */
 export const MAX_DASHBOARD_DAYS = 731;
 
-/** The periods a dashboard answer covers (whole weeks or week-months), and the months they lie in. */
-export function dashboardRange(from: string, to: string, interval: Interval): { periods: string[]; months: string[] } {
+/** How far back a dashboard looks when asked without dates: the last twelve complete weeks. */
+export const DEFAULT_DASHBOARD_WEEKS = 12;
+
+/**
+ * The days a dashboard answer covers, its periods (whole weeks or week-months) and the months they
+ * lie in. Without `to`, the last complete week ends it; without `from`, it starts twelve weeks before.
+ */
+export function dashboardRange(
+  asked: { from?: string; to?: string },
+  interval: Interval,
+  now: Date,
+): { from: string; to: string; periods: string[]; months: string[] } {
+  const to = asked.to ?? utcDateOf(new Date(mondayOf(now).getTime() - DAY_MS));
+  const from =
+    asked.from ??
+    utcDateOf(new Date(mondayOf(new Date(`${to}T00:00:00Z`)).getTime() - 7 * (DEFAULT_DASHBOARD_WEEKS - 1) * DAY_MS));
   if (!isCalendarDate(from) || !isCalendarDate(to)) throw new DashboardRangeError('from and to are calendar dates');
   const days = daysBetween(from, to);
   if (days < 0 || days >= MAX_DASHBOARD_DAYS) {
     throw new DashboardRangeError(`from must not be after to, and the range at most ${MAX_DASHBOARD_DAYS} days`);
   }
   const periods = periodsBetween(from, to, interval);
-  return { periods, months: [...new Set(periods.map(monthOfPeriod))] };
+  return { from, to, periods, months: [...new Set(periods.map(monthOfPeriod))] };
 }
 
 /** Which cells of a month may not be shown, and why; undefined for a cell that may. */

@@ -45,8 +45,8 @@ export class RecognitionDashboardQuery {
     private readonly clock: Clock,
   ) {}
 
-  async of(from: string, to: string, interval: Interval) {
-    const { periods, months } = dashboardRange(from, to, interval);
+  async of(asked: { from?: string; to?: string }, interval: Interval) {
+    const { from, to, periods, months } = dashboardRange(asked, interval, this.clock.now());
     const [keys, directory] = await Promise.all([
       this.readModels.keys('recognitionStats'),
       this.readModels.keys('directory'),

@@ -20,7 +20,8 @@ export class WellbeingDashboardHandler implements IQueryHandler<WellbeingDashboa
   ) {}
 
   async execute({ from, to, interval }: WellbeingDashboardQuery): Promise<WellbeingDashboard> {
-    const { periods, months } = dashboardRange(from, to, interval);
+    const range = dashboardRange({ from, to }, interval, this.clock.now());
+    const { periods, months } = range;
     const minGroup = this.config.PRIVACY_MIN_GROUP;
     const counted = await readWellbeingCounts(
       this.readModels,
@@ -68,8 +69,8 @@ export class WellbeingDashboardHandler implements IQueryHandler<WellbeingDashboa
       ),
     );
     return {
-      from,
-      to,
+      from: range.from,
+      to: range.to,
       interval,
       groupBy: 'team',
       minGroup,

@@ -33,8 +33,8 @@ export interface WellbeingDashboard {
 
 export class WellbeingDashboardQuery extends Query<WellbeingDashboard> {
   constructor(
-    readonly from: string,
-    readonly to: string,
+    readonly from: string | undefined,
+    readonly to: string | undefined,
     readonly interval: Interval,
   ) {
     super();
