@@ -6,6 +6,8 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import {
   type AppConfig,
   AuthGuard,
+  Authentication,
+  DirectoryAccess,
   PersonalWriteThrottler,
   PlatformModule,
   QueuesModule,
@@ -26,6 +28,7 @@ import { MetricsController } from './ops/metrics.http.controller';
 import { ProjectionsController } from './ops/projections.http.controller';
 import { QueuesBoardModules } from './ops/queues-board';
 import { ReadModelsModule } from '@frontline/read-models';
+import { DirectoryStandings } from '@frontline/directory';
 import { WebhookPublishingModule } from '@frontline/notifications';
 
 @Module({})
@@ -58,6 +61,9 @@ export class ApiModule {
       ],
       providers: [
         TokenVerifier,
+        // The directory, not the token, says what a caller may do.
+        { provide: DirectoryAccess, useClass: DirectoryStandings },
+        Authentication,
         PersonalWriteThrottler,
         // Guards run in this order: who you are, then how fast you write.
         { provide: APP_GUARD, useClass: AuthGuard },
