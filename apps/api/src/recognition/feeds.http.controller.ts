@@ -14,20 +14,20 @@ export class FeedsController {
   @Get('org')
   @ApiOkResponse({ description: 'Public kudos, newest first: `{items, nextCursor}`' })
   org(@Query() page: PageRequest, @CurrentActor() actor: Actor) {
-    return this.feeds.org(actor.personId, page);
+    return this.feeds.org(actor, page);
   }
 
   @Get('teams/:teamId')
   @ApiOkResponse({ description: 'Kudos sent from or to the team that you may see, newest first' })
   @ApiNotFoundResponse({ description: 'No such team' })
   team(@Param('teamId', ParseUUIDPipe) teamId: string, @Query() page: PageRequest, @CurrentActor() actor: Actor) {
-    return this.feeds.team(actor.personId, teamId, page);
+    return this.feeds.team(actor, teamId, page);
   }
 
   @Get('people/:personId')
   @ApiOkResponse({ description: 'Kudos the person sent or received that you may see, newest first' })
   @ApiNotFoundResponse({ description: 'Nobody enrolled with that id' })
   person(@Param('personId', ParseUUIDPipe) personId: string, @Query() page: PageRequest, @CurrentActor() actor: Actor) {
-    return this.feeds.person(actor.personId, personId, page);
+    return this.feeds.person(actor, personId, page);
   }
 }

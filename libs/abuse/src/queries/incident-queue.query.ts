@@ -33,7 +33,6 @@ export class IncidentQueueQuery {
     });
     return { items, nextCursor };
   }
-
 }
 
 /** A wellbeing officer sees every team; a team lead only the team the directory has them lead now. */
