@@ -1,4 +1,6 @@
-import { type Actor, ROLES, type Role } from '@frontline/platform';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type Actor, ROLES, type Role, TokenVerifier } from '@frontline/platform';
+import { createApiApp } from '../apps/api/src/api.app';
 import { type TestApi, type TestResponse, person, startTestApi } from './support/test-api';
 
 /**
@@ -297,6 +299,9 @@ const tokensOf = (enrolled: Actor, world: World) => ({
   'no role and no team': { personId: enrolled.personId, roles: [] },
 });
 
+// Many people and a projector to catch up, on a machine that may be busy with other suites.
+const SET_UP_MS = 120_000;
+
 describe('the directory is the one authority for roles and team', () => {
   let api: TestApi;
   const world = {} as World;
@@ -361,7 +366,7 @@ describe('the directory is the one authority for roles and team', () => {
       'campaignId',
     );
     await api.projectionsCaughtUp();
-  });
+  }, SET_UP_MS);
   afterAll(async () => api?.close());
 
   it('has a row for every operation of the OpenAPI document, and no row for one it lacks', async () => {
@@ -406,6 +411,73 @@ describe('the directory is the one authority for roles and team', () => {
       }
     },
   );
+
+  describe('a change to the directory counts from the next request, on every api instance', () => {
+    let other: NestFastifyApplication;
+    // A second api on the same database and Redis, as behind a load balancer; it signs its own dev tokens.
+    beforeAll(async () => {
+      other = await createApiApp(api.config);
+      await other.init();
+      await other.getHttpAdapter().getInstance().ready();
+    });
+    afterAll(async () => other?.close());
+
+    const onBoth = async (as: Actor, url: string) => {
+      const here = await api.request({ method: 'GET', url, as });
+      const token = await other.get(TokenVerifier).signDevToken(as);
+      const there = await other.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+      return [here, { status: there.statusCode, body: there.json() }].map(({ status, body }) => ({
+        status,
+        type: body?.type,
+      }));
+    };
+    const admin = () => enrolled.admin;
+
+    it('refuses someone offboarded with a problem that says so', async () => {
+      const leaving = { ...(await enrolAgent()), roles: ['admin' as const] };
+      expect(await onBoth(leaving, '/v1/me/wellbeing')).toEqual([
+        { status: 200, type: undefined },
+        { status: 200, type: undefined },
+      ]);
+      await api.request({ method: 'POST', url: `/v1/people/${leaving.personId}/offboard`, as: admin() });
+      expect(await onBoth(leaving, '/v1/me/wellbeing')).toEqual([
+        { status: 403, type: '/problems/not-enrolled' },
+        { status: 403, type: '/problems/not-enrolled' },
+      ]);
+      const { body } = await api.request({ method: 'GET', url: '/v1/me/wellbeing', as: leaving });
+      expect(body.title).toMatch(/has left/);
+    });
+
+    it("gives a lead who moved the new team's queue, not the old one's", async () => {
+      const { body } = await api.request({
+        method: 'POST',
+        url: '/v1/people',
+        as: admin(),
+        body: { displayName: 'Moving lead', teamId: world.teamA, roles: ['team_lead'], timezone: 'UTC' },
+      });
+      const lead: Actor = { personId: body.personId, roles: ['team_lead'], teamId: world.teamA };
+      const queueOf = (teamId: string) => onBoth(lead, `/v1/incidents?teamId=${teamId}`);
+      expect((await queueOf(world.teamA)).map(({ status }) => status)).toEqual([200, 200]);
+      await api.request({
+        method: 'POST',
+        url: `/v1/people/${lead.personId}/move`,
+        as: admin(),
+        body: { teamId: world.teamB },
+      });
+      expect((await queueOf(world.teamA)).map(({ status }) => status)).toEqual([403, 403]);
+      expect((await queueOf(world.teamB)).map(({ status }) => status)).toEqual([200, 200]);
+    });
+
+    async function enrolAgent(): Promise<Actor> {
+      const { body } = await api.request({
+        method: 'POST',
+        url: '/v1/people',
+        as: admin(),
+        body: { displayName: 'Leaving soon', teamId: world.teamA, roles: ['agent'], timezone: 'UTC' },
+      });
+      return { personId: body.personId, roles: ['agent'], teamId: world.teamA };
+    }
+  });
 
   function expectOutcome(row: Row, role: Role, status: number) {
     if (mayDo(row, role)) expect(status).toBeWithinRange(200, 299);

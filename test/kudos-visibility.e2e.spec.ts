@@ -6,6 +6,9 @@ import { type TestApi, person, startTestApi } from './support/test-api';
  * One rule decides who may see a kudos: whoever finds it in a feed may react to it, and
  * nobody else, also after the people involved and the people looking have changed teams.
  */
+// Many people and a projector to catch up, on a machine that may be busy with other suites.
+const SET_UP_MS = 120_000;
+
 describe('who may react to a kudos is who may see it', () => {
   let api: TestApi;
   const admin = person(['admin']);
@@ -59,7 +62,7 @@ describe('who may react to a kudos is who may see it', () => {
     await asAdmin(`/v1/people/${olu.personId}/move`, { teamId: chat });
     await asAdmin(`/v1/people/${nia.personId}/move`, { teamId: phones });
     await api.projectionsCaughtUp();
-  });
+  }, SET_UP_MS);
   afterAll(async () => api?.close());
 
   /** Whether any feed the viewer may open shows the kudos. */

@@ -7,7 +7,6 @@ import {
   type AppConfig,
   AuthGuard,
   Authentication,
-  DirectoryAccess,
   PersonalWriteThrottler,
   PlatformModule,
   QueuesModule,
@@ -28,7 +27,7 @@ import { MetricsController } from './ops/metrics.http.controller';
 import { ProjectionsController } from './ops/projections.http.controller';
 import { QueuesBoardModules } from './ops/queues-board';
 import { ReadModelsModule } from '@frontline/read-models';
-import { DirectoryStandings } from '@frontline/directory';
+import { DirectoryModule } from '@frontline/directory';
 import { WebhookPublishingModule } from '@frontline/notifications';
 
 @Module({})
@@ -43,6 +42,8 @@ export class ApiModule {
         ReadModelsModule,
         QueuesModule.forRoot(config),
         ...QueuesBoardModules,
+        // Exports the directory's access port, which authentication reads on every request.
+        DirectoryModule,
         DirectoryHttpModule,
         AbuseHttpModule,
         RecognitionHttpModule,
@@ -61,8 +62,6 @@ export class ApiModule {
       ],
       providers: [
         TokenVerifier,
-        // The directory, not the token, says what a caller may do.
-        { provide: DirectoryAccess, useClass: DirectoryStandings },
         Authentication,
         PersonalWriteThrottler,
         // Guards run in this order: who you are, then how fast you write.

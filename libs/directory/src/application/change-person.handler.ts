@@ -4,12 +4,14 @@ import { personStream } from '../domain/directory.streams';
 import { UnknownPersonError, personDecider } from '../domain/person.decider';
 import { requireTeam } from './create-team.handler';
 import { ChangePersonCommand } from './change-person.command';
+import { DirectoryStandings } from './directory-standings';
 
 @CommandHandler(ChangePersonCommand)
 export class ChangePersonHandler implements ICommandHandler<ChangePersonCommand> {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly personalData: PersonalData,
+    private readonly standings: DirectoryStandings,
   ) {}
 
   async execute({ change, context }: ChangePersonCommand) {
@@ -22,6 +24,7 @@ export class ChangePersonHandler implements ICommandHandler<ChangePersonCommand>
       await this.personalData.erase(change.personId);
     }
     await this.executor.execute(stream, personDecider, change, context);
+    await this.standings.changed();
     return { personId: change.personId };
   }
 }
