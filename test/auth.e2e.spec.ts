@@ -112,6 +112,8 @@ describe('bearer tokens', () => {
     let jwks: Server;
     let issuerKey: CryptoKey;
     const issuer = 'https://issuer.example';
+    /** The configured first admin, unknown to the directory at first. */
+    const bootstrap = person([]);
 
     // A JWKS of our own, so that the issuer and audience checks are shown with a key the api trusts.
     beforeAll(async () => {
@@ -131,6 +133,7 @@ describe('bearer tokens', () => {
         JWT_AUDIENCE: 'frontline',
         PSEUDONYM_SECRET: 'a-test-secret-that-is-long-enough-000000',
         API_MAC_SECRET: 'another-test-secret-that-is-long-enough-0',
+        BOOTSTRAP_ADMIN_ID: bootstrap.personId,
       });
     });
     afterAll(async () => {
@@ -158,6 +161,36 @@ describe('bearer tokens', () => {
       expect(problemOf(await callWith(wrongAudience, jwksApi))).toEqual(UNAUTHENTICATED);
       const expired = await tokenSignedWith(issuerKey, agent, { iss: issuer, aud: 'frontline', exp: '-1s' });
       expect(problemOf(await callWith(expired, jwksApi))).toEqual(UNAUTHENTICATED);
+    });
+
+    it('lets the bootstrap admin set the organisation up until enrolled, and nobody else the directory does not know', async () => {
+      const as = async (actor: Actor) => ({
+        authorization: `Bearer ${await tokenSignedWith(issuerKey, actor, { iss: issuer, aud: 'frontline' })}`,
+      });
+      const post = async (actor: Actor, url: string, body: object) =>
+        jwksApi.request({ method: 'POST', url, body, headers: await as(actor) });
+      const teamBy = async (actor: Actor) => post(actor, '/v1/teams', { name: 'Phones' });
+
+      // A stranger's token claiming admin is refused: the directory does not know them.
+      expect((await teamBy(person(['admin']))).body).toMatchObject({ status: 403, type: '/problems/not-enrolled' });
+      const { body: team } = await teamBy(bootstrap);
+      expect(team).toMatchObject({ teamId: expect.any(String) });
+      const enrol = (actor: Actor, roles: string[]) =>
+        post(bootstrap, '/v1/people', {
+          personId: actor.personId,
+          displayName: 'Someone',
+          teamId: team.teamId,
+          roles,
+          timezone: 'UTC',
+        });
+      const newcomer = person(['admin']);
+      expect((await enrol(newcomer, ['agent'])).status).toBe(201);
+      // The directory enrols the newcomer as an agent: their token's admin claim counts for nothing.
+      expect((await teamBy(newcomer)).body).toMatchObject({ status: 403, type: '/problems/forbidden' });
+      expect((await post(newcomer, PROTECTED, PULSE)).status).toBe(201);
+      // Once enrolled, the bootstrap admin is what the directory says too.
+      expect((await enrol(bootstrap, ['agent'])).status).toBe(201);
+      expect((await teamBy(bootstrap)).body).toMatchObject({ status: 403, type: '/problems/forbidden' });
     });
 
     it('refuses dev tokens and unsigned tokens', async () => {

@@ -128,7 +128,8 @@ describe('recognition endpoints', () => {
 
     it('refuses a sender who is not an active member', async () => {
       expectProblem(await post('/v1/kudos', stranger, kudos()), 403, '/problems/sender-not-active');
-      expectProblem(await post('/v1/kudos', gone, kudos()), 403, '/problems/sender-not-active');
+      // Someone who left is refused at the door, on every route, before any rule of kudos.
+      expectProblem(await post('/v1/kudos', gone, kudos()), 403, '/problems/not-enrolled');
     });
 
     it('spends no allowance on refused kudos', async () => {

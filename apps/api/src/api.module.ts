@@ -6,6 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import {
   type AppConfig,
   AuthGuard,
+  Authentication,
   PersonalWriteThrottler,
   PlatformModule,
   QueuesModule,
@@ -26,6 +27,7 @@ import { MetricsController } from './ops/metrics.http.controller';
 import { ProjectionsController } from './ops/projections.http.controller';
 import { QueuesBoardModules } from './ops/queues-board';
 import { ReadModelsModule } from '@frontline/read-models';
+import { DirectoryModule } from '@frontline/directory';
 import { WebhookPublishingModule } from '@frontline/notifications';
 
 @Module({})
@@ -40,6 +42,8 @@ export class ApiModule {
         ReadModelsModule,
         QueuesModule.forRoot(config),
         ...QueuesBoardModules,
+        // Exports the directory's access port, which authentication reads on every request.
+        DirectoryModule,
         DirectoryHttpModule,
         AbuseHttpModule,
         RecognitionHttpModule,
@@ -58,6 +62,7 @@ export class ApiModule {
       ],
       providers: [
         TokenVerifier,
+        Authentication,
         PersonalWriteThrottler,
         // Guards run in this order: who you are, then how fast you write.
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,7 +1,19 @@
 import { Module } from '@nestjs/common';
+import { DirectoryAccess } from '@frontline/platform';
 import { ChangePersonHandler } from './application/change-person.handler';
 import { CreateTeamHandler } from './application/create-team.handler';
+import { DirectoryStandings } from './application/directory-standings';
 import { EnrolPersonHandler } from './application/enrol-person.handler';
 
-@Module({ providers: [CreateTeamHandler, EnrolPersonHandler, ChangePersonHandler] })
+@Module({
+  providers: [
+    CreateTeamHandler,
+    EnrolPersonHandler,
+    ChangePersonHandler,
+    DirectoryStandings,
+    // The directory, not the token, says what a caller may do.
+    { provide: DirectoryAccess, useExisting: DirectoryStandings },
+  ],
+  exports: [DirectoryAccess],
+})
 export class DirectoryModule {}

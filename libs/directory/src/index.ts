@@ -8,5 +8,5 @@ export * from './application/create-team.command';
 export * from './application/enrol-person.command';
 export * from './application/change-person.command';
 export { requireTeam } from './application/create-team.handler';
-export { NotEnrolledError, activeTeamOf } from './application/active-person';
+export { DirectoryStandings } from './application/directory-standings';
 export { directoryProjection } from './projections/directory.projection';

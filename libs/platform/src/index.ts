@@ -11,6 +11,8 @@ export * from './connections.check';
 export * from './auth/actor';
 export * from './auth/auth.guard';
 export * from './auth/token-verifier';
+export * from './auth/directory-access';
+export * from './auth/authentication';
 export * from './commands/command-context';
 export * from './commands/command-executor';
 export * from './http/problem';

@@ -3,6 +3,7 @@ export * from './domain/recognition.streams';
 export * from './domain/recognition.vocabulary';
 export * from './domain/kudos.events';
 export * from './domain/kudos.decider';
+export * from './domain/kudos-visibility';
 export * from './domain/kudos-allowance.events';
 export * from './domain/kudos-allowance.decider';
 export * from './domain/praise.events';

@@ -15,7 +15,7 @@ export class FeedsController {
   @ApiOperation({ summary: "Read the organisation's recognition feed" })
   @ApiOkResponse({ description: 'Public kudos, newest first: `{items, nextCursor}`' })
   org(@Query() page: PageRequest, @CurrentActor() actor: Actor) {
-    return this.feeds.org(actor.personId, page);
+    return this.feeds.org(actor, page);
   }
 
   @Get('teams/:teamId')
@@ -23,7 +23,7 @@ export class FeedsController {
   @ApiOkResponse({ description: 'Kudos sent from or to the team that you may see, newest first' })
   @ApiNotFoundResponse({ description: 'No such team' })
   team(@Param('teamId', ParseUUIDPipe) teamId: string, @Query() page: PageRequest, @CurrentActor() actor: Actor) {
-    return this.feeds.team(actor.personId, teamId, page);
+    return this.feeds.team(actor, teamId, page);
   }
 
   @Get('people/:personId')
@@ -31,6 +31,6 @@ export class FeedsController {
   @ApiOkResponse({ description: 'Kudos the person sent or received that you may see, newest first' })
   @ApiNotFoundResponse({ description: 'Nobody enrolled with that id' })
   person(@Param('personId', ParseUUIDPipe) personId: string, @Query() page: PageRequest, @CurrentActor() actor: Actor) {
-    return this.feeds.person(actor.personId, personId, page);
+    return this.feeds.person(actor, personId, page);
   }
 }

@@ -2,7 +2,6 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor } from '@frontline/platform';
 import { abuseIncidentStream } from '../domain/abuse.streams';
 import { type IncidentLifecycleCommand, incidentDecider } from '../domain/incident.decider';
-import { incidentActor } from './incident-actor';
 import { ChangeIncidentCommand } from './change-incident.command';
 
 @CommandHandler(ChangeIncidentCommand)
@@ -10,8 +9,7 @@ export class ChangeIncidentHandler implements ICommandHandler<ChangeIncidentComm
   constructor(private readonly executor: CommandExecutor) {}
 
   async execute({ change, context }: ChangeIncidentCommand) {
-    const by = await incidentActor(this.executor, context.actor);
-    const command = { ...change, by, now: context.now } as IncidentLifecycleCommand;
+    const command = { ...change, by: context.actor, now: context.now } as IncidentLifecycleCommand;
     const { state } = await this.executor.execute(
       abuseIncidentStream(change.incidentId),
       incidentDecider,

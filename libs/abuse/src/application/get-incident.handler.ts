@@ -3,7 +3,6 @@ import { CommandExecutor, PersonalData } from '@frontline/platform';
 import { abuseIncidentStream } from '../domain/abuse.streams';
 import { incidentDecider } from '../domain/incident.decider';
 import { incidentViewFor } from '../domain/incident.view';
-import { incidentActor } from './incident-actor';
 import { GetIncidentQuery } from './get-incident.query';
 
 /** Answered from the incident's own stream, so it is never behind its last command. */
@@ -16,7 +15,7 @@ export class GetIncidentHandler implements IQueryHandler<GetIncidentQuery> {
 
   async execute({ incidentId, actor }: GetIncidentQuery) {
     const { state } = await this.executor.load(abuseIncidentStream(incidentId), incidentDecider);
-    const view = incidentViewFor(await incidentActor(this.executor, actor), state, incidentId);
+    const view = incidentViewFor(actor, state, incidentId);
     if (view.narrative === undefined) return view;
     return { ...view, narrative: await this.personalData.decrypt(view.narrative) };
   }

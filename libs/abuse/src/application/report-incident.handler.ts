@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { activeTeamOf } from '@frontline/directory';
-import { CommandExecutor, PersonalData } from '@frontline/platform';
+import { CommandExecutor, PersonalData, ownTeamOf } from '@frontline/platform';
 import { abuseIncidentStream } from '../domain/abuse.streams';
 import { incidentDecider } from '../domain/incident.decider';
 import { ReportIncidentCommand } from './report-incident.command';
@@ -14,7 +13,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
 
   async execute({ report, context }: ReportIncidentCommand) {
     const agentId = context.actor.personId;
-    const teamId = await activeTeamOf(this.executor, agentId);
+    const teamId = ownTeamOf(context.actor);
     const { customerRef, narrative, ...rest } = report;
     await this.executor.execute(
       abuseIncidentStream(report.incidentId),

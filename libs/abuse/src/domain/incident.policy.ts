@@ -1,10 +1,9 @@
 import { DomainError, ForbiddenError } from '@frontline/decider';
 
-/** Who acts on an incident: the token's person and roles, and their team as the directory knows it. */
+/** Who acts on an incident: the person, with their roles and team as the directory has them now. */
 export interface IncidentActor {
   personId: string;
   roles: readonly string[];
-  /** From the directory, not the token: the directory is authoritative for someone's team. */
   teamId?: string;
 }
 

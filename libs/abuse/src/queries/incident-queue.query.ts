@@ -20,7 +20,7 @@ export class IncidentQueueQuery {
   ) {}
 
   async forCarer(carer: Actor, filter: IncidentQueueFilter, page: Page, now: Date) {
-    const teamId = await this.teamVisibleTo(carer, filter.teamId);
+    const teamId = teamVisibleTo(carer, filter.teamId);
     const keys = await this.readModels.keys('incidentQueue');
     const queue = keys.key(
       'queue',
@@ -36,21 +36,16 @@ export class IncidentQueueQuery {
     });
     return { items, nextCursor };
   }
+}
 
-  /** A wellbeing officer sees every team; a team lead only the team the directory has them lead now. */
-  private async teamVisibleTo(carer: Actor, teamId: string | undefined): Promise<string | undefined> {
-    if (hasRole(carer, 'wellbeing_officer')) return teamId;
-    const directory = await this.readModels.keys('directory');
-    const {
-      teamId: ownTeam,
-      status,
-      roles,
-    } = await this.readModels.redis.hgetall(directory.key('person', carer.personId));
-    const leads = hasRole(carer, 'team_lead') && status === 'active' && (roles ?? '').split(',').includes('team_lead');
-    if (!leads || !ownTeam) throw new ForbiddenError('Only team leads and wellbeing officers see incident queues');
-    if (teamId !== undefined && teamId !== ownTeam) {
-      throw new ForbiddenError("A team lead sees their own team's incidents only");
-    }
-    return ownTeam;
+/** A wellbeing officer sees every team; a team lead only the team the directory has them lead now. */
+function teamVisibleTo(carer: Actor, teamId: string | undefined): string | undefined {
+  if (hasRole(carer, 'wellbeing_officer')) return teamId;
+  if (!hasRole(carer, 'team_lead') || carer.teamId === undefined) {
+    throw new ForbiddenError('Only team leads and wellbeing officers see incident queues');
   }
+  if (teamId !== undefined && teamId !== carer.teamId) {
+    throw new ForbiddenError("A team lead sees their own team's incidents only");
+  }
+  return carer.teamId;
 }

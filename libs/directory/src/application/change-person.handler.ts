@@ -4,6 +4,7 @@ import { personStream } from '../domain/directory.streams';
 import { UnknownPersonError, personDecider } from '../domain/person.decider';
 import { requireTeam } from './create-team.handler';
 import { ChangePersonCommand } from './change-person.command';
+import { DirectoryStandings } from './directory-standings';
 
 @CommandHandler(ChangePersonCommand)
 export class ChangePersonHandler implements ICommandHandler<ChangePersonCommand> {
@@ -11,6 +12,7 @@ export class ChangePersonHandler implements ICommandHandler<ChangePersonCommand>
     private readonly executor: CommandExecutor,
     private readonly personalData: PersonalData,
     private readonly idempotencyRecords: IdempotencyRecords,
+    private readonly standings: DirectoryStandings,
   ) {}
 
   async execute({ change, context }: ChangePersonCommand) {
@@ -25,6 +27,7 @@ export class ChangePersonHandler implements ICommandHandler<ChangePersonCommand>
       await this.idempotencyRecords.forget(change.personId);
     }
     await this.executor.execute(stream, personDecider, change, context);
+    await this.standings.changed();
     return { personId: change.personId };
   }
 }

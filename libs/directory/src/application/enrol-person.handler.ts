@@ -4,12 +4,14 @@ import { personStream } from '../domain/directory.streams';
 import { personDecider } from '../domain/person.decider';
 import { requireTeam } from './create-team.handler';
 import { EnrolPersonCommand } from './enrol-person.command';
+import { DirectoryStandings } from './directory-standings';
 
 @CommandHandler(EnrolPersonCommand)
 export class EnrolPersonHandler implements ICommandHandler<EnrolPersonCommand> {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly personalData: PersonalData,
+    private readonly standings: DirectoryStandings,
   ) {}
 
   async execute({ person, context }: EnrolPersonCommand) {
@@ -21,6 +23,7 @@ export class EnrolPersonHandler implements ICommandHandler<EnrolPersonCommand> {
       { type: 'EnrolPerson', ...person, displayName },
       context,
     );
+    await this.standings.changed();
     return { personId: person.personId };
   }
 }

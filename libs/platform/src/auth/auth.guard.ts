@@ -3,14 +3,13 @@ import {
   type ExecutionContext,
   Injectable,
   SetMetadata,
-  UnauthorizedException,
   createParamDecorator,
   ForbiddenException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { type Actor, type Role, hasRole } from './actor';
-import { TokenVerifier } from './token-verifier';
+import { Authentication } from './authentication';
 
 const PUBLIC = 'frontline:public';
 const ROLES_ALLOWED = 'frontline:roles';
@@ -25,7 +24,7 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
   return context.switchToHttp().getRequest<FastifyRequest & { actor: Actor }>().actor;
 });
 
-/** Every route needs a valid bearer token unless it is @Public(). */
+/** Every route needs a valid bearer token unless it is @Public(); roles and team come from the directory. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   /** Whether a route handler is public, looked up once: metadata lookups cost more than the rest of a health check. */
@@ -33,7 +32,7 @@ export class AuthGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenVerifier,
+    private readonly authentication: Authentication,
   ) {}
 
   // Public routes answer synchronously: a promise per request is measurable on the cheapest routes.
@@ -49,13 +48,7 @@ export class AuthGuard implements CanActivate {
 
   private async authenticate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedException('A bearer token is required');
-    try {
-      request.actor = await this.tokens.verify(token);
-    } catch {
-      throw new UnauthorizedException('The bearer token is not valid');
-    }
+    request.actor = await this.authentication.actorFor(request.headers.authorization);
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_ALLOWED, [
       context.getHandler(),

@@ -9,7 +9,7 @@ import {
   jwtVerify,
 } from 'jose';
 import { AppConfig } from '../config/app-config';
-import { type Actor, ROLES, type Role } from './actor';
+import { type Actor, type Role, isRole } from './actor';
 
 const DEV_ISSUER = 'frontline-dev';
 const DEV_AUDIENCE = 'frontline';
@@ -26,6 +26,15 @@ const TRUSTED_TOKENS = 10_000;
 export class InvalidTokenError extends Error {}
 
 /**
+ * What a verified token says: who someone is (`sub`), and the roles it claims, which count
+ * only for a person the directory does not know, in AUTH_MODE=dev (see Authentication).
+ */
+export interface TokenClaims {
+  personId: string;
+  roles: readonly Role[];
+}
+
+/**
  * Verifies bearer tokens with jose: against the OIDC provider's JWKS in `jwks` mode, or
  * against a key pair made at start in `dev` mode, which can also sign tokens.
  */
@@ -33,7 +42,7 @@ export class InvalidTokenError extends Error {}
 export class TokenVerifier implements OnModuleInit {
   private key!: JWTVerifyGetKey | CryptoKey;
   private devSigningKey?: CryptoKey;
-  private readonly trusted = new Map<string, { actor: Actor; until: number }>();
+  private readonly trusted = new Map<string, { claims: TokenClaims; until: number }>();
 
   constructor(private readonly config: AppConfig) {}
 
@@ -47,9 +56,9 @@ export class TokenVerifier implements OnModuleInit {
     this.key = publicKey;
   }
 
-  async verify(token: string): Promise<Actor> {
+  async verify(token: string): Promise<TokenClaims> {
     const trusted = this.trusted.get(token);
-    if (trusted && trusted.until > Date.now()) return trusted.actor;
+    if (trusted && trusted.until > Date.now()) return trusted.claims;
     const jwks = this.config.AUTH_MODE === 'jwks';
     try {
       const { payload } = await jwtVerify(token, this.key as JWTVerifyGetKey, {
@@ -58,20 +67,17 @@ export class TokenVerifier implements OnModuleInit {
         algorithms: jwks ? JWKS_ALGORITHMS : [DEV_ALGORITHM],
         requiredClaims: ['sub', 'exp'],
       });
-      const roles = Array.isArray(payload.roles)
-        ? payload.roles.filter((role): role is Role => ROLES.includes(role))
-        : [];
-      const teamId = typeof payload.teamId === 'string' ? payload.teamId : undefined;
-      return this.trust(token, { personId: payload.sub!, roles, teamId }, payload.exp! * 1_000);
+      const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
+      return this.trust(token, { personId: payload.sub!, roles }, payload.exp! * 1_000);
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
     }
   }
 
-  private trust(token: string, actor: Actor, expiresAt: number): Actor {
+  private trust(token: string, claims: TokenClaims, expiresAt: number): TokenClaims {
     if (this.trusted.size >= TRUSTED_TOKENS) this.trusted.delete(this.trusted.keys().next().value!);
-    const frozen = Object.freeze({ ...actor, roles: Object.freeze([...actor.roles]) });
-    this.trusted.set(token, { actor: frozen, until: Math.min(expiresAt, Date.now() + TRUSTED_FOR_MS) });
+    const frozen = Object.freeze({ ...claims, roles: Object.freeze([...claims.roles]) });
+    this.trusted.set(token, { claims: frozen, until: Math.min(expiresAt, Date.now() + TRUSTED_FOR_MS) });
     return frozen;
   }
 

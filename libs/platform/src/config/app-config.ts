@@ -79,6 +79,15 @@ export class AppConfig {
   @IsString()
   JWT_AUDIENCE?: string;
 
+  /**
+   * The token subject who is an admin while the directory does not know them: how the first
+   * admin sets up the organisation (enrol them as an admin to keep it).
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  BOOTSTRAP_ADMIN_ID?: string;
+
   @Transform(toInt)
   @IsInt()
   @Min(2)
@@ -170,7 +179,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const given = Object.fromEntries(
     Object.keys(new AppConfig())
-      .concat(['KURRENTDB_URL', 'JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE'])
+      .concat(['KURRENTDB_URL', 'JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'BOOTSTRAP_ADMIN_ID'])
       .filter((name) => env[name] !== undefined && env[name] !== '')
       .map((name) => [name, env[name]]),
   );

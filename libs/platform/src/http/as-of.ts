@@ -20,12 +20,15 @@ export function acceptAsOf(fastify: FastifyInstance): void {
     const moment = new Date(String(header));
     const now = systemClock.now();
     if (Number.isNaN(moment.getTime()) || moment > now || now.getTime() - moment.getTime() > MAX_DAYS_BACK * DAY_MS) {
-      reply.code(400).type('application/problem+json').send({
-        type: '/problems/invalid-as-of',
-        title: 'Bad X-Frontline-As-Of',
-        status: 400,
-        detail: `${AS_OF_HEADER} is an ISO-8601 moment in the last ${MAX_DAYS_BACK} days`,
-      });
+      reply
+        .code(400)
+        .type('application/problem+json')
+        .send({
+          type: '/problems/invalid-as-of',
+          title: 'Bad X-Frontline-As-Of',
+          status: 400,
+          detail: `${AS_OF_HEADER} is an ISO-8601 moment in the last ${MAX_DAYS_BACK} days`,
+        });
       return;
     }
     moments.set(request.raw, moment);

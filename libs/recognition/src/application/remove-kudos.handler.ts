@@ -9,8 +9,11 @@ export class RemoveKudosHandler implements ICommandHandler<RemoveKudosCommand> {
   constructor(private readonly executor: CommandExecutor) {}
 
   async execute({ removal, context }: RemoveKudosCommand) {
-    const { personId: by, roles: byRoles } = context.actor;
-    const command = removal.type === 'RetractKudos' ? { ...removal, by } : { ...removal, by, byRoles };
+    const { personId, teamId, roles: byRoles } = context.actor;
+    const command =
+      removal.type === 'RetractKudos'
+        ? { ...removal, by: { personId, teamId } }
+        : { ...removal, by: personId, byRoles };
     await this.executor.execute(kudosStream(removal.kudosId), kudosDecider, command, context);
     return { kudosId: removal.kudosId };
   }

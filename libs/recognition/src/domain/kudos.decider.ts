@@ -1,5 +1,6 @@
 import { type Decider, DomainError, assertNever } from '@frontline/decider';
 import type { KudosEvent } from './kudos.events';
+import { type KudosViewer, canSeeKudos } from './kudos-visibility';
 import {
   KUDOS_VALUES,
   MAX_EMOJI,
@@ -20,6 +21,9 @@ export type KudosState =
       fromId: string;
       toIds: string[];
       visibility: Visibility;
+      /** The teams when it was sent, which decide who sees a team kudos; absent on older kudos. */
+      fromTeamId?: string;
+      toTeamIds?: string[];
       /** `<personId> <emoji>` of every reaction standing now. */
       reactions: string[];
     };
@@ -38,19 +42,18 @@ export interface SendKudos {
   now: Date;
 }
 
-/** `people` holds the directory's facts (team) on the reactor, the sender and the recipients. */
+/** `by` is the reactor with their team as the directory has it now. */
 export interface ReactToKudos {
   type: 'AddKudosReaction' | 'RemoveKudosReaction';
   kudosId: string;
-  personId: string;
+  by: KudosViewer;
   emoji: string;
-  people: Record<string, PersonFacts>;
 }
 
 export type KudosCommand =
   | SendKudos
   | ReactToKudos
-  | { type: 'RetractKudos'; kudosId: string; by: string }
+  | { type: 'RetractKudos'; kudosId: string; by: KudosViewer }
   | { type: 'HideKudos'; kudosId: string; by: string; byRoles: readonly string[]; reason: string };
 
 export class KudosToSelfError extends DomainError {
@@ -136,18 +139,6 @@ export function refuseUnsendableKudos(command: SendKudos): void {
   if (gone.length > 0) throw new RecipientNotActiveError(`${gone.join(', ')} left the organisation`);
 }
 
-/** public: anyone; team: sender, recipients and their teams' members; private: sender and recipients. */
-export function canSeeKudos(
-  kudos: Exclude<KudosState, { status: 'none' }>,
-  personId: string,
-  people: Record<string, PersonFacts>,
-): boolean {
-  const involved = [kudos.fromId, ...kudos.toIds];
-  if (kudos.visibility === 'public' || involved.includes(personId)) return true;
-  const teamId = people[personId]?.status === 'active' ? people[personId].teamId : undefined;
-  return kudos.visibility === 'team' && teamId !== undefined && involved.some((id) => people[id]?.teamId === teamId);
-}
-
 const reactionKey = (personId: string, emoji: string) => `${personId} ${emoji}`;
 
 export const kudosDecider: Decider<KudosCommand, KudosEvent, KudosState> = {
@@ -167,8 +158,9 @@ export const kudosDecider: Decider<KudosCommand, KudosEvent, KudosState> = {
     switch (command.type) {
       case 'AddKudosReaction':
       case 'RemoveKudosReaction': {
-        const { kudosId, personId, emoji, people } = command;
-        if (!canSeeKudos(state, personId, people)) throw new UnknownKudosError(`No kudos ${kudosId}`);
+        const { kudosId, by, emoji } = command;
+        const personId = by.personId;
+        if (!canSeeKudos(state, by)) throw new UnknownKudosError(`No kudos ${kudosId}`);
         if (state.status !== 'sent') throw new KudosRemovedError(`Kudos ${kudosId} were ${state.status}`);
         if ([...emoji].length < 1 || [...emoji].length > MAX_EMOJI || /\s/u.test(emoji)) {
           throw new InvalidEmojiError(`An emoji is 1 to ${MAX_EMOJI} characters without spaces`);
@@ -180,9 +172,10 @@ export const kudosDecider: Decider<KudosCommand, KudosEvent, KudosState> = {
         return standing ? [{ type: 'KudosReactionRemoved', data: { kudosId, personId, emoji } }] : [];
       }
       case 'RetractKudos':
-        if (command.by !== state.fromId) throw new NotKudosSenderError('Only the sender retracts kudos');
+        if (!canSeeKudos(state, command.by)) throw new UnknownKudosError(`No kudos ${command.kudosId}`);
+        if (command.by.personId !== state.fromId) throw new NotKudosSenderError('Only the sender retracts kudos');
         return state.status === 'sent'
-          ? [{ type: 'KudosRetracted', data: { kudosId: state.kudosId, by: command.by } }]
+          ? [{ type: 'KudosRetracted', data: { kudosId: state.kudosId, by: command.by.personId } }]
           : [];
       case 'HideKudos': {
         if (!command.byRoles.includes('admin')) throw new KudosHideNotAllowedError('Only an admin hides kudos');
@@ -202,8 +195,8 @@ export const kudosDecider: Decider<KudosCommand, KudosEvent, KudosState> = {
   evolve(state, event) {
     switch (event.type) {
       case 'KudosSent': {
-        const { kudosId, fromId, toIds, visibility } = event.data;
-        return { status: 'sent', kudosId, fromId, toIds, visibility, reactions: [] };
+        const { kudosId, fromId, toIds, visibility, fromTeamId, toTeamIds } = event.data;
+        return { status: 'sent', kudosId, fromId, toIds, visibility, fromTeamId, toTeamIds, reactions: [] };
       }
       case 'KudosReactionAdded':
         if (state.status === 'none') return state;

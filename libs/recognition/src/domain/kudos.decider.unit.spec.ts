@@ -53,12 +53,13 @@ const sent = (visibility: Visibility = 'public'): KudosSent => ({
     toTeamIds: ['t2'],
   },
 });
+/** Someone as the directory has them now. */
+const viewer = (personId: string) => ({ personId, teamId: people[personId]?.teamId });
 const react = (personId: string, type: 'AddKudosReaction' | 'RemoveKudosReaction' = 'AddKudosReaction') => ({
   type,
   kudosId,
-  personId,
+  by: viewer(personId),
   emoji: '🎉',
-  people,
 });
 const added = (personId: string): KudosEvent => ({
   type: 'KudosReactionAdded',
@@ -200,12 +201,23 @@ describe('kudos decider', () => {
 
   describe('retracting and hiding', () => {
     it('lets the sender retract, once', () => {
-      given([sent()]).when({ type: 'RetractKudos', kudosId, by: 'ana' }).then([retracted]);
-      given([sent(), retracted]).when({ type: 'RetractKudos', kudosId, by: 'ana' }).then([]);
+      given([sent()])
+        .when({ type: 'RetractKudos', kudosId, by: viewer('ana') })
+        .then([retracted]);
+      given([sent(), retracted])
+        .when({ type: 'RetractKudos', kudosId, by: viewer('ana') })
+        .then([]);
     });
 
     it('lets nobody but the sender retract', () =>
-      given([sent()]).when({ type: 'RetractKudos', kudosId, by: 'bo' }).thenThrows(NotKudosSenderError));
+      given([sent()])
+        .when({ type: 'RetractKudos', kudosId, by: viewer('bo') })
+        .thenThrows(NotKudosSenderError));
+
+    it('tells someone who may not see the kudos nothing, not even that it exists', () =>
+      given([sent('private')])
+        .when({ type: 'RetractKudos', kudosId, by: viewer('mate') })
+        .thenThrows(UnknownKudosError));
 
     it('lets an admin hide with a reason, once', () => {
       const hide = {
@@ -229,6 +241,8 @@ describe('kudos decider', () => {
         .thenThrows(KudosHideNotAllowedError));
 
     it('knows no kudos never sent', () =>
-      given([]).when({ type: 'RetractKudos', kudosId, by: 'ana' }).thenThrows(UnknownKudosError));
+      given([])
+        .when({ type: 'RetractKudos', kudosId, by: viewer('ana') })
+        .thenThrows(UnknownKudosError));
   });
 });

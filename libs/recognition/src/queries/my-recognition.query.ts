@@ -36,7 +36,10 @@ export class MyRecognitionQuery {
       sent,
       valuesReceived: Object.fromEntries(pairs(values).map(([value, count]) => [value, Number(count)])),
       lastRecognisedAt: latest.length > 0 ? new Date(Number(latest[0][1])).toISOString() : null,
-      recentlyReceived: await this.feeds.items(latest.map(([kudosId]) => kudosId)),
+      recentlyReceived: await this.feeds.items(
+        { personId },
+        latest.map(([kudosId]) => kudosId),
+      ),
     };
   }
 }

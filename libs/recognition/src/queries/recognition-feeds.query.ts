@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@frontline/decider';
 import { ERASED, PersonalData } from '@frontline/platform';
 import { type Keyspace, type Page, Paging, ReadModels } from '@frontline/read-models';
+import { type KudosViewer, canSeeKudos } from '../domain/kudos-visibility';
 import type { KudosValue, Visibility } from '../domain/recognition.vocabulary';
 import { directoryEntry, displayNames, teamExists } from './directory-view';
 
@@ -31,11 +32,6 @@ export interface KudosItem {
   reactions: Record<string, number>;
 }
 
-interface Viewer {
-  personId: string;
-  teamId?: string;
-}
-
 /** Feeds read at most this many entries at a time while filtering out what the viewer may not see. */
 const MAX_SCAN = 100;
 
@@ -48,30 +44,30 @@ export class RecognitionFeeds {
     private readonly paging: Paging,
   ) {}
 
-  org(viewerId: string, page: Page) {
-    return this.read(viewerId, ['feed', 'org'], page);
+  /** `viewer` has their team as the directory has it now (the request's actor). */
+  org(viewer: KudosViewer, page: Page) {
+    return this.read(viewer, ['feed', 'org'], page);
   }
 
-  async team(viewerId: string, teamId: string, page: Page) {
+  async team(viewer: KudosViewer, teamId: string, page: Page) {
     if (!(await teamExists(this.readModels, teamId))) throw new NotFoundError(`No team ${teamId}`);
-    return this.read(viewerId, ['feed', 'team', teamId], page);
+    return this.read(viewer, ['feed', 'team', teamId], page);
   }
 
-  async person(viewerId: string, personId: string, page: Page) {
+  async person(viewer: KudosViewer, personId: string, page: Page) {
     if (!(await directoryEntry(this.readModels, personId)))
       throw new NotFoundError(`Nobody is enrolled as ${personId}`);
-    return this.read(viewerId, ['feed', 'person', personId], page);
+    return this.read(viewer, ['feed', 'person', personId], page);
   }
 
-  /** Kudos by id, for someone entitled to all of them (their own received kudos). */
-  async items(kudosIds: string[]): Promise<KudosItem[]> {
-    return this.render(await readKudos(this.readModels, await this.readModels.keys('recognitionFeed'), kudosIds));
+  /** Kudos by id, those the viewer may see (their own received kudos are all theirs to see). */
+  async items(viewer: KudosViewer, kudosIds: string[]): Promise<KudosItem[]> {
+    const kudos = await readKudos(this.readModels, await this.readModels.keys('recognitionFeed'), kudosIds);
+    return this.render(kudos.filter((one) => canSeeKudos(one, viewer)));
   }
 
-  private async read(viewerId: string, feed: string[], { cursor, limit }: Page) {
+  private async read(viewer: KudosViewer, feed: string[], { cursor, limit }: Page) {
     const keys = await this.readModels.keys('recognitionFeed');
-    const entry = await directoryEntry(this.readModels, viewerId);
-    const viewer = { personId: viewerId, teamId: entry?.status === 'active' ? entry.teamId : undefined };
     const list = feed.join(':');
     const after =
       cursor === undefined ? undefined : this.paging.open<[number, string]>(list, cursor, ['number', 'string']);
@@ -92,7 +88,7 @@ export class RecognitionFeeds {
       const ids = pairs(entries)
         .filter(([id, score]) => !after || Number(score) < after[0] || id < after[1])
         .map(([id]) => id);
-      found.push(...(await readKudos(this.readModels, keys, ids)).filter((kudos) => canSee(kudos, viewer)));
+      found.push(...(await readKudos(this.readModels, keys, ids)).filter((kudos) => canSeeKudos(kudos, viewer)));
       if (entries.length < scan * 2) break;
     }
     const shown = found.slice(0, limit);
@@ -121,13 +117,6 @@ export class RecognitionFeeds {
       reactions,
     }));
   }
-}
-
-/** public: everyone; team: those involved and the members of their teams at the time; private: those involved. */
-function canSee(kudos: StoredKudos, viewer: Viewer): boolean {
-  if (kudos.visibility === 'public' || [kudos.fromId, ...kudos.toIds].includes(viewer.personId)) return true;
-  if (kudos.visibility !== 'team' || viewer.teamId === undefined) return false;
-  return kudos.fromTeamId === viewer.teamId || kudos.toTeamIds.includes(viewer.teamId);
 }
 
 /** In the order asked; a kudos retracted since its id was read is simply not there. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '@frontline/decider';
-import { type Actor, PersonalData } from '@frontline/platform';
+import { type Actor, PersonalData, hasRole } from '@frontline/platform';
 import { type Page, Paging, ReadModels } from '@frontline/read-models';
-import { directoryEntry, displayNames, teamMembers } from './directory-view';
+import { displayNames, teamMembers } from './directory-view';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -19,9 +19,7 @@ export class RecognitionGapsQuery {
   ) {}
 
   async of(lead: Actor, teamId: string, days: number, page: Page, now: Date) {
-    const entry = await directoryEntry(this.readModels, lead.personId);
-    // The token's team may be stale; the directory says whose lead someone is now.
-    if (entry?.status !== 'active' || entry.teamId !== teamId || !entry.roles.includes('team_lead')) {
+    if (lead.teamId !== teamId || !hasRole(lead, 'team_lead')) {
       throw new ForbiddenError(`Only the lead of team ${teamId} sees its recognition gaps`);
     }
     const keys = await this.readModels.keys('recognitionStats');

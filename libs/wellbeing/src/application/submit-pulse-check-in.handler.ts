@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { activeTeamOf } from '@frontline/directory';
-import { CommandExecutor } from '@frontline/platform';
+import { CommandExecutor, ownTeamOf } from '@frontline/platform';
 import { wellbeingDecider } from '../domain/wellbeing.decider';
 import type { PulseCheckInSubmitted } from '../domain/wellbeing.events';
 import { wellbeingStream } from '../domain/wellbeing.streams';
@@ -12,7 +11,7 @@ export class SubmitPulseCheckInHandler implements ICommandHandler<SubmitPulseChe
 
   async execute({ answers, context }: SubmitPulseCheckInCommand) {
     const { personId } = context.actor;
-    const teamId = await activeTeamOf(this.executor, personId);
+    const teamId = ownTeamOf(context.actor);
     const { events } = await this.executor.execute(
       wellbeingStream(personId),
       wellbeingDecider,
