@@ -17,9 +17,8 @@ describe('X-Frontline-As-Of', () => {
   beforeAll(async () => {
     api = await startTestApi('as_of_e2e');
     const admin = { personId: randomUUID(), roles: ['admin' as const] };
-    expect(
-      (await api.request({ method: 'POST', url: '/v1/teams', as: admin, body: { teamId, name: 'Phones' } })).status,
-    ).toBe(201);
+    const team = await api.request({ method: 'POST', url: '/v1/teams', as: admin, body: { teamId, name: 'Phones' } });
+    if (team.status !== 201) throw new Error(`No team: ${JSON.stringify(team.body)}`);
   });
   afterAll(async () => api?.close());
 
