@@ -47,8 +47,8 @@ describe('abuse dashboard projection', () => {
     channel: 'phone',
     kinds: ['shouting'],
     severity: 'high',
-    occurredAt: '2026-11-22T23:59:00.000Z',
-    reportedAt: '2026-11-23T00:10:00.000Z',
+    occurredAt: '2026-11-22T23:50:00.000Z',
+    reportedAt: '2026-11-22T23:59:00.000Z',
   });
   const four = reported('i4', 'cy', 't2', {
     channel: 'phone',
@@ -107,6 +107,20 @@ describe('abuse dashboard projection', () => {
     });
     // Nobody's words reach the dashboard: only agent ids, in the sets that make "distinct" exact.
     expect(JSON.stringify(model)).not.toContain('secret');
+  });
+
+  it('counts a report made after its week had ended in the week it was made, so an ended week never changes', async () => {
+    const late = reported('i5', 'di', 't1', {
+      channel: 'chat',
+      kinds: ['insult'],
+      severity: 'low',
+      occurredAt: '2026-11-22T23:50:00.000Z',
+      reportedAt: '2026-11-23T00:10:00.000Z',
+    });
+    await testbed.given(late);
+    const model = await testbed.model();
+    expect(model['week:2026-W48:team:t1']).toEqual({ incidents: '1' });
+    expect(model['week:2026-W47:team:t1']).toBeUndefined();
   });
 
   it('replaces a corrected contact volume rather than adding it', async () => {

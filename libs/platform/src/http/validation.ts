@@ -2,8 +2,9 @@ import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@ne
 import { InvalidRequestException } from './problem-details.filter';
 import type { FieldError } from './problem';
 
-// class-validator's whitelist looks fields up in a plain object, so names such as `valueOf` slip through it.
-const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+// class-validator's whitelist looks fields up in a plain object, so names such as `valueOf` slip through it;
+// class-transformer never copies a field named `prototype`, so the whitelist never sees that one.
+const INHERITED_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
 /** Unknown fields of a body or a query string are refused, never stored; every bad field is named by its path. */
 class RequestValidationPipe extends ValidationPipe {
