@@ -129,30 +129,34 @@ describe('projection status while a long log is caught up', () => {
 
     // Polls as a status page would: every 100 ms, whether or not the last one has answered.
     const answers: (number | string)[] = [];
-    const progress = { caughtUp: false };
+    const progress = { caughtUp: false, last: [] as string[] };
     const poll = async () => {
       try {
         const response = await fetch(`${url}/v1/projections`, { headers: { authorization: `Bearer ${token}` } });
         answers.push(response.status);
-        const { projections } = (await response.json()) as { projections: { serving: { lagEvents: number } }[] };
+        const { projections } = (await response.json()) as {
+          projections: { name: string; serving: { state: string; lagEvents: number } }[];
+        };
+        progress.last = projections.map(({ name, serving }) => `${name} ${serving.state} ${serving.lagEvents}`);
         if (response.ok && projections.every(({ serving }) => serving.lagEvents === 0)) progress.caughtUp = true;
       } catch (error) {
         answers.push((error as Error).message);
       }
     };
     const pending: Promise<void>[] = [];
-    for (const deadline = Date.now() + 150_000; !progress.caughtUp && running(api) && Date.now() < deadline;) {
+    for (const deadline = Date.now() + 240_000; !progress.caughtUp && running(api) && Date.now() < deadline;) {
       pending.push(poll());
       await sleep(100);
     }
     await Promise.all(pending);
 
-    expect({ apiRunning: running(api), exit: api.exitCode ?? api.signalCode, caughtUp: progress.caughtUp }).toEqual({
+    expect({ apiRunning: running(api), exit: api.exitCode ?? api.signalCode, ...progress }).toEqual({
       apiRunning: true,
       exit: null,
       caughtUp: true,
+      last: expect.any(Array),
     });
     expect(answers.filter((answer) => answer !== 200)).toEqual([]);
     expect(answers.length).toBeGreaterThan(10);
-  }, 300_000);
+  }, 400_000);
 });
