@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@frontline/event-store';
-import { History, type TestDatabase, createTestDatabase, testEnvironment } from '@frontline/testing';
+import { History, type TestDatabase, createTestDatabase, deleteRedisKeys, testEnvironment } from '@frontline/testing';
 import { type TestApi, person, startTestApi } from './support/test-api';
 
 describe('projections over HTTP', () => {
@@ -98,13 +98,16 @@ describe('projection status while a long log is caught up', () => {
     await db.end();
   }, 120_000);
 
+  let env: Record<string, string> | undefined;
+
   afterAll(async () => {
     await Promise.all(apps.map(stop));
     await database?.drop();
+    if (env) await deleteRedisKeys(env.REDIS_KEY_PREFIX);
   });
 
   it('answers a poll every 100 ms on the api’s production heap, and the api stays up', async () => {
-    const env = testEnvironment(database.url, { PORT: String(await freePort()), HOST: '127.0.0.1' });
+    env = testEnvironment(database.url, { PORT: String(await freePort()), HOST: '127.0.0.1' });
     const url = `http://127.0.0.1:${env.PORT}`;
     const api = startApp('api', env);
     apps.push(api);
