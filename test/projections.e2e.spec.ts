@@ -1,3 +1,12 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { type AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool } from 'pg';
+import { PostgresEventStore } from '@frontline/event-store';
+import { History, type TestDatabase, createTestDatabase, deleteRedisKeys, testEnvironment } from '@frontline/testing';
 import { type TestApi, person, startTestApi } from './support/test-api';
 
 describe('projections over HTTP', () => {
@@ -47,4 +56,110 @@ describe('projections over HTTP', () => {
     });
     expect((await api.request({ method: 'POST', url: '/v1/projections/nothing/rebuild', as: admin })).status).toBe(404);
   });
+});
+
+/** The api and the projector as built apps, each in its own process, on the heap flags deploy/local/start.sh gives them. */
+function startApp(app: 'api' | 'projector', env: Record<string, string>): ChildProcess {
+  const flags = app === 'api' ? ['--max-semi-space-size=8', '--max-old-space-size=160'] : ['--max-semi-space-size=16'];
+  return spawn(process.execPath, [...flags, `dist/apps/${app}/src/main.js`], {
+    cwd: join(__dirname, '..'),
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  return port;
+}
+
+const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (!running(child)) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  await exited;
+}
+
+describe('projection status while a long log is caught up', () => {
+  const EVENTS = 200_000;
+  let database: TestDatabase;
+  const apps: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('projections_heap');
+    await (await PostgresEventStore.connect({ connectionString: database.url })).close(); // the schema
+    const db = new Pool({ connectionString: database.url });
+    await new History().insert(db, EVENTS);
+    await db.end();
+  }, 120_000);
+
+  let env: Record<string, string> | undefined;
+
+  afterAll(async () => {
+    await Promise.all(apps.map(stop));
+    await database?.drop();
+    if (env) await deleteRedisKeys(env.REDIS_KEY_PREFIX);
+  });
+
+  it('answers a poll every 100 ms on the api’s production heap, and the api stays up', async () => {
+    env = testEnvironment(database.url, { PORT: String(await freePort()), HOST: '127.0.0.1' });
+    const url = `http://127.0.0.1:${env.PORT}`;
+    const api = startApp('api', env);
+    apps.push(api);
+    for (
+      const deadline = Date.now() + 60_000;
+      !(await fetch(`${url}/health/ready`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+    ) {
+      if (Date.now() > deadline || !running(api)) throw new Error('The api did not start');
+      await sleep(200);
+    }
+    const { token } = (await (
+      await fetch(`${url}/v1/dev/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sub: randomUUID(), roles: ['admin'] }),
+      })
+    ).json()) as { token: string };
+    apps.push(startApp('projector', env));
+
+    // Polls as a status page would: every 100 ms, whether or not the last one has answered.
+    const answers: (number | string)[] = [];
+    const progress = { caughtUp: false, last: [] as string[] };
+    const poll = async () => {
+      try {
+        const response = await fetch(`${url}/v1/projections`, { headers: { authorization: `Bearer ${token}` } });
+        answers.push(response.status);
+        const { projections } = (await response.json()) as {
+          projections: { name: string; serving: { state: string; lagEvents: number } }[];
+        };
+        progress.last = projections.map(({ name, serving }) => `${name} ${serving.state} ${serving.lagEvents}`);
+        if (response.ok && projections.every(({ serving }) => serving.lagEvents === 0)) progress.caughtUp = true;
+      } catch (error) {
+        answers.push((error as Error).message);
+      }
+    };
+    const pending: Promise<void>[] = [];
+    for (const deadline = Date.now() + 240_000; !progress.caughtUp && running(api) && Date.now() < deadline;) {
+      pending.push(poll());
+      await sleep(100);
+    }
+    await Promise.all(pending);
+
+    expect({ apiRunning: running(api), exit: api.exitCode ?? api.signalCode, ...progress }).toEqual({
+      apiRunning: true,
+      exit: null,
+      caughtUp: true,
+      last: expect.any(Array),
+    });
+    expect(answers.filter((answer) => answer !== 200)).toEqual([]);
+    expect(answers.length).toBeGreaterThan(10);
+  }, 400_000);
 });

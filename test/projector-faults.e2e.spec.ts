@@ -2,13 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { PostgresEventStore } from '@frontline/event-store';
+import { type LogPosition, PostgresEventStore, type RecordedEvent } from '@frontline/event-store';
 import { ALL_PROJECTIONS } from '@frontline/projections';
-import { Keyspace } from '@frontline/read-models';
+import { Keyspace, applyEvents, requestRebuild } from '@frontline/read-models';
 import { type TestDatabase, createTestDatabase, testEnvironment, writeHistory } from '@frontline/testing';
 
 const ROOT = join(__dirname, '..');
 const EVENTS = 100_000;
+const dashboard = ALL_PROJECTIONS.find((projection) => projection.name === 'abuseDashboard')!;
 
 class Projector {
   private child?: ChildProcess;
@@ -62,9 +63,9 @@ class ReadModelCopy {
   }
 
   /** Every read-model key (status bookkeeping aside) with its DUMP bytes, keyed without the prefix. */
-  async dump(): Promise<Map<string, string>> {
+  async dump(match = 'rm:*'): Promise<Map<string, string>> {
     const dumped = new Map<string, string>();
-    for await (const keys of this.redis.scanStream({ match: `${this.prefix}rm:*`, count: 1_000 })) {
+    for await (const keys of this.redis.scanStream({ match: `${this.prefix}${match}`, count: 1_000 })) {
       for (const key of keys as string[]) {
         if (key.endsWith(':status')) continue;
         dumped.set(key.slice(this.prefix.length), (await this.redis.dumpBuffer(key))!.toString('base64'));
@@ -85,6 +86,8 @@ describe('the projector under faults', () => {
   let database: TestDatabase;
   let heads: (string | null)[];
   let reference: Map<string, string>;
+  /** The events the abuse dashboard projects, in log order. */
+  let dashboardEvents: RecordedEvent[];
   const copies: ReadModelCopy[] = [];
   const copy = (db: number) => {
     const made = new ReadModelCopy(`redis://127.0.0.1:6379/${db}`);
@@ -97,6 +100,14 @@ describe('the projector under faults', () => {
     const store = await PostgresEventStore.connect({ connectionString: database.url });
     await writeHistory(store, EVENTS);
     // Where each projection must end: the last event of its types.
+    dashboardEvents = [];
+    for (
+      let page = await store.readAll({ maxCount: 10_000 });
+      page.length > 0;
+      page = await store.readAll({ after: page.at(-1)!.position, maxCount: 10_000 })
+    ) {
+      dashboardEvents.push(...page.filter((event) => dashboard.eventTypes.includes(event.type)));
+    }
     heads = await Promise.all(
       ALL_PROJECTIONS.map(async (projection) => {
         const events = [];
@@ -165,5 +176,77 @@ describe('the projector under faults', () => {
     const dumped = await shared.dump();
     expect(dumped.size).toBe(reference.size);
     expect([...dumped].filter(([key, bytes]) => reference.get(key) !== bytes).map(([key]) => key)).toEqual([]);
+  }, 300_000);
+
+  it('stops a projection right before an event Redis would refuse, writes nothing of it, and rebuilds as undisturbed', async () => {
+    // April's organisation-wide incident count, already at the most HINCRBY holds: April's first incident
+    // overflows it with the last of its writes, after writing the cells of its week, team, channel, kinds.
+    const v1 = new Keyspace('abuseDashboard', 1);
+    const poisoned = v1.key('month', '2026-04', 'org', 'all');
+    const INT64_MAX = '9223372036854775807';
+    const refused = dashboardEvents.find(
+      (event) =>
+        event.type === 'AbuseIncidentReported' &&
+        (event.data as { occurredAt: string }).occurredAt.startsWith('2026-04'),
+    )!;
+    const before = dashboardEvents.slice(0, dashboardEvents.indexOf(refused));
+    expect(before.length).toBeGreaterThan(0);
+
+    const faulted = copy(2);
+    await faulted.redis.hset(faulted.prefix + poisoned, 'incidents', INT64_MAX);
+    const projector = new Projector(faulted.env(database.url)).start();
+    try {
+      const status = () => faulted.redis.hgetall(`${faulted.prefix}${v1.key('status')}`);
+      for (const deadline = Date.now() + 60_000; (await status()).state !== 'failed';) {
+        if (Date.now() > deadline)
+          throw new Error(`The dashboard never reported failed: ${JSON.stringify(await status())}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const failed = await status();
+      expect(JSON.parse(failed.failedEvent)).toMatchObject({ id: refused.id, position: refused.position });
+      expect(failed.error).toMatch(/HINCRBY .*month:2026-04:org:all/);
+
+      // What the dashboard holds is the poison and the events before the refused one, whole: nothing of its batch.
+      const expected = copy(2);
+      const writer = new Redis(expected.url, { keyPrefix: expected.prefix });
+      await writer.hset(poisoned, 'incidents', INT64_MAX);
+      let after: LogPosition | undefined;
+      for (let i = 0; i < before.length; i += 1_000) {
+        const chunk = before.slice(i, i + 1_000);
+        expect(await applyEvents(writer, dashboard, v1, after, chunk)).toBe('applied');
+        after = chunk.at(-1)!.position;
+      }
+      writer.disconnect();
+      // Only its keys: the other projections are still writing theirs.
+      const dashboardKeys = async (of: ReadModelCopy) =>
+        [...(await of.dump(`rm:${v1.tag}:*`))].sort(([a], [b]) => a.localeCompare(b));
+      expect(await dashboardKeys(faulted)).toEqual(await dashboardKeys(expected));
+
+      // The rebuild writes the next version from scratch (the poison stays in the version it replaces, then goes).
+      const rebuilder = new Redis(faulted.url, { keyPrefix: faulted.prefix });
+      const v2 = await requestRebuild(rebuilder, 'abuseDashboard');
+      rebuilder.disconnect();
+      const head = dashboardEvents.at(-1)!.position;
+      for (const deadline = Date.now() + 120_000; ;) {
+        const [serving, checkpoint] = await Promise.all([
+          faulted.redis.hget(`${faulted.prefix}rm:generations`, 'abuseDashboard'),
+          faulted.redis.get(`${faulted.prefix}${v2.key('checkpoint')}`),
+        ]);
+        if (serving === '2' && checkpoint === head) break;
+        if (Date.now() > deadline) throw new Error(`The rebuild did not finish: ${serving} ${checkpoint}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await faulted.caughtUp(heads.map((checkpoint, i) => (ALL_PROJECTIONS[i] === dashboard ? null : checkpoint)));
+    } finally {
+      await projector.kill('SIGTERM');
+    }
+
+    const rebuilt = new Map(
+      [...(await faulted.dump())]
+        .filter(([key]) => key !== 'rm:generations')
+        .map(([key, bytes]) => [key.replace('{abuseDashboard.v2}', '{abuseDashboard.v1}'), bytes]),
+    );
+    expect(rebuilt.size).toBe(reference.size);
+    expect([...rebuilt].filter(([key, bytes]) => reference.get(key) !== bytes).map(([key]) => key)).toEqual([]);
   }, 300_000);
 });

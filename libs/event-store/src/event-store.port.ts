@@ -60,6 +60,23 @@ export interface SubscribeOptions {
   filter?: SubscriptionFilter;
 }
 
+export interface CountAfterOptions {
+  /** Count only events of these types. */
+  eventTypes: readonly string[];
+  /** Count no further than this many: what waits beyond it is `capped`. */
+  cap: number;
+}
+
+/** What waits in the log after a position, found without loading the events. */
+export interface Backlog {
+  /** Events of the types after the position, at most the cap; null from a store that cannot count without reading them. */
+  events: number | null;
+  /** At least the cap wait. */
+  capped: boolean;
+  /** When the first of them was recorded; null when none waits. */
+  firstRecordedAt: Date | null;
+}
+
 /**
  * A live, catch-up subscription to the global log. It survives disconnects until closed; an
  * error it throws is one that resubscribing cannot mend (access denied, a foreign position).
@@ -81,6 +98,8 @@ export interface EventStore {
   /** Events of every stream in log order. */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
+  /** How many events of some types follow a position, in bounded memory: a projection's lag. */
+  countAfter(after: LogPosition | undefined, options: CountAfterOptions): Promise<Backlog>;
   /** Resolves when the store answers; used by readiness checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -10,13 +10,14 @@ declare module 'ioredis' {
       checkpointKey: string,
       statusKey: string,
       ...args: [prefix: string, after: string, to: string, recordedAt: string, appliedAt: string, ops: string]
-    ): Result<ApplyOutcome, Context>;
+    ): Result<'applied' | 'already_applied' | 'writer_ahead' | ['refused' | 'halted', string], Context>;
   }
 }
 
 /**
  * Applies the writes of the events after `after`, up to `last`, with one script: writes,
- * checkpoint and status together, or nothing when another writer got there first.
+ * checkpoint and status together, or nothing when another writer got there first or when Redis
+ * would refuse one of the writes.
  */
 export async function applyOps(
   redis: Redis,
@@ -27,7 +28,7 @@ export async function applyOps(
 ): Promise<ApplyOutcome> {
   defineScript(redis, 'applyProjectionBatch', { numberOfKeys: 2, lua: APPLY_BATCH });
   const prefix = redis.options.keyPrefix ?? '';
-  return redis.applyProjectionBatch(
+  const outcome = await redis.applyProjectionBatch(
     keys.key('checkpoint'),
     keys.key('status'),
     prefix,
@@ -37,6 +38,9 @@ export async function applyOps(
     new Date().toISOString(),
     encodeOps(ops, prefix),
   );
+  if (typeof outcome === 'string') return outcome;
+  const [kind, why] = outcome;
+  return kind === 'refused' ? { refused: why } : { halted: why };
 }
 
 export function applyEvents(

@@ -13,13 +13,14 @@ const counted = (type: string, data: object = {}): NewEvent => ({
   metadata: { correlationId: randomUUID(), causationId: randomUUID(), actorId: 'test', schemaVersion: 1 },
 });
 
-/** Counts events, and cannot apply one marked broken. */
+/** Counts events, by one or by what they say, and cannot apply one marked broken. */
 const counter: Projection = {
   name: 'counter',
   eventTypes: ['Counted'],
   project(event, keys) {
-    if ((event.data as { broken?: boolean }).broken) throw new Error('cannot count this one');
-    return [['INCRBY', keys.key('count'), 1]];
+    const { broken, by = 1 } = event.data as { broken?: boolean; by?: string | number };
+    if (broken) throw new Error('cannot count this one');
+    return [['INCRBY', keys.key('count'), by]];
   },
 };
 
@@ -88,6 +89,28 @@ describe('projection runner', () => {
     expect(await redis.get(keys.key('count'))).toBe('1');
     const [before] = await store.readStream('c-1');
     expect(await redis.get(keys.key('checkpoint'))).toBe(before.position);
+  });
+
+  it('stops right before an event Redis would refuse to count, writes nothing of it and does not retry it', async () => {
+    const overflowing = counted('Counted', { by: '9223372036854775807' });
+    // One append, so that the events before and after the overflowing one arrive in its batch.
+    await store.appendToStream('c-1', [counted('Counted'), counted('Counted'), overflowing, counted('Counted')], {
+      expectedRevision: 'any',
+    });
+    const runner = new ProjectionRunner(store, redis, counter, keys).start();
+
+    await expectEventually(async () => (await redis.hget(keys.key('status'), 'state')) === 'failed');
+    // Longer than the runner waits before it retries what failed.
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    await runner.stop();
+
+    const status = await redis.hgetall(keys.key('status'));
+    expect(JSON.parse(status.failedEvent)).toMatchObject({ id: overflowing.id, position: expect.any(String) });
+    expect(status.error).toMatch(/INCRBY .*count/);
+    expect(runner.state).toBe('failed');
+    expect(await redis.get(keys.key('count'))).toBe('2');
+    const [, second] = await store.readStream('c-1');
+    expect(await redis.get(keys.key('checkpoint'))).toBe(second.position);
   });
 
   it('reads the log once for the runners of a feed, each applying its own types', async () => {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { EventStore, LogPosition, RecordedEvent } from '@frontline/event-store';
 import type { Redis } from 'ioredis';
+import type { ApplyOutcome } from './apply-batch.script';
 import { applyOps } from './apply-events';
 import { type EventQueue, type LogFeed, subscribeOnItsOwn } from './log-feed';
 import type { Keyspace, Projection, RedisOp } from './projection';
@@ -101,8 +102,10 @@ export class ProjectionRunner {
         const batch = this.take(queue, checkpoint);
         if (batch.events.length > 0) {
           const last = batch.events[batch.events.length - 1];
-          const outcome = await applyOps(this.redis, this.keys, checkpoint, last, batch.ops);
+          const { outcome, at } = await this.applyOrNarrow(checkpoint, batch.events, batch.ops);
           if (outcome === 'applied') checkpoint = last.position;
+          else if (typeof outcome === 'object')
+            return this.stopAt(at, 'refused' in outcome ? outcome.refused : outcome.halted);
           else {
             // Another writer applied some or all of it: go on from where it got, with the events in hand.
             if (batch.failed) return;
@@ -142,17 +145,40 @@ export class ProjectionRunner {
     return batch;
   }
 
-  /** A projection that cannot apply an event stops there and says which: skipping it would corrupt the model. */
   private project(event: RecordedEvent): RedisOp[] | undefined {
     try {
       return this.projection.project(event, this.keys);
     } catch (error) {
-      this.state = 'failed';
-      const failure = { id: event.id, type: event.type, streamName: event.streamName, position: event.position };
-      this.logger.error(`stopped at event ${event.type} ${event.id} (${event.position}): ${(error as Error).message}`);
-      this.writeStatus({ state: 'failed', error: (error as Error).message, failedEvent: JSON.stringify(failure) });
+      this.stopAt(event, (error as Error).message);
       return undefined;
     }
+  }
+
+  /**
+   * Applies the events after `after` with one script. When Redis would refuse one of their writes,
+   * the script writes nothing; halving the events until one is left applies all those before it
+   * and finds it, in a few more scripts. Returns the outcome, and the event it ended at.
+   */
+  private async applyOrNarrow(
+    after: LogPosition | undefined,
+    events: readonly RecordedEvent[],
+    ops?: readonly RedisOp[],
+  ): Promise<{ outcome: ApplyOutcome; at: RecordedEvent }> {
+    const projected = ops ?? events.flatMap((event) => this.projection.project(event, this.keys));
+    const outcome = await applyOps(this.redis, this.keys, after, events[events.length - 1], projected);
+    if (typeof outcome !== 'object' || !('refused' in outcome) || events.length === 1)
+      return { outcome, at: events[0] };
+    const half = Math.ceil(events.length / 2);
+    const first = await this.applyOrNarrow(after, events.slice(0, half));
+    return first.outcome === 'applied' ? this.applyOrNarrow(events[half - 1].position, events.slice(half)) : first;
+  }
+
+  /** A projection that cannot apply an event stops there and says which: skipping it would corrupt the model. */
+  private stopAt(event: RecordedEvent, why: string): void {
+    this.state = 'failed';
+    const failure = { id: event.id, type: event.type, streamName: event.streamName, position: event.position };
+    this.logger.error(`stopped at event ${event.type} ${event.id} (${event.position}): ${why}`);
+    this.writeStatus({ state: 'failed', error: why, failedEvent: JSON.stringify(failure) });
   }
 
   private async storedCheckpoint(): Promise<LogPosition | undefined> {

@@ -3,14 +3,18 @@ import type { Redis } from 'ioredis';
 import { activeKeyspace, buildingKeyspace } from './generations';
 import type { Keyspace, Projection } from './projection';
 
-const LAG_SCAN_LIMIT = 10_000;
+/** Lag is counted up to here; past it, a status says only that at least this many wait. */
+const LAG_CAP = 10_000;
 
 export interface GenerationStatus {
   version: string;
   state: string;
   checkpoint: string | null;
-  /** Events of this projection's types in the log after its checkpoint; `lagEventsCapped` past the scan limit. */
-  lagEvents: number;
+  /**
+   * Events of this projection's types in the log after its checkpoint, at most the cap
+   * (`lagEventsCapped`); null where the event store cannot count them (KurrentDB).
+   */
+  lagEvents: number | null;
   lagEventsCapped: boolean;
   /** How long the oldest event it has not applied has been waiting. */
   lagMs: number;
@@ -28,6 +32,7 @@ export async function projectionStatus(store: EventStore, redis: Redis, projecti
   };
 }
 
+/** Reads the lag as a count in the store: a status costs the api the same however far behind the projection is. */
 async function generationStatus(
   store: EventStore,
   redis: Redis,
@@ -38,16 +43,17 @@ async function generationStatus(
     redis.get(keys.key('checkpoint')),
     redis.hgetall(keys.key('status')),
   ]);
-  const pending = (
-    await store.readAll({ after: (checkpoint ?? undefined) as LogPosition | undefined, maxCount: LAG_SCAN_LIMIT })
-  ).filter((event) => projection.eventTypes.includes(event.type));
+  const backlog = await store.countAfter((checkpoint ?? undefined) as LogPosition | undefined, {
+    eventTypes: projection.eventTypes,
+    cap: LAG_CAP,
+  });
   return {
     version: keys.tag.slice(1, -1),
     state: status.state ?? (checkpoint ? 'catching_up' : 'starting'),
     checkpoint,
-    lagEvents: pending.length,
-    lagEventsCapped: pending.length >= LAG_SCAN_LIMIT,
-    lagMs: pending.length > 0 ? Date.now() - pending[0].recordedAt.getTime() : 0,
+    lagEvents: backlog.events,
+    lagEventsCapped: backlog.capped,
+    lagMs: backlog.firstRecordedAt ? Date.now() - backlog.firstRecordedAt.getTime() : 0,
     lastEventRecordedAt: status.lastEventRecordedAt ?? null,
     ...(status.error ? { error: status.error, failedEvent: JSON.parse(status.failedEvent ?? 'null') } : {}),
   };

@@ -46,12 +46,21 @@ const FOLD_LIMIT = 1_000;
 interface Fold {
   /** Ops on one key fold together only if they share this (the field or member); undefined: this op never folds. */
   id(op: RedisOp): string | undefined;
-  into(command: string[], op: RedisOp): void;
+  /** Folds `op` into `command`, or says it cannot. */
+  into(command: string[], op: RedisOp): boolean;
 }
 
-const sum = (at: number) => (command: string[], op: RedisOp) =>
-  (command[at] = String(Number(command[at]) + Number(op[at])));
-const append = (command: string[], op: RedisOp) => command.push(...op.slice(2).map(String));
+// Only sums a double holds exactly: the apply script checks the folded sum, so it must be the ops' sum.
+const sum = (at: number) => (command: string[], op: RedisOp) => {
+  const [folded, added] = [Number(command[at]), Number(op[at])];
+  if (![folded, added, folded + added].every(Number.isSafeInteger)) return false;
+  command[at] = String(folded + added);
+  return true;
+};
+const append = (command: string[], op: RedisOp) => {
+  command.push(...op.slice(2).map(String));
+  return true;
+};
 const wholeKey = () => '';
 
 /** Commands whose repeats on one key, with nothing else on that key between them, fold into one. */
@@ -85,10 +94,7 @@ export function scriptCommands(ops: readonly RedisOp[], prefix = ''): string[][]
     const id = fold?.id(op);
     const onKey = open.get(key);
     const earlier = id !== undefined && onKey?.kind === kind ? onKey.commands.get(id) : undefined;
-    if (earlier && earlier.length + op.length < FOLD_LIMIT) {
-      fold.into(earlier, op);
-      continue;
-    }
+    if (earlier && earlier.length + op.length < FOLD_LIMIT && fold.into(earlier, op)) continue;
     const command = op.map(String);
     command[1] = prefix + key;
     commands.push(command);

@@ -71,13 +71,15 @@ export interface EventStoreContractOptions {
    * 'stored': the store only recognises whole retries (KurrentDB), so a reused id is stored again.
    */
   reusedEventIds?: 'rejected' | 'stored';
+  /** 'exact': countAfter counts up to the cap. 'none': it cannot count (KurrentDB) and says when the first waits. */
+  backlogCount?: 'exact' | 'none';
 }
 
 /** The feature suite every event store adapter runs. */
 export function describeEventStoreContract(
   name: string,
   connect: () => Promise<EventStoreContractSubject>,
-  { reusedEventIds = 'rejected' }: EventStoreContractOptions = {},
+  { reusedEventIds = 'rejected', backlogCount = 'exact' }: EventStoreContractOptions = {},
 ): void {
   describe(`event store contract: ${name}`, () => {
     let subject: EventStoreContractSubject;
@@ -280,6 +282,36 @@ export function describeEventStoreContract(
         const subscription = store.subscribeToAll({ after: foreign });
         await expect(subscription[Symbol.asyncIterator]().next()).rejects.toThrow(/written by the \S+ event store/);
         await subscription.close();
+      });
+    });
+
+    describe('counting', () => {
+      it('counts the events of some types after a position, exclusively, up to a cap, and when the first was recorded', async () => {
+        const [counted, other] = [`Counted${randomUUID().slice(0, 8)}`, `Other${randomUUID().slice(0, 8)}`];
+        const stream = streamOf();
+        await store.appendToStream(
+          stream,
+          [newEvent(counted), newEvent(other), newEvent(counted), newEvent(counted), newEvent(other)],
+          { expectedRevision: 'no_stream' },
+        );
+        const [first, , second] = await store.readStream(stream);
+        const count = (after: typeof first.position | undefined, cap = 100) =>
+          store.countAfter(after, { eventTypes: [counted], cap });
+        const exactly = (events: number) => (backlogCount === 'exact' ? events : null);
+
+        expect(await count(undefined)).toEqual({
+          events: exactly(3),
+          capped: false,
+          firstRecordedAt: first.recordedAt,
+        });
+        expect(await count(first.position)).toEqual({
+          events: exactly(2),
+          capped: false,
+          firstRecordedAt: second.recordedAt,
+        });
+        if (backlogCount === 'exact') expect(await count(first.position, 2)).toMatchObject({ events: 2, capped: true });
+        const [last] = await store.readStream(stream, { fromRevision: 4n });
+        expect(await count(last.position)).toEqual({ events: exactly(0), capped: false, firstRecordedAt: null });
       });
     });
 

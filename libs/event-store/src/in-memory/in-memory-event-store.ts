@@ -1,5 +1,7 @@
 import {
   type AppendResult,
+  type Backlog,
+  type CountAfterOptions,
   DuplicateEventIdError,
   type EventStore,
   type ExpectedRevision,
@@ -92,6 +94,21 @@ export class InMemoryEventStore implements EventStore {
         }
       }.bind(this),
     );
+  }
+
+  async countAfter(after: LogPosition | undefined, { eventTypes, cap }: CountAfterOptions): Promise<Backlog> {
+    let events = 0;
+    let firstRecordedAt: Date | null = null;
+    for (
+      let i = after === undefined ? 0 : Number(decodeLogPosition(after, 'mem', 1)[0]) + 1;
+      i < this.log.length;
+      i++
+    ) {
+      if (!eventTypes.includes(this.log[i].type)) continue;
+      firstRecordedAt ??= new Date(this.log[i].recordedAt);
+      if (++events === cap) break;
+    }
+    return { events, capped: events >= cap, firstRecordedAt };
   }
 
   async ping(): Promise<void> {}

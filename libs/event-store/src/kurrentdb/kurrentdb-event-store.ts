@@ -27,6 +27,8 @@ import {
 } from '@kurrent/kurrentdb-client';
 import {
   type AppendResult,
+  type Backlog,
+  type CountAfterOptions,
   type EventMetadata,
   type EventStore,
   EventStoreUnavailableError,
@@ -237,6 +239,30 @@ export class KurrentDbEventStore implements EventStore {
         await subscription.close();
       },
     };
+  }
+
+  /**
+   * KurrentDB counts nothing without reading it, so the backlog says when the first waiting event
+   * was recorded (one filtered read of two events: `fromPosition` is inclusive) and not how many wait.
+   */
+  async countAfter(after: LogPosition | undefined, { eventTypes }: CountAfterOptions): Promise<Backlog> {
+    this.refuseWhenClosed();
+    try {
+      const read = await this.collect('a read of $all', () =>
+        this.client.readAll({
+          fromPosition: after ? toPosition(after) : START,
+          maxCount: 2,
+          direction: FORWARDS,
+          filter: eventTypeFilter({ prefixes: [...eventTypes] }),
+        }),
+      );
+      const first = read.find(
+        (event) => (after === undefined || event.position > after) && eventTypes.includes(event.type),
+      );
+      return { events: null, capped: false, firstRecordedAt: first?.recordedAt ?? null };
+    } catch (error) {
+      throw toPortError(error, '$all');
+    }
   }
 
   /**

@@ -1,6 +1,8 @@
 import { Client, type ClientBase, Pool, type PoolConfig } from 'pg';
 import {
   type AppendResult,
+  type Backlog,
+  type CountAfterOptions,
   type EventStore,
   EventStoreUnavailableError,
   type ExpectedRevision,
@@ -152,6 +154,26 @@ export class PostgresEventStore implements EventStore {
     const released = rows.findIndex((row) => !row.released);
     const events = (released < 0 ? rows : rows.slice(0, released)).map(toRecordedEvent);
     return { events, heldBack: released >= 0, full: rows.length === maxCount && released < 0 };
+  }
+
+  /** Counts index entries, (event type, position), up to the cap: no event is read, whatever the lag. */
+  async countAfter(after: LogPosition | undefined, { eventTypes, cap }: CountAfterOptions): Promise<Backlog> {
+    const [transactionId, position] = after ? decodeLogPosition(after, 'pg', 2) : [0n, 0n];
+    const { rows } = await this.run(() =>
+      this.pool.query<{ events: number; first_recorded_at: Date | null }>({
+        name: 'eventstore.count-after',
+        text: `SELECT (SELECT count(*)::int FROM (
+                         SELECT FROM eventstore.events
+                          WHERE event_type = ANY($3) AND (transaction_id, position) > ($1::text::xid8, $2::bigint)
+                          LIMIT $4) waiting) AS events,
+                      (SELECT recorded_at FROM eventstore.events
+                        WHERE event_type = ANY($3) AND (transaction_id, position) > ($1::text::xid8, $2::bigint)
+                        ORDER BY transaction_id, position LIMIT 1) AS first_recorded_at`,
+        values: [transactionId.toString(), position.toString(), eventTypes, cap],
+      }),
+    );
+    const [{ events, first_recorded_at: firstRecordedAt }] = rows;
+    return { events, capped: events >= cap, firstRecordedAt };
   }
 
   subscribeToAll({ after, filter }: SubscribeOptions = {}): Subscription {

@@ -31,6 +31,10 @@ export class MeteredEventStore implements EventStore {
     return this.store.subscribeToAll(...args);
   }
 
+  countAfter(...args: Parameters<EventStore['countAfter']>) {
+    return this.store.countAfter(...args);
+  }
+
   ping() {
     return this.store.ping();
   }
