@@ -69,7 +69,9 @@ class ReadModelCopy {
     for await (const keys of this.redis.scanStream({ match: `${this.prefix}${match}`, count: 1_000 })) {
       for (const key of keys as string[]) {
         if (key.endsWith(':status')) continue;
-        dumped.set(key.slice(this.prefix.length), (await this.redis.dumpBuffer(key))!.toString('base64'));
+        // A key dropped between the scan and its dump (a replaced version going) is gone, not empty.
+        const bytes = await this.redis.dumpBuffer(key);
+        if (bytes) dumped.set(key.slice(this.prefix.length), bytes.toString('base64'));
       }
     }
     return dumped;
