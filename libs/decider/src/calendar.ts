@@ -108,7 +108,8 @@ export function periodEnd(period: string): Date {
 const WEEK = /^(\d{4})-W(\d{2})$/;
 const isWeek = (period: string) => WEEK.test(period);
 
-function mondayOf(date: Date): Date {
+/** The Monday, 00:00 UTC, of the ISO week of a moment. */
+export function mondayOf(date: Date): Date {
   const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
   return addDays(day, -((day.getUTCDay() || 7) - 1));
 }
@@ -117,6 +118,6 @@ function thursdayOf(date: Date): Date {
   return addDays(mondayOf(date), 3);
 }
 
-function addDays(date: Date, days: number): Date {
+export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);
 }

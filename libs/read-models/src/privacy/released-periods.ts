@@ -1,21 +1,17 @@
 import {
   DomainError,
-  utcDateOf,
   type Interval,
+  addDays,
   daysBetween,
   isCalendarDate,
+  mondayOf,
   monthOfPeriod,
   periodEnd,
   periodsBetween,
+  utcDateOf,
   weeksOfMonth,
 } from '@frontline/decider';
 import { type MonthTable, type SuppressionReason, cellId, rowsOfTable, suppressMonth } from './suppression';
-
-const DAY_MS = 86_400_000;
-const mondayOf = (moment: Date) =>
-  new Date(
-    Date.UTC(moment.getUTCFullYear(), moment.getUTCMonth(), moment.getUTCDate() - ((moment.getUTCDay() || 7) - 1)),
-  );
 
 export class DashboardRangeError extends DomainError {
   readonly code = 'dashboard-range';
@@ -37,10 +33,9 @@ export function dashboardRange(
   interval: Interval,
   now: Date,
 ): { from: string; to: string; periods: string[]; months: string[] } {
-  const to = asked.to ?? utcDateOf(new Date(mondayOf(now).getTime() - DAY_MS));
+  const to = asked.to ?? utcDateOf(addDays(mondayOf(now), -1));
   const from =
-    asked.from ??
-    utcDateOf(new Date(mondayOf(new Date(`${to}T00:00:00Z`)).getTime() - 7 * (DEFAULT_DASHBOARD_WEEKS - 1) * DAY_MS));
+    asked.from ?? utcDateOf(addDays(mondayOf(new Date(`${to}T00:00:00Z`)), -7 * (DEFAULT_DASHBOARD_WEEKS - 1)));
   if (!isCalendarDate(from) || !isCalendarDate(to)) throw new DashboardRangeError('from and to are calendar dates');
   const days = daysBetween(from, to);
   if (days < 0 || days >= MAX_DASHBOARD_DAYS) {

@@ -29,13 +29,18 @@ export class WellbeingDashboardHandler implements IQueryHandler<WellbeingDashboa
     );
     const byPeriod = new Map(counted.map((counts) => [counts.period, counts]));
     // A month lists the same teams in every period: a team with people, or with anything logged that month.
-    const listed = (month: string) =>
-      new Set(
-        byPeriod
-          .get(month)!
-          .teams.filter((team) => team.size > 0 || team.participants > 0 || team.respondents > 0)
-          .map((team) => team.teamId),
-      );
+    const listedIn = new Map(
+      months.map((month) => [
+        month,
+        new Set(
+          byPeriod
+            .get(month)!
+            .teams.filter((team) => team.size > 0 || team.participants > 0 || team.respondents > 0)
+            .map((team) => team.teamId),
+        ),
+      ]),
+    );
+    const listed = (month: string) => listedIn.get(month)!;
     const kindsOf = (month: string) => Object.keys(byPeriod.get(month)!.org.minutes).sort();
     const inMonth = (counts: PeriodCounts, month: string): PeriodCounts => ({
       ...counts,
