@@ -3,7 +3,7 @@ import { READ_MODEL_REDIS } from '@frontline/platform';
 import type { Redis } from 'ioredis';
 import { BatchedReads } from './batched-reads';
 import { activeKeyspace } from './generations';
-import type { Keyspace } from './projection';
+import type { Keyspace, TypedProjection } from './projection';
 
 /** What queries use: the read-model Redis, and the serving keyspace of each projection. */
 @Injectable()
@@ -17,5 +17,10 @@ export class ReadModels {
 
   keys(projection: string): Promise<Keyspace> {
     return activeKeyspace(this.redis, projection);
+  }
+
+  /** The serving generation's keys of a projection, named by its layout. */
+  async layout<K>(projection: TypedProjection<K>): Promise<K> {
+    return projection.layout(await this.keys(projection.name));
   }
 }
