@@ -84,7 +84,12 @@ export class AbuseDashboardQuery {
             cells.map(async ({ group, period }) => [`${group}|${period}`, await people(group, period)] as const),
           ),
         );
-        return { weeks, month, groupings, people: (group, period) => counts.get(`${group}|${period}`) ?? 0 };
+        return {
+          weeks,
+          month,
+          breakdowns: groupings.map((parts) => ({ total: ORG, parts })),
+          people: (group, period) => counts.get(`${group}|${period}`) ?? 0,
+        };
       },
       this.config.PRIVACY_MIN_GROUP,
     );

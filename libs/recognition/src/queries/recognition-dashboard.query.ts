@@ -88,7 +88,12 @@ export class RecognitionDashboardQuery {
         const cells = [ORG, ...groups].flatMap((group) => [...weeks, month].map((period) => ({ group, period })));
         const people = await Promise.all(cells.map(({ group, period }) => reads.zcard(recipients(group, period))));
         const count = new Map(cells.map(({ group, period }, i) => [`${group}|${period}`, people[i]]));
-        return { weeks, month, groupings: [groups], people: (group, period) => count.get(`${group}|${period}`) ?? 0 };
+        return {
+          weeks,
+          month,
+          breakdowns: [{ total: ORG, parts: groups }],
+          people: (group, period) => count.get(`${group}|${period}`) ?? 0,
+        };
       },
       this.config.PRIVACY_MIN_GROUP,
     );

@@ -59,7 +59,7 @@ export class WellbeingDashboardHandler implements IQueryHandler<WellbeingDashboa
               return {
                 weeks,
                 month,
-                groupings: [teams],
+                breakdowns: [{ total: ORG, parts: teams }],
                 people: (group, period) => {
                   const counts = byPeriod.get(period)!;
                   const team = group === ORG ? counts.org : counts.teams.find((t) => `team:${t.teamId}` === group);
