@@ -13,3 +13,4 @@ export * from './read-models.module';
 export * from './privacy/suppression';
 export * from './privacy/linear-span';
 export * from './privacy/released-periods';
+export * from './privacy/releases';

@@ -63,6 +63,22 @@ export class Paging {
   }
 
   /**
+   * A page of ids in their sorted order, resuming after the id the cursor holds rather than at an
+   * offset, so ids that come or go meanwhile neither skip nor repeat one.
+   */
+  after(
+    list: string,
+    sorted: readonly string[],
+    { cursor, limit }: Page,
+  ): { items: string[]; nextCursor: string | null } {
+    const [last] = cursor === undefined ? [undefined] : this.open<[string]>(list, cursor, ['string']);
+    const start = last === undefined ? 0 : sorted.findIndex((id) => id > last);
+    const items = start < 0 ? [] : sorted.slice(start, start + limit);
+    const more = start >= 0 && start + limit < sorted.length;
+    return { items, nextCursor: more ? this.seal(list, [items[items.length - 1]]) : null };
+  }
+
+  /**
    * One page of a sorted set in score order, resuming after the (score, member) the cursor holds
    * rather than at an offset, so members leaving the set meanwhile neither skip nor repeat one.
    */

@@ -58,3 +58,14 @@ async function generationStatus(
     ...(status.error ? { error: status.error, failedEvent: JSON.parse(status.failedEvent ?? 'null') } : {}),
   };
 }
+
+/** Whether the serving generation has applied every event of its types in the log. */
+export async function caughtUp(store: EventStore, redis: Redis, projection: Projection): Promise<boolean> {
+  const keys = await activeKeyspace(redis, projection.name);
+  const checkpoint = await redis.get(keys.key('checkpoint'));
+  const backlog = await store.countAfter((checkpoint ?? undefined) as LogPosition | undefined, {
+    eventTypes: projection.eventTypes,
+    cap: 1,
+  });
+  return backlog.firstRecordedAt === null;
+}

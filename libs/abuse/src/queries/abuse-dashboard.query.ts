@@ -1,28 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { monthOfPeriod } from '@frontline/decider';
-import { AppConfig, Clock } from '@frontline/platform';
 import {
   type BatchedReads,
-  type Keyspace,
+  type Breakdown,
   ORG,
+  type Page,
+  Paging,
   ReadModels,
+  Releases,
   type Suppressible,
   type SuppressionReason,
-  dashboardRange,
-  decideMonths,
   reveal,
 } from '@frontline/read-models';
+import type { AbuseDashboardKeys } from '../projections/abuse-dashboard.keys';
 import {
-  DASHBOARD_GROUPINGS,
   type DashboardGrouping,
   type DashboardInterval,
+  abuseDashboardProjection,
 } from '../projections/abuse-dashboard.projection';
 
-export interface AbuseDashboardRequest {
+export interface AbuseDashboardRequest extends Page {
   from?: string;
   to?: string;
   interval: DashboardInterval;
   groupBy: DashboardGrouping;
+  /** Only the teams of this site (with `groupBy: team`). */
+  site?: string;
 }
 
 /** What one cell holds before it is shown: counts, and the distinct people they are about. */
@@ -36,96 +38,86 @@ interface Figures {
 }
 
 const MINUTE_MS = 60_000;
+/** The one figure the dashboard decides on: every number of a cell is about its reporters. */
+const REPORTERS = 'reporters';
 
 /**
- * Abuse per group and period for HR: incidents, distinct reporters, rate per 1,000 contacts,
- * median time to acknowledge and support uptake, with the organisation's total per period.
- * What may be shown is decided per month for every grouping and interval at once (`decideMonths`),
- * so no answer, nor any set of answers, gives away a cell about fewer than PRIVACY_MIN_GROUP
- * reporters. Only ids of teams, channels, kinds and severities appear.
+ * Abuse for HR: the organisation's trend, and one level of groups at a time — sites, the teams of
+ * one site, channels, kinds or severities — a page of groups per answer: incidents, distinct
+ * reporters, rate per 1,000 contacts, median time to acknowledge and support uptake. Every cell is
+ * computed ahead by the projection, and what may be shown is released once per ended week over the
+ * whole month (`Releases`), so an answer reads a bounded number of keys whatever the size of the
+ * organisation, and no set of answers gives away a cell about fewer than PRIVACY_MIN_GROUP
+ * reporters. Only ids of sites, teams, channels, kinds and severities appear.
  */
 @Injectable()
 export class AbuseDashboardQuery {
   constructor(
     private readonly readModels: ReadModels,
-    private readonly config: AppConfig,
-    private readonly clock: Clock,
+    private readonly releases: Releases,
+    private readonly paging: Paging,
   ) {}
 
-  async read({ interval, groupBy, ...asked }: AbuseDashboardRequest) {
-    const { from, to, periods, months } = dashboardRange(asked, interval, this.clock.now());
-    const keys = await this.readModels.keys('abuseDashboard');
+  async read({ interval, groupBy, site, cursor, limit, ...asked }: AbuseDashboardRequest) {
+    const { from, to, periods, months } = this.releases.range(asked, interval);
+    const keys = await this.readModels.layout(abuseDashboardProjection);
     const reads = this.readModels.batched;
-    // Each month's groups, every grouping: the month's groups hold every week's.
-    const groupsOf = new Map(
-      await Promise.all(
-        months.map(async (month) => {
-          const lists = await Promise.all(
-            DASHBOARD_GROUPINGS.map((grouping) => reads.smembers(keys.key(`month:${month}`, 'groups', grouping))),
-          );
-          return [
-            month,
-            DASHBOARD_GROUPINGS.map((grouping, i) => lists[i].sort().map((v) => `${grouping}:${v}`)),
-          ] as const;
-        }),
+    const released = await this.releases.of(abuseDashboardProjection, keys, months, {
+      metrics: async () => [REPORTERS],
+      table: (month, weeks) => monthTable(reads, keys, month, weeks),
+    });
+
+    // The groups of the range: those with incidents in any of its months (a month holds its weeks').
+    const listed = await Promise.all(
+      months.map((month) =>
+        reads.smembers(site === undefined ? keys.groups(month, groupBy) : keys.siteTeams(month, site)),
       ),
     );
-    const people = (group: string, period: string) => reads.scard(`${cellKey(keys, group, period)}:reporters`);
-    const decide = await decideMonths(
-      months,
-      this.clock.now(),
-      async (month, weeks) => {
-        const groupings = groupsOf.get(month)!;
-        const cells = [ORG, ...groupings.flat()].flatMap((group) =>
-          [...weeks, month].map((period) => ({ group, period })),
-        );
-        const counts = new Map(
-          await Promise.all(
-            cells.map(async ({ group, period }) => [`${group}|${period}`, await people(group, period)] as const),
-          ),
-        );
-        return {
-          weeks,
-          month,
-          breakdowns: groupings.map((parts) => ({ total: ORG, parts })),
-          people: (group, period) => counts.get(`${group}|${period}`) ?? 0,
-        };
-      },
-      this.config.PRIVACY_MIN_GROUP,
-    );
+    const list = `abuse-dashboard:${groupBy}:${site ?? ''}`;
+    const page = this.paging.after(list, [...new Set(listed.flat())].sort(), { cursor, limit });
 
     // Kinds and severities have no contacts of their own: they are rated against all contacts.
-    const ownContacts = groupBy === 'team' || groupBy === 'channel';
+    const ownContacts = groupBy !== 'kind' && groupBy !== 'severity';
+    const cell = async (group: string, period: string, orgContacts?: number) => {
+      const [figures, hidden] = await Promise.all([
+        this.figures(keys, reads, period, group),
+        released(REPORTERS, group, period),
+      ]);
+      return shown(figures, orgContacts ?? figures.contacts, hidden);
+    };
     return {
       from,
       to,
       interval,
       groupBy,
-      minGroupSize: this.config.PRIVACY_MIN_GROUP,
+      ...(site === undefined ? {} : { site }),
+      minGroupSize: this.releases.minGroup,
       periods: await Promise.all(
         periods.map(async (period) => {
-          const values = groupsOf.get(monthOfPeriod(period))![DASHBOARD_GROUPINGS.indexOf(groupBy)];
-          const [total, ...groups] = await Promise.all(
-            [ORG, ...values].map((group) => this.figures(cellKey(keys, group, period), reads)),
-          );
-          return {
-            period,
-            total: shown(total, total.contacts, decide(ORG, period)),
-            groups: values.map((group, i) => ({
-              [groupBy]: group.slice(groupBy.length + 1),
-              ...shown(groups[i], ownContacts ? groups[i].contacts : total.contacts, decide(group, period)),
+          const total = await this.figures(keys, reads, period, ORG);
+          const groups = await Promise.all(
+            page.items.map(async (value) => ({
+              [groupBy]: value,
+              ...(await cell(`${groupBy}:${value}`, period, ownContacts ? undefined : total.contacts)),
             })),
-          };
+          );
+          return { period, total: shown(total, total.contacts, await released(REPORTERS, ORG, period)), groups };
         }),
       ),
+      nextCursor: page.nextCursor,
     };
   }
 
-  private async figures(cell: string, reads: BatchedReads): Promise<Figures> {
+  private async figures(
+    keys: AbuseDashboardKeys,
+    reads: BatchedReads,
+    period: string,
+    group: string,
+  ): Promise<Figures> {
     const [[incidents, offered, accepted, contacts], reporters, acknowledged] = await Promise.all([
-      reads.hmget(cell, 'incidents', 'offered', 'accepted', 'contacts'),
-      reads.scard(`${cell}:reporters`),
-      reads.zcard(`${cell}:ack`),
+      reads.hmget(keys.cell(period, group), 'incidents', 'offered', 'accepted', 'contacts'),
+      reads.scard(keys.reporters(period, group)),
+      reads.zcard(keys.acks(period, group)),
     ]);
     return {
       incidents: Number(incidents ?? 0),
@@ -133,15 +125,36 @@ export class AbuseDashboardQuery {
       accepted: Number(accepted ?? 0),
       contacts: Number(contacts ?? 0),
       reporters,
-      medianAckMs: await median(reads, `${cell}:ack`, acknowledged),
+      medianAckMs: await median(reads, keys.acks(period, group), acknowledged),
     };
   }
 }
 
-/** The key of a cell: `week:2026-W47:team:t1`, `month:2026-11:org:all`. */
-function cellKey(keys: Keyspace, group: string, period: string): string {
-  const interval = period.includes('-W') ? 'week' : 'month';
-  return group === ORG ? keys.key(`${interval}:${period}`, 'org', 'all') : keys.key(`${interval}:${period}`, group);
+/**
+ * The month's whole table of reporters, as every answer may show it: the org broken down into
+ * sites, each site into its teams, and the org into channels, kinds and severities.
+ */
+async function monthTable(reads: BatchedReads, keys: AbuseDashboardKeys, month: string, weeks: string[]) {
+  const values = async (grouping: string) => (await reads.smembers(keys.groups(month, grouping))).sort();
+  const [sites, ...others] = await Promise.all(['site', 'channel', 'kind', 'severity'].map(values));
+  const siteTeams = await Promise.all(sites.map(async (s) => (await reads.smembers(keys.siteTeams(month, s))).sort()));
+  const breakdowns: Breakdown[] = [
+    { total: ORG, parts: sites.map((s) => `site:${s}`) },
+    ...sites.map((s, i) => ({ total: `site:${s}`, parts: siteTeams[i].map((team) => `team:${team}`) })),
+    ...others.map((groups, i) => ({
+      total: ORG,
+      parts: groups.map((v) => `${['channel', 'kind', 'severity'][i]}:${v}`),
+    })),
+  ];
+  const rows = [...new Set(breakdowns.flatMap(({ total, parts }) => [total, ...parts]))];
+  const periods = [...weeks, month];
+  const counts = await Promise.all(
+    rows.flatMap((row) => periods.map((period) => reads.scard(keys.reporters(period, row)))),
+  );
+  const people = new Map(
+    rows.flatMap((row, r) => periods.map((period, p) => [`${row}|${period}`, counts[r * periods.length + p]])),
+  );
+  return { weeks, month, breakdowns, people: (group: string, period: string) => people.get(`${group}|${period}`) ?? 0 };
 }
 
 /** The middle of a sorted set's scores, read without fetching the whole set. */
