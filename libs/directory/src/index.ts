@@ -10,3 +10,4 @@ export * from './application/change-person.command';
 export { requireTeam } from './application/create-team.handler';
 export { DirectoryStandings } from './application/directory-standings';
 export { directoryProjection } from './projections/directory.projection';
+export * from './projections/directory.keys';

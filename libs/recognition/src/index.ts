@@ -12,6 +12,7 @@ export * from './application/send-kudos.command';
 export * from './application/react-to-kudos.command';
 export * from './application/remove-kudos.command';
 export * from './application/record-praise.command';
+export * from './projections/recognition-feed.keys';
 export * from './projections/recognition-feed.projection';
 export * from './projections/recognition-stats.projection';
 export * from './queries/recognition-feeds.query';

@@ -3,7 +3,8 @@ import { ForbiddenError } from '@frontline/decider';
 import { type Actor, hasRole } from '@frontline/platform';
 import { type Page, Paging, ReadModels } from '@frontline/read-models';
 import { CARE_ACK_SLA_MS } from '../domain/abuse.vocabulary';
-import type { QueueStatus } from '../projections/incident-queue.projection';
+import type { QueueStatus } from '../projections/incident-queue.keys';
+import { incidentQueueProjection } from '../projections/incident-queue.projection';
 import { incidentSummaries } from './incident-summary';
 
 export interface IncidentQueueFilter {
@@ -21,12 +22,8 @@ export class IncidentQueueQuery {
 
   async forCarer(carer: Actor, filter: IncidentQueueFilter, page: Page, now: Date) {
     const teamId = teamVisibleTo(carer, filter.teamId);
-    const keys = await this.readModels.keys('incidentQueue');
-    const queue = keys.key(
-      'queue',
-      ...(teamId === undefined ? [] : ['team', teamId]),
-      ...(filter.status === undefined ? [] : ['status', filter.status]),
-    );
+    const keys = await this.readModels.layout(incidentQueueProjection);
+    const queue = keys.queue({ teamId, status: filter.status });
     const { redis } = this.readModels;
     const { members, nextCursor } = await this.paging.sortedSet(redis, 'incident-queue', queue, page, 'oldest_first');
     const items = (await incidentSummaries(this.readModels, keys, members)).map((incident) => {

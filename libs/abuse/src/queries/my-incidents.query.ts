@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Page, Paging, ReadModels } from '@frontline/read-models';
+import { incidentQueueProjection } from '../projections/incident-queue.projection';
 import { incidentSummaries } from './incident-summary';
 
 /** The caller's own incidents, newest first, whatever became of them. */
@@ -11,8 +12,8 @@ export class MyIncidentsQuery {
   ) {}
 
   async of(agentId: string, page: Page) {
-    const keys = await this.readModels.keys('incidentQueue');
-    const mine = keys.key('agent', agentId, 'incidents');
+    const keys = await this.readModels.layout(incidentQueueProjection);
+    const mine = keys.agentIncidents(agentId);
     const { members, nextCursor } = await this.paging.sortedSet(
       this.readModels.redis,
       'my-incidents',

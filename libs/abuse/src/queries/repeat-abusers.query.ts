@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Page, Paging, ReadModels } from '@frontline/read-models';
+import { repeatAbusersProjection } from '../projections/repeat-abusers.projection';
 
 export interface RepeatAbuserMatch {
   matchId: string;
@@ -18,15 +19,15 @@ export class RepeatAbusersQuery {
   ) {}
 
   async list(page: Page): Promise<{ items: RepeatAbuserMatch[]; nextCursor: string | null }> {
-    const keys = await this.readModels.keys('repeatAbusers');
+    const keys = await this.readModels.layout(repeatAbusersProjection);
     const { members, nextCursor } = await this.paging.sortedSet(
       this.readModels.redis,
       'repeat-abusers',
-      keys.key('matches'),
+      keys.matches,
       page,
       'newest_first',
     );
-    const hashes = await Promise.all(members.map((id) => this.readModels.redis.hgetall(keys.key('match', id))));
+    const hashes = await Promise.all(members.map((id) => this.readModels.redis.hgetall(keys.match(id))));
     const items = hashes.map((hash, i) => ({
       matchId: members[i],
       customerPseudonym: hash.customerPseudonym,

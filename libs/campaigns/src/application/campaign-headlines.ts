@@ -1,15 +1,16 @@
 import type { ReadModels } from '@frontline/read-models';
+import { recognitionFeedProjection } from '@frontline/recognition';
 
 export const HEADLINES = 3;
 
 /** The reactions of each kudos in the recognition feed, by emoji; `undefined` for a kudos no longer there. */
 async function reactionsOf(readModels: ReadModels, kudosIds: readonly string[]) {
-  const keys = await readModels.keys('recognitionFeed');
+  const keys = await readModels.layout(recognitionFeedProjection);
   return Promise.all(
     kudosIds.map(async (kudosId) => {
       const [kudos, reactions] = await Promise.all([
-        readModels.redis.hgetall(keys.key('kudos', kudosId)),
-        readModels.redis.zrange(keys.key('kudos', kudosId, 'reactions'), '0', '-1', 'WITHSCORES'),
+        readModels.redis.hgetall(keys.kudos(kudosId)),
+        readModels.redis.zrange(keys.reactions(kudosId), '0', '-1', 'WITHSCORES'),
       ]);
       if (!kudos.sentAt) return undefined;
       const byEmoji: Record<string, number> = {};
@@ -24,8 +25,8 @@ async function reactionsOf(readModels: ReadModels, kudosIds: readonly string[]) 
  * scored by when they were sent): at most three, each with at least one reaction, ties to the earlier.
  */
 export async function mostReactedKudos(readModels: ReadModels, from: Date, to: Date): Promise<string[]> {
-  const keys = await readModels.keys('recognitionFeed');
-  const ids = await readModels.redis.zrangebyscore(keys.key('feed', 'org'), from.getTime(), to.getTime());
+  const keys = await readModels.layout(recognitionFeedProjection);
+  const ids = await readModels.redis.zrangebyscore(keys.feed({ of: 'org' }), from.getTime(), to.getTime());
   const found = (await reactionsOf(readModels, ids)).filter((k) => k !== undefined && k.total > 0);
   return found
     .sort(

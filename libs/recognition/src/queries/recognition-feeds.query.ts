@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@frontline/decider';
 import { ERASED, PersonalData } from '@frontline/platform';
-import { type Keyspace, type Page, Paging, ReadModels } from '@frontline/read-models';
+import { type Page, Paging, ReadModels } from '@frontline/read-models';
 import { type KudosViewer, canSeeKudos } from '../domain/kudos-visibility';
 import type { KudosValue, Visibility } from '../domain/recognition.vocabulary';
+import { type Feed, type RecognitionFeedKeys } from '../projections/recognition-feed.keys';
+import { recognitionFeedProjection } from '../projections/recognition-feed.projection';
 import { directoryEntry, displayNames, teamExists } from './directory-view';
 
 /** A kudos as the feed projection stores it. */
@@ -46,29 +48,29 @@ export class RecognitionFeeds {
 
   /** `viewer` has their team as the directory has it now (the request's actor). */
   org(viewer: KudosViewer, page: Page) {
-    return this.read(viewer, ['feed', 'org'], page);
+    return this.read(viewer, { of: 'org' }, page);
   }
 
   async team(viewer: KudosViewer, teamId: string, page: Page) {
     if (!(await teamExists(this.readModels, teamId))) throw new NotFoundError(`No team ${teamId}`);
-    return this.read(viewer, ['feed', 'team', teamId], page);
+    return this.read(viewer, { of: 'team', teamId }, page);
   }
 
   async person(viewer: KudosViewer, personId: string, page: Page) {
     if (!(await directoryEntry(this.readModels, personId)))
       throw new NotFoundError(`Nobody is enrolled as ${personId}`);
-    return this.read(viewer, ['feed', 'person', personId], page);
+    return this.read(viewer, { of: 'person', personId }, page);
   }
 
   /** Kudos by id, those the viewer may see (their own received kudos are all theirs to see). */
   async items(viewer: KudosViewer, kudosIds: string[]): Promise<KudosItem[]> {
-    const kudos = await readKudos(this.readModels, await this.readModels.keys('recognitionFeed'), kudosIds);
+    const kudos = await readKudos(this.readModels, await this.readModels.layout(recognitionFeedProjection), kudosIds);
     return this.render(kudos.filter((one) => canSeeKudos(one, viewer)));
   }
 
-  private async read(viewer: KudosViewer, feed: string[], { cursor, limit }: Page) {
-    const keys = await this.readModels.keys('recognitionFeed');
-    const list = feed.join(':');
+  private async read(viewer: KudosViewer, feed: Feed, { cursor, limit }: Page) {
+    const keys = await this.readModels.layout(recognitionFeedProjection);
+    const list = listName(feed);
     const after =
       cursor === undefined ? undefined : this.paging.open<[number, string]>(list, cursor, ['number', 'string']);
     const found: StoredKudos[] = [];
@@ -76,7 +78,7 @@ export class RecognitionFeeds {
     const scan = Math.min(MAX_SCAN, limit + 1);
     for (let offset = 0; found.length <= limit; offset += scan) {
       const entries = await this.readModels.redis.zrevrangebyscore(
-        keys.key(...feed),
+        keys.feed(feed),
         after ? after[0] : '+inf',
         '-inf',
         'WITHSCORES',
@@ -120,12 +122,16 @@ export class RecognitionFeeds {
 }
 
 /** In the order asked; a kudos retracted since its id was read is simply not there. */
-async function readKudos(readModels: ReadModels, keys: Keyspace, kudosIds: string[]): Promise<StoredKudos[]> {
+async function readKudos(
+  readModels: ReadModels,
+  keys: RecognitionFeedKeys,
+  kudosIds: string[],
+): Promise<StoredKudos[]> {
   const read = await Promise.all(
     kudosIds.map(async (kudosId) => {
       const [fields, reactions] = await Promise.all([
-        readModels.redis.hgetall(keys.key('kudos', kudosId)),
-        readModels.redis.zrange(keys.key('kudos', kudosId, 'reactions'), '0', '-1', 'WITHSCORES'),
+        readModels.redis.hgetall(keys.kudos(kudosId)),
+        readModels.redis.zrange(keys.reactions(kudosId), '0', '-1', 'WITHSCORES'),
       ]);
       if (!fields.fromId) return undefined;
       return {
@@ -145,6 +151,10 @@ async function readKudos(readModels: ReadModels, keys: Keyspace, kudosIds: strin
   );
   return read.filter((kudos) => kudos !== undefined);
 }
+
+/** The name a feed's cursors are signed with, so a cursor of one feed is refused by another. */
+const listName = (feed: Feed) =>
+  feed.of === 'org' ? 'feed:org' : feed.of === 'team' ? `feed:team:${feed.teamId}` : `feed:person:${feed.personId}`;
 
 const list = (joined: string | undefined) => (joined ? joined.split(',') : []);
 
