@@ -1,25 +1,18 @@
 import { ERASED, type PersonalData } from '@frontline/platform';
 import type { ReadModels } from '@frontline/read-models';
 import { type KudosViewer, canSeeKudos } from '../domain/kudos-visibility';
+import type { KudosSent } from '../domain/kudos.events';
 import type { KudosValue, Visibility } from '../domain/recognition.vocabulary';
 import type { RecognitionFeedKeys } from '../projections/recognition-feed.keys';
 import { recognitionFeedProjection } from '../projections/recognition-feed.projection';
 import { displayNames } from './directory-view';
 
-/** A kudos as the feed projection stores it. */
-export interface StoredKudos {
-  kudosId: string;
-  fromId: string;
-  toIds: string[];
-  message: string;
-  values: KudosValue[];
-  visibility: Visibility;
-  sentAt: string;
-  sentAtMs: number;
-  fromTeamId: string;
-  toTeamIds: string[];
-  reactions: Record<string, number>;
-}
+/** A kudos as the feed projection stores it: what was sent, the teams of then, and its reactions. */
+export type StoredKudos = Omit<KudosSent['data'], 'campaignId'> &
+  Required<Pick<KudosSent['data'], 'fromTeamId' | 'toTeamIds'>> & {
+    sentAtMs: number;
+    reactions: Record<string, number>;
+  };
 
 /** A kudos as every answer shows it: people by name. */
 export interface KudosItem {
