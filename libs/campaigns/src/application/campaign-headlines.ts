@@ -27,7 +27,7 @@ export async function headlineKudos(readModels: ReadModels, kudosIds: readonly s
   return (await readKudos(readModels, keys, [...kudosIds])).map(({ kudosId, message, values, sentAt, reactions }) => ({
     kudosId,
     message,
-    values: values as string[],
+    values,
     sentAt,
     reactions,
   }));

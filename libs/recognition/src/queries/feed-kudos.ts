@@ -15,16 +15,10 @@ export type StoredKudos = Omit<KudosSent['data'], 'campaignId'> &
   };
 
 /** A kudos as every answer shows it: people by name. */
-export interface KudosItem {
-  kudosId: string;
+export type KudosItem = Pick<StoredKudos, 'kudosId' | 'message' | 'values' | 'visibility' | 'sentAt' | 'reactions'> & {
   from: { personId: string; displayName: string };
   to: { personId: string; displayName: string }[];
-  message: string;
-  values: KudosValue[];
-  visibility: Visibility;
-  sentAt: string;
-  reactions: Record<string, number>;
-}
+};
 
 /** In the order asked; a kudos retracted since its id was read is simply not there. */
 export async function readKudos(
