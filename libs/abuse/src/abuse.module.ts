@@ -1,24 +1,24 @@
 import { Module } from '@nestjs/common';
 import { ChangeIncidentHandler } from './application/change-incident.handler';
-import { GetIncidentHandler } from './application/get-incident.handler';
 import { RecordContactVolumesHandler } from './application/record-contact-volumes.handler';
 import { ReportIncidentHandler } from './application/report-incident.handler';
 import { AbuseDashboardQuery } from './queries/abuse-dashboard.query';
-import { IncidentQueueQuery } from './queries/incident-queue.query';
-import { MyIncidentsQuery } from './queries/my-incidents.query';
-import { RepeatAbusersQuery } from './queries/repeat-abusers.query';
+import { GetIncidentHandler } from './queries/get-incident.handler';
+import { IncidentQueueHandler } from './queries/incident-queue.handler';
+import { MyIncidentsHandler } from './queries/my-incidents.handler';
+import { RepeatAbusersHandler } from './queries/repeat-abusers.handler';
 
 @Module({
   providers: [
     ReportIncidentHandler,
     ChangeIncidentHandler,
-    GetIncidentHandler,
     RecordContactVolumesHandler,
-    IncidentQueueQuery,
-    MyIncidentsQuery,
+    GetIncidentHandler,
+    IncidentQueueHandler,
+    MyIncidentsHandler,
+    RepeatAbusersHandler,
     AbuseDashboardQuery,
-    RepeatAbusersQuery,
   ],
-  exports: [IncidentQueueQuery, MyIncidentsQuery, AbuseDashboardQuery, RepeatAbusersQuery],
+  exports: [AbuseDashboardQuery],
 })
 export class AbuseModule {}

@@ -11,3 +11,4 @@ export { requireTeam } from './application/create-team.handler';
 export { DirectoryStandings } from './application/directory-standings';
 export { directoryProjection } from './projections/directory.projection';
 export * from './projections/membership';
+export * from './projections/directory.keys';

@@ -5,6 +5,7 @@ export * from './domain/wellbeing.decider';
 export * from './application/log-wellbeing-activity.command';
 export * from './application/submit-pulse-check-in.command';
 export * from './projections/wellbeing-trends.projection';
+export * from './projections/my-wellbeing.keys';
 export * from './projections/my-wellbeing.projection';
 export * from './queries/my-wellbeing.query';
 export * from './queries/my-wellbeing.handler';

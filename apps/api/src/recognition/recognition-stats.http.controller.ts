@@ -1,4 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '@frontline/platform';
 import { MyRecognitionQuery, RecognitionDashboardQuery, RecognitionGapsQuery } from '@frontline/recognition';
@@ -9,8 +10,7 @@ import { RecognitionDashboardRequest, RecognitionGapsRequest } from './recogniti
 @Controller('v1')
 export class RecognitionStatsController {
   constructor(
-    private readonly mine: MyRecognitionQuery,
-    private readonly gaps: RecognitionGapsQuery,
+    private readonly queries: QueryBus,
     private readonly dashboard: RecognitionDashboardQuery,
   ) {}
 
@@ -18,7 +18,7 @@ export class RecognitionStatsController {
   @ApiOperation({ summary: 'See the recognition you have received' })
   @ApiOkResponse({ description: 'Your own kudos counts, values received, last recognised at, recent kudos' })
   me(@CurrentActor() actor: Actor) {
-    return this.mine.of(actor.personId);
+    return this.queries.execute(new MyRecognitionQuery(actor.personId));
   }
 
   @Get('teams/:teamId/recognition-gaps')
@@ -31,7 +31,7 @@ export class RecognitionStatsController {
     @Query() { days, cursor, limit }: RecognitionGapsRequest,
     @CurrentActor() actor: Actor,
   ) {
-    return this.gaps.of(actor, teamId, days, { cursor, limit }, new Date());
+    return this.queries.execute(new RecognitionGapsQuery(actor, teamId, days, { cursor, limit }, new Date()));
   }
 
   @Get('dashboards/recognition')

@@ -5,6 +5,7 @@ import { ProjectionTestbed, recorded } from '@frontline/testing';
 import { abuseDashboardProjection } from '../projections/abuse-dashboard.projection';
 import { incidentQueueProjection } from '../projections/incident-queue.projection';
 import { AbuseDashboardQuery } from './abuse-dashboard.query';
+import { IncidentQueueHandler } from './incident-queue.handler';
 import { IncidentQueueQuery } from './incident-queue.query';
 
 const officer = { personId: 'w1', roles: ['wellbeing_officer' as const] };
@@ -44,9 +45,9 @@ describe('incident queue query', () => {
   it('is overdue once the acknowledge SLA has passed without an acknowledgement', async () => {
     const [one, two] = [incident('i1', 'ana', 0), incident('i2', 'bo', 10)];
     await testbed.given(one.reported, two.reported, one.acknowledged(300));
-    const query = new IncidentQueueQuery(new ReadModels(testbed.redis), new Paging(loadConfig({})));
+    const handler = new IncidentQueueHandler(new ReadModels(testbed.redis), new Paging(loadConfig({})));
 
-    const at = (iso: string) => query.forCarer(officer, {}, { limit: 20 }, new Date(iso));
+    const at = (iso: string) => handler.execute(new IncidentQueueQuery(officer, {}, { limit: 20 }, new Date(iso)));
     expect((await at('2026-11-16T13:05:00.000Z')).items).toMatchObject([
       { incidentId: 'i1', ackDueAt: '2026-11-16T13:00:00.000Z', status: 'acknowledged', overdue: false },
       { incidentId: 'i2', ackDueAt: '2026-11-16T13:10:00.000Z', status: 'open', overdue: false },
