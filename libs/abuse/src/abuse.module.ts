@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChangeIncidentHandler } from './application/change-incident.handler';
 import { RecordContactVolumesHandler } from './application/record-contact-volumes.handler';
 import { ReportIncidentHandler } from './application/report-incident.handler';
-import { AbuseDashboardQuery } from './queries/abuse-dashboard.query';
+import { AbuseDashboardHandler } from './queries/abuse-dashboard.handler';
 import { GetIncidentHandler } from './queries/get-incident.handler';
 import { IncidentQueueHandler } from './queries/incident-queue.handler';
 import { MyIncidentsHandler } from './queries/my-incidents.handler';
@@ -17,8 +17,7 @@ import { RepeatAbusersHandler } from './queries/repeat-abusers.handler';
     IncidentQueueHandler,
     MyIncidentsHandler,
     RepeatAbusersHandler,
-    AbuseDashboardQuery,
+    AbuseDashboardHandler,
   ],
-  exports: [AbuseDashboardQuery],
 })
 export class AbuseModule {}

@@ -4,7 +4,8 @@ import { Paging, ReadModels, Releases } from '@frontline/read-models';
 import { ProjectionTestbed, recorded } from '@frontline/testing';
 import { abuseDashboardProjection } from '../projections/abuse-dashboard.projection';
 import { incidentQueueProjection } from '../projections/incident-queue.projection';
-import { AbuseDashboardQuery } from './abuse-dashboard.query';
+import { AbuseDashboardHandler } from './abuse-dashboard.handler';
+import { AbuseDashboardQuery, type AbuseDashboardRequest } from './abuse-dashboard.query';
 import { IncidentQueueHandler } from './incident-queue.handler';
 import { IncidentQueueQuery } from './incident-queue.query';
 
@@ -61,7 +62,8 @@ function dashboardQuery(testbed: ProjectionTestbed, minGroup: number, clock: Clo
   const config = { ...loadConfig({}), PRIVACY_MIN_GROUP: minGroup } as AppConfig;
   const readModels = new ReadModels(testbed.redis);
   const releases = new Releases(readModels, config, clock, new InMemoryEventStore());
-  return new AbuseDashboardQuery(readModels, releases, new Paging(config));
+  const handler = new AbuseDashboardHandler(readModels, releases, new Paging(config));
+  return { read: (request: AbuseDashboardRequest) => handler.execute(new AbuseDashboardQuery(request)) };
 }
 
 /** November 2026 (weeks 45 to 48) has ended. */
