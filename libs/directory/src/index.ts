@@ -12,3 +12,4 @@ export { DirectoryStandings } from './application/directory-standings';
 export { directoryProjection } from './projections/directory.projection';
 export * from './projections/membership';
 export * from './projections/directory.keys';
+export * from './queries/team-names';

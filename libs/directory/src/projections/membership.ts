@@ -1,12 +1,13 @@
 import { isoWeek, periodEnd, weekMonth } from '@frontline/decider';
-import type { Recorded, RedisOp } from '@frontline/read-models';
+import type { BatchedReads, Breakdown, Recorded, RedisOp } from '@frontline/read-models';
 import type { PersonEnrolled, PersonMovedTeam, PersonOffboarded } from '../domain/person.events';
 
 /** Where a read model keeps headcounts: per group (`org`, `site:<id>`, `team:<id>`), a hash period → change. */
 export interface MembershipKeys {
   headcount(group: string): string;
-  /** Every site that ever had members, and every team of a site: the groups a dashboard lists. */
+  /** Every site and team that ever had members, and the teams of each site: the groups a dashboard lists. */
   sites: string;
+  teams: string;
   siteTeams(siteId: string): string;
 }
 
@@ -28,6 +29,7 @@ export function membershipOps(event: Recorded<MembershipEvent>, keys: Membership
   const leave = (group: string) => changes(keys.headcount(group), at, -1);
   const listed = (teamId: string, siteId: string): RedisOp[] => [
     ['SADD', keys.sites, siteId],
+    ['SADD', keys.teams, teamId],
     ['SADD', keys.siteTeams(siteId), teamId],
   ];
   switch (event.type) {
@@ -68,4 +70,24 @@ export function headcountAt(changes: Record<string, string>, period: string): nu
     if (when.includes('-W') === weekly && when <= period) count += Number(change);
   }
   return count;
+}
+
+/** The groups of one level a dashboard lists, sorted: every site, every team, or the teams of one site. */
+export async function listedGroups(
+  reads: BatchedReads,
+  keys: MembershipKeys,
+  { groupBy, site }: { groupBy: 'site' | 'team'; site?: string },
+): Promise<string[]> {
+  const key = groupBy === 'site' ? keys.sites : site === undefined ? keys.teams : keys.siteTeams(site);
+  return (await reads.smembers(key)).sort();
+}
+
+/** The org broken down into its sites, and each site into its teams, as the directory's events placed them. */
+export async function siteBreakdowns(reads: BatchedReads, keys: MembershipKeys): Promise<Breakdown[]> {
+  const sites = (await reads.smembers(keys.sites)).sort();
+  const teams = await Promise.all(sites.map(async (site) => (await reads.smembers(keys.siteTeams(site))).sort()));
+  return [
+    { total: 'org', parts: sites.map((site) => `site:${site}`) },
+    ...sites.map((site, i) => ({ total: `site:${site}`, parts: teams[i].map((team) => `team:${team}`) })),
+  ];
 }

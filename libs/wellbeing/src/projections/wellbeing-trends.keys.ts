@@ -20,6 +20,7 @@ export const wellbeingTrendsKeys = (keys: Keyspace) =>
     respondents: (group: string, period: string) => keys.key(group, period, 'respondents'),
     headcount: (group: string) => keys.key(group, 'headcount'),
     sites: keys.key('groups', 'site'),
+    teams: keys.key('groups', 'team'),
     siteTeams: (siteId: string) => keys.key('groups', 'site', siteId, 'teams'),
     released: (month: string) => keys.key('released', month),
     hidden: (month: string) => keys.key('released', month, 'hidden'),
