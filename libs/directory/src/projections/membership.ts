@@ -25,8 +25,8 @@ type Placed = { siteId?: string; fromSiteId?: string; toSiteId?: string; at?: st
 export function membershipOps(event: Recorded<MembershipEvent>, keys: MembershipKeys): RedisOp[] {
   const data = event.data as MembershipEvent['data'] & Placed;
   const at = new Date(data.at ?? event.recordedAt);
-  const join = (group: string) => changes(keys.headcount(group), at, +1);
-  const leave = (group: string) => changes(keys.headcount(group), at, -1);
+  const join = (group: string) => headcountChanges(keys.headcount(group), at, +1);
+  const leave = (group: string) => headcountChanges(keys.headcount(group), at, -1);
   const listed = (teamId: string, siteId: string): RedisOp[] => [
     ['SADD', keys.sites, siteId],
     ['SADD', keys.teams, teamId],
@@ -52,7 +52,7 @@ export function membershipOps(event: Recorded<MembershipEvent>, keys: Membership
 }
 
 /** A join counts from the week (and month) it happens in; a leave from the next, the last one they were in. */
-function changes(key: string, at: Date, change: 1 | -1): RedisOp[] {
+function headcountChanges(key: string, at: Date, change: 1 | -1): RedisOp[] {
   const week = isoWeek(at);
   const month = weekMonth(at);
   const [inWeek, inMonth] = change > 0 ? [week, month] : [isoWeek(periodEnd(week)), weekMonth(periodEnd(month))];

@@ -52,7 +52,7 @@ describe('wellbeing trends projection', () => {
     // W48 is November's (Thursday the 26th), W49 December's (Thursday the 3rd): a month is whole weeks.
     const model = await testbed.model();
     // Before sites were recorded, a team is its own site: its cells are the team's.
-    for (const [key, value] of Object.entries(model).filter(([key]) => key.startsWith('team:'))) {
+    for (const [key, value] of Object.entries(model).filter(([name]) => name.startsWith('team:'))) {
       expect(model[key.replace(/^team:/, 'site:')]).toEqual(value);
     }
     expect(Object.fromEntries(Object.entries(model).filter(([key]) => !key.startsWith('site:')))).toEqual({
