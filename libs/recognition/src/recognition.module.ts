@@ -4,7 +4,7 @@ import { RecordPraiseHandler } from './application/record-praise.handler';
 import { RemoveKudosHandler } from './application/remove-kudos.handler';
 import { SendKudosHandler } from './application/send-kudos.handler';
 import { MyRecognitionHandler } from './queries/my-recognition.handler';
-import { RecognitionDashboardQuery } from './queries/recognition-dashboard.query';
+import { RecognitionDashboardHandler } from './queries/recognition-dashboard.handler';
 import { RecognitionFeedsHandler } from './queries/recognition-feeds.handler';
 import { RecognitionGapsHandler } from './queries/recognition-gaps.handler';
 
@@ -17,8 +17,7 @@ import { RecognitionGapsHandler } from './queries/recognition-gaps.handler';
     RecognitionFeedsHandler,
     MyRecognitionHandler,
     RecognitionGapsHandler,
-    RecognitionDashboardQuery,
+    RecognitionDashboardHandler,
   ],
-  exports: [RecognitionDashboardQuery],
 })
 export class RecognitionModule {}

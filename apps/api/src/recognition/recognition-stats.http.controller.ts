@@ -9,10 +9,7 @@ import { RecognitionDashboardRequest, RecognitionGapsRequest } from './recogniti
 @ApiBearerAuth()
 @Controller('v1')
 export class RecognitionStatsController {
-  constructor(
-    private readonly queries: QueryBus,
-    private readonly dashboard: RecognitionDashboardQuery,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('me/recognition')
   @ApiOperation({ summary: 'See the recognition you have received' })
@@ -38,9 +35,10 @@ export class RecognitionStatsController {
   @ApiOperation({ summary: 'Recognition coverage and values, privacy-protected' })
   @Roles('hr', 'admin')
   @ApiOkResponse({
-    description: 'Per team and period; cells about too few people are `{value: null, suppressed: true}`',
+    description:
+      "Per period, the org and a page of sites or of a site's teams; cells about too few people are `{value: null, suppressed: true, reason}`",
   })
-  recognition(@Query() { from, to, interval }: RecognitionDashboardRequest) {
-    return this.dashboard.of({ from, to }, interval);
+  recognition(@Query() request: RecognitionDashboardRequest) {
+    return this.queries.execute(new RecognitionDashboardQuery(request));
   }
 }

@@ -1,6 +1,6 @@
-import { directoryKeys, directoryProjection } from '@frontline/directory';
+import { directoryProjection } from '@frontline/directory';
 import { ERASED, type PersonalData } from '@frontline/platform';
-import type { Keyspace, ReadModels } from '@frontline/read-models';
+import type { ReadModels } from '@frontline/read-models';
 
 /** Someone as the directory read model has them now. */
 export interface DirectoryEntry {
@@ -22,7 +22,6 @@ export async function teamExists(readModels: ReadModels, teamId: string): Promis
 }
 
 /** For the recognition dashboard until it reads `directoryKeys` itself. */
-export const teamMembersKey = (directory: Keyspace, teamId: string) => directoryKeys(directory).members(teamId);
 
 export async function teamMembers(readModels: ReadModels, teamId: string): Promise<string[]> {
   return readModels.redis.smembers((await readModels.layout(directoryProjection)).members(teamId));

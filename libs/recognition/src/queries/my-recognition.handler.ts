@@ -1,3 +1,4 @@
+import { recognitionStatsProjection } from '../projections/recognition-stats.projection';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { PersonalData } from '@frontline/platform';
 import { ReadModels } from '@frontline/read-models';
@@ -15,13 +16,13 @@ export class MyRecognitionHandler implements IQueryHandler<MyRecognitionQuery> {
   ) {}
 
   async execute({ personId }: MyRecognitionQuery): Promise<MyRecognition> {
-    const keys = await this.readModels.keys('recognitionStats');
+    const keys = await this.readModels.layout(recognitionStatsProjection);
     const { redis } = this.readModels;
     const [received, sent, values, recent] = await Promise.all([
-      redis.zcard(keys.key('person', personId, 'received')),
-      redis.zcard(keys.key('person', personId, 'sent')),
-      redis.zrange(keys.key('person', personId, 'values'), '0', '-1', 'WITHSCORES'),
-      redis.zrevrange(keys.key('person', personId, 'received'), 0, RECENT - 1, 'WITHSCORES'),
+      redis.zcard(keys.received(personId)),
+      redis.zcard(keys.sent(personId)),
+      redis.zrange(keys.values(personId), '0', '-1', 'WITHSCORES'),
+      redis.zrevrange(keys.received(personId), 0, RECENT - 1, 'WITHSCORES'),
     ]);
     const latest = pairs(recent);
     return {

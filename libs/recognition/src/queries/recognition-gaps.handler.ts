@@ -1,3 +1,4 @@
+import { recognitionStatsProjection } from '../projections/recognition-stats.projection';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DAY_MS, ForbiddenError } from '@frontline/decider';
 import { PersonalData, hasRole } from '@frontline/platform';
@@ -17,10 +18,10 @@ export class RecognitionGapsHandler implements IQueryHandler<RecognitionGapsQuer
     if (lead.teamId !== teamId || !hasRole(lead, 'team_lead')) {
       throw new ForbiddenError(`Only the lead of team ${teamId} sees its recognition gaps`);
     }
-    const keys = await this.readModels.keys('recognitionStats');
+    const keys = await this.readModels.layout(recognitionStatsProjection);
     const members = (await teamMembers(this.readModels, teamId)).filter((id) => id !== lead.personId);
     const latest = await Promise.all(
-      members.map((id) => this.readModels.redis.zrevrange(keys.key('person', id, 'received'), 0, 0, 'WITHSCORES')),
+      members.map((id) => this.readModels.redis.zrevrange(keys.received(id), 0, 0, 'WITHSCORES')),
     );
     const since = now.getTime() - days * DAY_MS;
     const unrecognised = members.filter((_, i) => latest[i].length === 0 || Number(latest[i][1]) < since);

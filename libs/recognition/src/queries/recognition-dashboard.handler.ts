@@ -1,0 +1,132 @@
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { headcountAt, listedGroups, siteBreakdowns, teamNames } from '@frontline/directory';
+import {
+  type BatchedReads,
+  ORG,
+  Paging,
+  ReadModels,
+  Releases,
+  type SuppressionReason,
+  reveal,
+} from '@frontline/read-models';
+import { KUDOS_VALUES } from '../domain/recognition.vocabulary';
+import type { RecognitionStatsKeys } from '../projections/recognition-stats.keys';
+import { recognitionStatsProjection } from '../projections/recognition-stats.projection';
+import { pairs } from './feed-kudos';
+import {
+  type RecognitionDashboard,
+  RecognitionDashboardQuery,
+  type RecognitionFigures,
+} from './recognition-dashboard.query';
+
+/** The one figure the dashboard decides on: every number of a cell is about the people recognised. */
+const RECOGNISED = 'recognised';
+
+/** What one group received in one period, before suppression. */
+interface Counts {
+  recognised: number;
+  /** People in the group at some moment of the period. */
+  size: number;
+  counters: Map<string, number>;
+}
+
+/**
+ * Recognition for HR: the organisation's trend and one page of sites, or of the teams of one site:
+ * coverage (people recognised in the period ÷ the group's headcount then), kudos received, values
+ * mix and cross-team share. Cells are counted ahead by the projection; what may be shown is released
+ * once per ended week over the whole month on the distinct people recognised (`Releases`).
+ */
+@QueryHandler(RecognitionDashboardQuery)
+export class RecognitionDashboardHandler implements IQueryHandler<RecognitionDashboardQuery> {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly releases: Releases,
+    private readonly paging: Paging,
+  ) {}
+
+  async execute({ request }: RecognitionDashboardQuery): Promise<RecognitionDashboard> {
+    const { interval, groupBy, site, cursor, limit, ...asked } = request;
+    const { from, to, periods, months } = this.releases.range(asked, interval);
+    const keys = await this.readModels.layout(recognitionStatsProjection);
+    const reads = this.readModels.batched;
+    const released = await this.releases.of(recognitionStatsProjection, keys, months, {
+      metrics: async () => [RECOGNISED],
+      table: async (month, weeks) => {
+        const breakdowns = await siteBreakdowns(reads, keys);
+        const rows = [...new Set(breakdowns.flatMap(({ total, parts }) => [total, ...parts]))];
+        const cells = rows.flatMap((group) => [...weeks, month].map((period) => ({ group, period })));
+        const people = await Promise.all(cells.map(({ group, period }) => reads.zcard(keys.recipients(group, period))));
+        const count = new Map(cells.map(({ group, period }, i) => [`${group}|${period}`, people[i]]));
+        return { weeks, month, breakdowns, people: (group, period) => count.get(`${group}|${period}`) ?? 0 };
+      },
+    });
+
+    const listed = await listedGroups(reads, keys, { groupBy, site });
+    const page = this.paging.after(`recognition-dashboard:${groupBy}:${site ?? ''}`, listed, { cursor, limit });
+    const names = await teamNames(this.readModels, page.items);
+    const figures = async (group: string, period: string) => {
+      const [counts, hidden] = await Promise.all([
+        countsOf(reads, keys, group, period),
+        released(RECOGNISED, group, period),
+      ]);
+      return recognition(counts, hidden);
+    };
+    return {
+      from,
+      to,
+      interval,
+      groupBy,
+      ...(site === undefined ? {} : { site }),
+      minGroup: this.releases.minGroup,
+      periods: await Promise.all(
+        periods.map(async (period) => ({
+          period,
+          groups: await Promise.all(
+            page.items.map(async (id) => ({
+              [groupBy]: id,
+              name: names.get(id) ?? '',
+              ...(await figures(`${groupBy}:${id}`, period)),
+            })),
+          ),
+          org: await figures(ORG, period),
+        })),
+      ),
+      nextCursor: page.nextCursor,
+    };
+  }
+}
+
+async function countsOf(
+  reads: BatchedReads,
+  keys: RecognitionStatsKeys,
+  group: string,
+  period: string,
+): Promise<Counts> {
+  const [recognised, tally, changes] = await Promise.all([
+    reads.zcard(keys.recipients(group, period)),
+    reads.zrange(keys.tally(group, period), 0, -1, true),
+    reads.hgetall(keys.headcount(group)),
+  ]);
+  return {
+    recognised,
+    // Someone recognised in the group was in it: only data from before headcounts were kept can say otherwise.
+    size: Math.max(headcountAt(changes, period), recognised),
+    counters: new Map(pairs(tally).map(([name, count]) => [name, Number(count)])),
+  };
+}
+
+function recognition(
+  { recognised, size, counters }: Counts,
+  hidden: SuppressionReason | undefined,
+): RecognitionFigures {
+  const count = (name: string) => counters.get(name) ?? 0;
+  const kudos = count('kudos');
+  return {
+    coverage: reveal(share(recognised, size), hidden),
+    kudos: reveal(kudos, hidden),
+    values: reveal(Object.fromEntries(KUDOS_VALUES.map((value) => [value, count(`value:${value}`)])), hidden),
+    crossTeamShare: reveal(share(count('crossTeam'), kudos), hidden),
+  };
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000);
