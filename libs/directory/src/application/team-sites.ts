@@ -3,7 +3,7 @@ import { CommandExecutor } from '@frontline/platform';
 import { teamStream } from '../domain/directory.streams';
 import { type TeamState, UnknownTeamError, teamDecider } from '../domain/team.decider';
 
-// A site never changes, so a remembered one is never stale; the bound only caps memory (~100 bytes a team).
+// A site never changes, so a remembered one is never stale: the bound only caps memory (some 10 MB), far above any organisation's teams.
 const REMEMBERED = 50_000;
 
 /**
@@ -26,7 +26,7 @@ export class TeamSites {
     return siteId;
   }
 
-  /** A team created before sites were recorded has none: up its parents (each set once, at creation) to the root. */
+  /** A team created before sites were recorded has none: up its parents to the root (a parent exists before its children, so the way up ends). */
   private async readFromLog(teamId: string): Promise<string> {
     const team = await this.team(teamId);
     if (team.siteId) return team.siteId;
