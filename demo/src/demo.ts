@@ -66,7 +66,9 @@ async function seed(
     );
   await createTeams(org.sites);
   await createTeams(org.teams);
-  await inParallel(org.people, (person) => enrol(api, admin, person));
+  // Everyone was there from the first week of the history, so past weeks count them where they were.
+  const joined = `${history.period.from}T00:00:00.000Z`;
+  await inParallel(org.people, (person) => enrol(api, admin, person, joined));
   log(`  directory: ${org.sites.length} sites, ${org.teams.length} teams, ${org.people.length + 1} people`);
 
   // One import, idempotent per team, day and channel: a repeat records nothing.
@@ -110,8 +112,13 @@ async function seed(
   return campaignId;
 }
 
-function enrol(api: FrontlineClient, admin: Person, { personId, displayName, teamId, roles, timezone }: Person) {
-  return api.post('/v1/people', admin, { personId, displayName, teamId, roles, timezone }, `demo:${personId}`);
+function enrol(
+  api: FrontlineClient,
+  admin: Person,
+  { personId, displayName, teamId, roles, timezone }: Person,
+  at?: string,
+) {
+  return api.post('/v1/people', admin, { personId, displayName, teamId, roles, timezone }, `demo:${personId}`, at);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DirectoryModule } from '@frontline/directory';
 import { ChangeIncidentHandler } from './application/change-incident.handler';
 import { RecordContactVolumesHandler } from './application/record-contact-volumes.handler';
 import { ReportIncidentHandler } from './application/report-incident.handler';
@@ -9,6 +10,8 @@ import { MyIncidentsHandler } from './queries/my-incidents.handler';
 import { RepeatAbusersHandler } from './queries/repeat-abusers.handler';
 
 @Module({
+  // For the sites of teams, which facts record.
+  imports: [DirectoryModule],
   providers: [
     ReportIncidentHandler,
     ChangeIncidentHandler,

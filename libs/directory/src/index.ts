@@ -9,6 +9,7 @@ export * from './application/enrol-person.command';
 export * from './application/change-person.command';
 export { requireTeam } from './application/create-team.handler';
 export { DirectoryStandings } from './application/directory-standings';
+export { TeamSites } from './application/team-sites';
 export { directoryProjection } from './projections/directory.projection';
 export * from './projections/membership';
 export * from './projections/directory.keys';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DirectoryModule } from '@frontline/directory';
 import { ReactToKudosHandler } from './application/react-to-kudos.handler';
 import { RecordPraiseHandler } from './application/record-praise.handler';
 import { RemoveKudosHandler } from './application/remove-kudos.handler';
@@ -9,6 +10,8 @@ import { RecognitionFeedsHandler } from './queries/recognition-feeds.handler';
 import { RecognitionGapsHandler } from './queries/recognition-gaps.handler';
 
 @Module({
+  // For the sites of teams, which facts record.
+  imports: [DirectoryModule],
   providers: [
     SendKudosHandler,
     ReactToKudosHandler,

@@ -10,13 +10,27 @@ export type PersonState =
       roles: string[];
       timezone: string;
       erased: boolean;
+      /** The site of their team as their events recorded it; absent if those predate sites. */
+      siteId?: string;
     };
 
 export type PersonCommand =
-  | { type: 'EnrolPerson'; personId: string; teamId: string; displayName: string; roles: string[]; timezone: string }
-  | { type: 'MovePerson'; personId: string; toTeamId: string }
-  | { type: 'OffboardPerson'; personId: string }
+  | {
+      type: 'EnrolPerson';
+      personId: string;
+      teamId: string;
+      displayName: string;
+      roles: string[];
+      timezone: string;
+      siteId: string;
+      now: Date;
+    }
+  | ({ type: 'MovePerson'; personId: string; toTeamId: string; toSiteId: string } & MembershipChange)
+  | ({ type: 'OffboardPerson'; personId: string } & MembershipChange)
   | { type: 'ErasePersonalData'; personId: string };
+
+/** `currentSiteId` is the site of the team they are in, for a person whose events predate sites. */
+type MembershipChange = { now: Date; currentSiteId?: string };
 
 export class PersonAlreadyEnrolledError extends DomainError {
   readonly code = 'person-already-enrolled';
@@ -39,24 +53,26 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
   decide(command, state) {
     if (command.type === 'EnrolPerson') {
       if (state.status !== 'none') throw new PersonAlreadyEnrolledError(`${command.personId} is enrolled already`);
-      const { personId, teamId, displayName, roles, timezone } = command;
-      return [{ type: 'PersonEnrolled', data: { personId, teamId, displayName, roles, timezone } }];
+      const { personId, teamId, displayName, roles, timezone, siteId } = command;
+      const at = command.now.toISOString();
+      return [{ type: 'PersonEnrolled', data: { personId, teamId, displayName, roles, timezone, siteId, at } }];
     }
     if (state.status === 'none') throw new UnknownPersonError(`Nobody is enrolled as ${command.personId}`);
     switch (command.type) {
-      case 'MovePerson':
+      case 'MovePerson': {
         if (state.status !== 'active') throw new PersonNotActiveError(`${command.personId} has left`);
         if (state.teamId === command.toTeamId) return [];
-        return [
-          {
-            type: 'PersonMovedTeam',
-            data: { personId: state.personId, fromTeamId: state.teamId, toTeamId: command.toTeamId },
-          },
-        ];
-      case 'OffboardPerson':
+        const { toTeamId, toSiteId } = command;
+        const from = { fromTeamId: state.teamId, fromSiteId: siteNow(state, command) };
+        const at = command.now.toISOString();
+        return [{ type: 'PersonMovedTeam', data: { personId: state.personId, ...from, toTeamId, toSiteId, at } }];
+      }
+      case 'OffboardPerson': {
+        const where = { teamId: state.teamId, siteId: siteNow(state, command), at: command.now.toISOString() };
         return state.status === 'active'
-          ? [{ type: 'PersonOffboarded', data: { personId: state.personId, teamId: state.teamId } }]
+          ? [{ type: 'PersonOffboarded', data: { personId: state.personId, ...where } }]
           : [];
+      }
       case 'ErasePersonalData':
         return state.erased ? [] : [{ type: 'PersonalDataErased', data: { personId: state.personId } }];
       default:
@@ -67,11 +83,13 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
   evolve(state, event) {
     switch (event.type) {
       case 'PersonEnrolled': {
-        const { personId, teamId, roles, timezone } = event.data;
-        return { status: 'active', personId, teamId, roles, timezone, erased: false };
+        const { personId, teamId, roles, timezone, siteId } = event.data;
+        return { status: 'active', personId, teamId, roles, timezone, erased: false, siteId };
       }
-      case 'PersonMovedTeam':
-        return state.status === 'none' ? state : { ...state, teamId: event.data.toTeamId };
+      case 'PersonMovedTeam': {
+        const { toTeamId: teamId, toSiteId: siteId } = event.data;
+        return state.status === 'none' ? state : { ...state, teamId, siteId };
+      }
       case 'PersonOffboarded':
         return state.status === 'none' ? state : { ...state, status: 'offboarded' };
       case 'PersonalDataErased':
@@ -81,3 +99,8 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
     }
   },
 };
+
+/** The site they are in; if neither their events nor the command know it, their team, as readers assume. */
+function siteNow(state: Exclude<PersonState, { status: 'none' }>, command: MembershipChange): string {
+  return state.siteId ?? command.currentSiteId ?? state.teamId;
+}
