@@ -1,7 +1,6 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  Equals,
   IsIn,
   IsISO8601,
   IsInt,
@@ -12,7 +11,10 @@ import {
   Matches,
   Max,
   Min,
-  ValidateIf,
+  Validate,
+  type ValidationArguments,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
 } from 'class-validator';
 import { INTERVALS, type Interval } from '@frontline/decider';
 
@@ -70,6 +72,17 @@ export class DashboardRangeRequest {
   interval: Interval = 'month';
 }
 
+@ValidatorConstraint({ name: 'siteWithTeams' })
+class SiteWithTeams implements ValidatorConstraintInterface {
+  validate(_site: unknown, { object }: ValidationArguments): boolean {
+    return (object as DashboardRequest).groupBy === 'team';
+  }
+
+  defaultMessage(): string {
+    return 'site lists the teams of one site: ask it with groupBy=team';
+  }
+}
+
 /**
  * A dashboard answers the organisation's trend and one page of one level of groups: `groupBy`
  * (each dashboard says which), and with `site`, the teams of that site.
@@ -78,9 +91,9 @@ export class DashboardRequest extends IntersectionType(DashboardRangeRequest, Pa
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the teams of this site; with groupBy=team' })
   @IsOptional()
   @IsUUID()
+  @Validate(SiteWithTeams)
   site?: string;
 
-  @ValidateIf((request: DashboardRequest) => request.site !== undefined)
-  @Equals('team', { message: 'site lists the teams of one site: ask it with groupBy=team' })
-  groupBy: string = 'site';
+  /** Each dashboard declares its own groupings. */
+  groupBy?: string;
 }
