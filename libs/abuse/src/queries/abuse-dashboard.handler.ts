@@ -6,6 +6,7 @@ import {
   Paging,
   ReadModels,
   Releases,
+  groupsPerPage,
   type SuppressionReason,
   reveal,
 } from '@frontline/read-models';
@@ -61,7 +62,10 @@ export class AbuseDashboardHandler implements IQueryHandler<AbuseDashboardQuery>
       ),
     );
     const list = `abuse-dashboard:${groupBy}:${site ?? ''}`;
-    const page = this.paging.after(list, [...new Set(listed.flat())].sort(), { cursor, limit });
+    const page = this.paging.after(list, [...new Set(listed.flat())].sort(), {
+      cursor,
+      limit: groupsPerPage(limit, periods.length),
+    });
 
     // Kinds and severities have no contacts of their own: they are rated against all contacts.
     const ownContacts = groupBy !== 'kind' && groupBy !== 'severity';

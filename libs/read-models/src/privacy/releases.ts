@@ -109,7 +109,8 @@ export async function releaseMonths(
   let released = new Map(months.map((month, i) => [month, Number(stored[i] ?? 0)]));
   const behind = months.filter((month) => released.get(month)! < ended.get(month)!);
   if (behind.length > 0 && (await context.caughtUp())) {
-    await Promise.all(behind.map((month) => release({ ...context, keys }, month, ended.get(month)!, tables)));
+    // One month at a time: a month of a large organisation is a table of thousands of cells.
+    for (const month of behind) await release({ ...context, keys }, month, ended.get(month)!, tables);
     released = new Map(months.map((month) => [month, Math.max(released.get(month)!, ended.get(month)!)]));
   }
   return async (metric, group, period) => {

@@ -74,6 +74,35 @@ export function suppressMonth(
   minGroup: number,
   earlier: EarlierDecisions = NOTHING_DECIDED,
 ): Map<string, SuppressionReason> {
+  // A total of one part, found in no other breakdown, is that part (a site of one team): decided
+  // once for both, the work halves.
+  const rows = table.breakdowns.flatMap(({ total, parts }) => [total, ...parts]);
+  const once = (row: string) => rows.indexOf(row) === rows.lastIndexOf(row);
+  const sameAs = new Map(
+    table.breakdowns
+      .filter(({ parts }) => parts.length === 1 && once(parts[0]))
+      .map(({ total, parts }) => [parts[0], total]),
+  );
+  if (sameAs.size === 0) return suppressDistinct(table, minGroup, earlier);
+  const hidden = suppressDistinct(
+    { ...table, breakdowns: table.breakdowns.filter(({ parts }) => !(parts.length === 1 && sameAs.has(parts[0]))) },
+    minGroup,
+    earlier,
+  );
+  for (const [part, total] of sameAs) {
+    for (const period of [...table.weeks, table.month]) {
+      const reason = hidden.get(cellId(total, period));
+      if (reason) hidden.set(cellId(part, period), reason);
+    }
+  }
+  return hidden;
+}
+
+function suppressDistinct(
+  table: MonthTable,
+  minGroup: number,
+  earlier: EarlierDecisions,
+): Map<string, SuppressionReason> {
   const periods = [...table.weeks, table.month];
   const rowsOf = rowsOfTable(table);
   const hidden = new Map(earlier.hidden);
@@ -114,7 +143,9 @@ export function suppressMonth(
         }
       }
     }
-    // Groupings share the org row, so several of them together can still pin a cell no single one does.
+    // Breakdowns share rows (the org, a site), so several of them together can still pin a cell no
+    // single one does; one breakdown alone pins exactly its bridges, which are protected by now.
+    if (rowsOf.length === 1) break;
     const pinned = determinedCells(rowsOf, periods, table.month, hidden, earlier.open);
     if (pinned.length === 0) break;
     protect(

@@ -6,6 +6,7 @@ import {
   Paging,
   ReadModels,
   Releases,
+  groupsPerPage,
   type SuppressionReason,
   reveal,
 } from '@frontline/read-models';
@@ -52,7 +53,9 @@ export class RecognitionDashboardHandler implements IQueryHandler<RecognitionDas
     const released = await this.releases.of(recognitionStatsProjection, keys, months, {
       metrics: async () => [RECOGNISED],
       table: async (month, weeks) => {
-        const breakdowns = await siteBreakdowns(reads, keys);
+        // A month nobody was recognised in is only the org's zeros.
+        const anyone = (await reads.zcard(keys.recipients(ORG, month))) > 0;
+        const breakdowns = anyone ? await siteBreakdowns(reads, keys) : [];
         const rows = [...new Set(breakdowns.flatMap(({ total, parts }) => [total, ...parts]))];
         const cells = rows.flatMap((group) => [...weeks, month].map((period) => ({ group, period })));
         const people = await Promise.all(cells.map(({ group, period }) => reads.zcard(keys.recipients(group, period))));
@@ -62,7 +65,10 @@ export class RecognitionDashboardHandler implements IQueryHandler<RecognitionDas
     });
 
     const listed = await listedGroups(reads, keys, { groupBy, site });
-    const page = this.paging.after(`recognition-dashboard:${groupBy}:${site ?? ''}`, listed, { cursor, limit });
+    const page = this.paging.after(`recognition-dashboard:${groupBy}:${site ?? ''}`, listed, {
+      cursor,
+      limit: groupsPerPage(limit, periods.length),
+    });
     const names = await teamNames(this.readModels, page.items);
     const figures = async (group: string, period: string) => {
       const [counts, hidden] = await Promise.all([

@@ -1,6 +1,14 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { listedGroups, siteBreakdowns, teamNames } from '@frontline/directory';
-import { type BatchedReads, type Breakdown, ORG, Paging, ReadModels, Releases } from '@frontline/read-models';
+import {
+  type BatchedReads,
+  type Breakdown,
+  ORG,
+  Paging,
+  ReadModels,
+  Releases,
+  groupsPerPage,
+} from '@frontline/read-models';
 import type { WellbeingTrendsKeys } from '../projections/wellbeing-trends.keys';
 import { wellbeingTrendsProjection } from '../projections/wellbeing-trends.projection';
 import { readWellbeingCounts } from './wellbeing-counts';
@@ -30,7 +38,10 @@ export class WellbeingDashboardHandler implements IQueryHandler<WellbeingDashboa
     const released = await this.releases.of(wellbeingTrendsProjection, keys, months, monthTables(reads, keys));
 
     const listed = await listedGroups(reads, keys, { groupBy, site });
-    const page = this.paging.after(`wellbeing-dashboard:${groupBy}:${site ?? ''}`, listed, { cursor, limit });
+    const page = this.paging.after(`wellbeing-dashboard:${groupBy}:${site ?? ''}`, listed, {
+      cursor,
+      limit: groupsPerPage(limit, periods.length),
+    });
     const groups = page.items.map((id) => `${groupBy}:${id}`);
     const [counts, names] = await Promise.all([
       readWellbeingCounts(reads, keys, [ORG, ...groups], periods),
@@ -69,18 +80,22 @@ export class WellbeingDashboardHandler implements IQueryHandler<WellbeingDashboa
   }
 }
 
+/** A month's groups and their counts; a month nobody took part in is only the org's zeros. */
+async function monthCounts(reads: BatchedReads, keys: WellbeingTrendsKeys, month: string, weeks: string[]) {
+  const periods = [...weeks, month];
+  const org = await readWellbeingCounts(reads, keys, [ORG], [month]);
+  const { participants, respondents } = org.get(`${ORG}|${month}`)!;
+  const breakdowns = participants + respondents === 0 ? [] : await siteBreakdowns(reads, keys);
+  const groups = [ORG, ...new Set(breakdowns.flatMap(({ total, parts }) => [total, ...parts]))];
+  return { breakdowns, counts: await readWellbeingCounts(reads, keys, groups, periods) };
+}
+
 /** A month's tables: its groups' counts read once for all its figures. */
 function monthTables(reads: BatchedReads, keys: WellbeingTrendsKeys) {
   const months = new Map<string, Promise<{ counts: Map<string, WellbeingCounts>; breakdowns: Breakdown[] }>>();
   const countsOf = (month: string, weeks: string[]) => {
     if (!months.has(month)) {
-      months.set(
-        month,
-        siteBreakdowns(reads, keys).then(async (breakdowns) => {
-          const groups = [...new Set(breakdowns.flatMap(({ total, parts }) => [total, ...parts]))];
-          return { breakdowns, counts: await readWellbeingCounts(reads, keys, groups, [...weeks, month]) };
-        }),
-      );
+      months.set(month, monthCounts(reads, keys, month, weeks));
     }
     return months.get(month)!;
   };
