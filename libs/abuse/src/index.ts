@@ -29,3 +29,4 @@ export * from './application/matching.jobs';
 export * from './application/matching.processor';
 export * from './reactors/care.reactor';
 export * from './reactors/matching.reactor';
+export * from './projections/abuse-dashboard.keys';

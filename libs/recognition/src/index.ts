@@ -20,3 +20,4 @@ export { RecognitionFeedsQuery } from './queries/recognition-feeds.query';
 export * from './queries/my-recognition.query';
 export * from './queries/recognition-gaps.query';
 export * from './queries/recognition-dashboard.query';
+export * from './projections/recognition-stats.keys';

@@ -12,3 +12,4 @@ export * from './queries/my-wellbeing.handler';
 export * from './queries/wellbeing-dashboard.query';
 export * from './queries/wellbeing-dashboard.handler';
 export * from './queries/wellbeing-figures';
+export * from './projections/wellbeing-trends.keys';
