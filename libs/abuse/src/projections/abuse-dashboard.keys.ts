@@ -1,4 +1,4 @@
-import type { Keyspace, ReleaseKeys } from '@frontline/read-models';
+import { type Keyspace, releaseKeys } from '@frontline/read-models';
 
 /**
  * The abuse dashboard's keys, for its projection and its query. A cell is a period (`2026-W47`, or
@@ -16,10 +16,8 @@ export const abuseDashboardKeys = (keys: Keyspace) => {
     acks: (period: string, group: string) => keys.key(...at(period), group, 'ack'),
     groups: (period: string, grouping: string) => keys.key(...at(period), 'groups', grouping),
     siteTeams: (period: string, siteId: string) => keys.key(...at(period), 'site-teams', siteId),
-    released: (month: string) => keys.key('released', month),
-    hidden: (month: string) => keys.key('released', month, 'hidden'),
-    lock: (month: string) => keys.key('released', month, 'lock'),
-  } satisfies ReleaseKeys & Record<string, unknown>;
+    ...releaseKeys(keys),
+  };
 };
 
 export type AbuseDashboardKeys = ReturnType<typeof abuseDashboardKeys>;

@@ -2,11 +2,9 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
   type BatchedReads,
   type Breakdown,
+  type DashboardTables,
   ORG,
-  Paging,
-  ReadModels,
   Releases,
-  groupsPerPage,
   type SuppressionReason,
   reveal,
 } from '@frontline/read-models';
@@ -39,86 +37,71 @@ const REPORTERS = 'reporters';
  */
 @QueryHandler(AbuseDashboardQuery)
 export class AbuseDashboardHandler implements IQueryHandler<AbuseDashboardQuery> {
-  constructor(
-    private readonly readModels: ReadModels,
-    private readonly releases: Releases,
-    private readonly paging: Paging,
-  ) {}
+  constructor(private readonly releases: Releases) {}
 
   async execute({ request }: AbuseDashboardQuery): Promise<AbuseDashboard> {
-    const { interval, groupBy, site, cursor, limit, ...asked } = request;
-    const { from, to, periods, months } = this.releases.range(asked, interval);
-    const keys = await this.readModels.layout(abuseDashboardProjection);
-    const reads = this.readModels.batched;
-    const released = await this.releases.of(abuseDashboardProjection, keys, months, {
-      metrics: async () => [REPORTERS],
-      table: (month, weeks) => monthTable(reads, keys, month, weeks),
-    });
-
+    const { groupBy, site } = request;
+    const { periods, months, keys, reads, released, page, answer } = await this.releases.open(
+      abuseDashboardProjection,
+      request,
+      monthTables,
+    );
     // The groups of the range: those with incidents in any of its months (a month holds its weeks').
     const listed = await Promise.all(
       months.map((month) =>
         reads.smembers(site === undefined ? keys.groups(month, groupBy) : keys.siteTeams(month, site)),
       ),
     );
-    const list = `abuse-dashboard:${groupBy}:${site ?? ''}`;
-    const page = this.paging.after(list, [...new Set(listed.flat())].sort(), {
-      cursor,
-      limit: groupsPerPage(limit, periods.length),
-    });
+    const { items, nextCursor } = page([...new Set(listed.flat())].sort());
 
     // Kinds and severities have no contacts of their own: they are rated against all contacts.
     const ownContacts = groupBy !== 'kind' && groupBy !== 'severity';
     const cell = async (group: string, period: string, orgContacts?: number) => {
       const [figures, hidden] = await Promise.all([
-        this.figures(keys, reads, period, group),
+        figuresOf(keys, reads, period, group),
         released(REPORTERS, group, period),
       ]);
       return shown(figures, orgContacts ?? figures.contacts, hidden);
     };
-    return {
-      from,
-      to,
-      interval,
-      groupBy,
-      ...(site === undefined ? {} : { site }),
-      minGroupSize: this.releases.minGroup,
-      periods: await Promise.all(
-        periods.map(async (period) => {
-          const total = await this.figures(keys, reads, period, ORG);
-          const groups = await Promise.all(
-            page.items.map(async (value) => ({
-              [groupBy]: value,
-              ...(await cell(`${groupBy}:${value}`, period, ownContacts ? undefined : total.contacts)),
-            })),
-          );
-          return { period, total: shown(total, total.contacts, await released(REPORTERS, ORG, period)), groups };
-        }),
-      ),
-      nextCursor: page.nextCursor,
-    };
+    const answered = await Promise.all(
+      periods.map(async (period) => {
+        const total = await figuresOf(keys, reads, period, ORG);
+        const groups = await Promise.all(
+          items.map(async (value) => ({
+            [groupBy]: value,
+            ...(await cell(`${groupBy}:${value}`, period, ownContacts ? undefined : total.contacts)),
+          })),
+        );
+        return { period, total: shown(total, total.contacts, await released(REPORTERS, ORG, period)), groups };
+      }),
+    );
+    return answer(answered, nextCursor);
   }
+}
 
-  private async figures(
-    keys: AbuseDashboardKeys,
-    reads: BatchedReads,
-    period: string,
-    group: string,
-  ): Promise<Figures> {
-    const [[incidents, offered, accepted, contacts], reporters, acknowledged] = await Promise.all([
-      reads.hmget(keys.cell(period, group), 'incidents', 'offered', 'accepted', 'contacts'),
-      reads.scard(keys.reporters(period, group)),
-      reads.zcard(keys.acks(period, group)),
-    ]);
-    return {
-      incidents: Number(incidents ?? 0),
-      offered: Number(offered ?? 0),
-      accepted: Number(accepted ?? 0),
-      contacts: Number(contacts ?? 0),
-      reporters,
-      medianAckMs: await median(reads, keys.acks(period, group), acknowledged),
-    };
-  }
+async function figuresOf(
+  keys: AbuseDashboardKeys,
+  reads: BatchedReads,
+  period: string,
+  group: string,
+): Promise<Figures> {
+  const [[incidents, offered, accepted, contacts], reporters, acknowledged] = await Promise.all([
+    reads.hmget(keys.cell(period, group), 'incidents', 'offered', 'accepted', 'contacts'),
+    reads.scard(keys.reporters(period, group)),
+    reads.zcard(keys.acks(period, group)),
+  ]);
+  return {
+    incidents: Number(incidents ?? 0),
+    offered: Number(offered ?? 0),
+    accepted: Number(accepted ?? 0),
+    contacts: Number(contacts ?? 0),
+    reporters,
+    medianAckMs: await median(reads, keys.acks(period, group), acknowledged),
+  };
+}
+
+function monthTables(keys: AbuseDashboardKeys, reads: BatchedReads): DashboardTables {
+  return { metrics: async () => [REPORTERS], table: (month, weeks) => monthTable(reads, keys, month, weeks) };
 }
 
 /**

@@ -1,15 +1,8 @@
 import { Query } from '@nestjs/cqrs';
-import type { Page, Suppressible } from '@frontline/read-models';
+import type { DashboardRequest, Suppressible } from '@frontline/read-models';
 import type { DashboardGrouping, DashboardInterval } from '../projections/abuse-dashboard.projection';
 
-export interface AbuseDashboardRequest extends Page {
-  from?: string;
-  to?: string;
-  interval: DashboardInterval;
-  groupBy: DashboardGrouping;
-  /** Only the teams of this site (with `groupBy: team`). */
-  site?: string;
-}
+export type AbuseDashboardRequest = DashboardRequest<DashboardGrouping>;
 
 type Figure = Suppressible<number | null>;
 
@@ -28,7 +21,7 @@ export interface AbuseDashboard {
   interval: DashboardInterval;
   groupBy: DashboardGrouping;
   site?: string;
-  minGroupSize: number;
+  minGroup: number;
   /** Each period's organisation total, and the page's groups, each named by its grouping (`{site: 's1', …}`). */
   periods: {
     period: string;

@@ -61,8 +61,8 @@ describe('incident queue query', () => {
 function dashboardQuery(testbed: ProjectionTestbed, minGroup: number, clock: Clock) {
   const config = { ...loadConfig({}), PRIVACY_MIN_GROUP: minGroup } as AppConfig;
   const readModels = new ReadModels(testbed.redis);
-  const releases = new Releases(readModels, config, clock, new InMemoryEventStore());
-  const handler = new AbuseDashboardHandler(readModels, releases, new Paging(config));
+  const releases = new Releases(readModels, config, clock, new InMemoryEventStore(), new Paging(config));
+  const handler = new AbuseDashboardHandler(releases);
   return { read: (request: AbuseDashboardRequest) => handler.execute(new AbuseDashboardQuery(request)) };
 }
 

@@ -1,5 +1,5 @@
 import { isoWeek, periodEnd, weekMonth } from '@frontline/decider';
-import type { BatchedReads, Breakdown, Recorded, RedisOp } from '@frontline/read-models';
+import type { BatchedReads, Breakdown, Keyspace, Recorded, RedisOp } from '@frontline/read-models';
 import type { PersonEnrolled, PersonMovedTeam, PersonOffboarded } from '../domain/person.events';
 
 /** Where a read model keeps headcounts: per group (`org`, `site:<id>`, `team:<id>`), a hash period → change. */
@@ -10,6 +10,14 @@ export interface MembershipKeys {
   teams: string;
   siteTeams(siteId: string): string;
 }
+
+/** The membership keys of a read model that keeps headcounts. */
+export const membershipKeys = (keys: Keyspace): MembershipKeys => ({
+  headcount: (group) => keys.key(group, 'headcount'),
+  sites: keys.key('groups', 'site'),
+  teams: keys.key('groups', 'team'),
+  siteTeams: (siteId) => keys.key('groups', 'site', siteId, 'teams'),
+});
 
 export type MembershipEvent = PersonEnrolled | PersonMovedTeam | PersonOffboarded;
 

@@ -5,11 +5,13 @@ import { EVENT_STORE, type EventStore } from '@frontline/event-store';
 import { AppConfig, Clock } from '@frontline/platform';
 import type { Redis } from 'ioredis';
 import type { BatchedReads } from '../batched-reads';
-import type { TypedProjection } from '../projection';
+import type { Keyspace, TypedProjection } from '../projection';
 import { caughtUp } from '../projection-status';
 import { ReadModels } from '../read-models';
 import { type MonthTable, type SuppressionReason, cellId } from './suppression';
-import { dashboardRange, decideWeekByWeek } from './released-periods';
+import { Paging } from '../paging';
+import type { Page } from '../paging';
+import { dashboardRange, decideWeekByWeek, groupsPerPage } from './released-periods';
 
 /** The tables a dashboard releases: one per figure about its own people (`metric`), per month. */
 export interface DashboardTables {
@@ -17,6 +19,16 @@ export interface DashboardTables {
   metrics(month: string): Promise<readonly string[]>;
   /** The month's table of one figure, every breakdown, from the read model. */
   table(month: string, weeks: string[], metric: string): Promise<MonthTable>;
+}
+
+/** What every dashboard is asked: a range, an interval, one level of groups and a page of them. */
+export interface DashboardRequest<Grouping extends string = 'site' | 'team'> extends Page {
+  from?: string;
+  to?: string;
+  interval: Interval;
+  groupBy: Grouping;
+  /** Only the teams of this site (with `groupBy: team`). */
+  site?: string;
 }
 
 /** Where a dashboard keeps what it released of each month, in its own keyspace. */
@@ -41,6 +53,13 @@ export interface ReleaseContext {
 /** Whether one cell of one figure may be shown, and if not why; read for the cells an answer shows only. */
 export type ReleasedCell = (metric: string, group: string, period: string) => Promise<SuppressionReason | undefined>;
 
+/** The keys of a dashboard's releases, for its key module. */
+export const releaseKeys = (keys: Keyspace): ReleaseKeys => ({
+  released: (month) => keys.key('released', month),
+  hidden: (month) => keys.key('released', month, 'hidden'),
+  lock: (month) => keys.key('released', month, 'lock'),
+});
+
 /** What every dashboard query starts from: its range, its keys, and what of its months may be shown. */
 @Injectable()
 export class Releases {
@@ -49,7 +68,48 @@ export class Releases {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly paging: Paging,
   ) {}
+
+  /**
+   * One dashboard answer under way: its range and periods, its read model's keys, what of its months
+   * may be shown, a page of the groups it lists, and the answer's envelope.
+   */
+  async open<K extends ReleaseKeys, G extends string>(
+    projection: TypedProjection<K>,
+    request: DashboardRequest<G>,
+    tables: (keys: K, reads: BatchedReads) => DashboardTables,
+  ) {
+    const { interval, groupBy, site, cursor, limit } = request;
+    const { from, to, periods, months } = this.range(request, interval);
+    const keys = await this.readModels.layout(projection);
+    const reads = this.readModels.batched;
+    const released = await this.of(projection, keys, months, tables(keys, reads));
+    return {
+      periods,
+      months,
+      keys,
+      reads,
+      released,
+      /** The page of these sorted group ids this answer shows. */
+      page: (ids: readonly string[]) =>
+        this.paging.after(`${projection.name}:${groupBy}:${site ?? ''}`, ids, {
+          cursor,
+          limit: groupsPerPage(limit, periods.length),
+        }),
+      /** The answer: what was asked, under which threshold, its periods and where the next page starts. */
+      answer: <P>(answered: P[], nextCursor: string | null) => ({
+        from,
+        to,
+        interval,
+        groupBy,
+        ...(site === undefined ? {} : { site }),
+        minGroup: this.minGroup,
+        periods: answered,
+        nextCursor,
+      }),
+    };
+  }
 
   get minGroup(): number {
     return this.config.PRIVACY_MIN_GROUP;

@@ -1,5 +1,5 @@
-import type { MembershipKeys } from '@frontline/directory';
-import type { Keyspace, ReleaseKeys } from '@frontline/read-models';
+import { membershipKeys } from '@frontline/directory';
+import { type Keyspace, releaseKeys } from '@frontline/read-models';
 
 /**
  * The recognition counts' keys, for its projection and its queries.
@@ -11,21 +11,15 @@ import type { Keyspace, ReleaseKeys } from '@frontline/read-models';
  * - `headcount`, `sites`, `teams`, `siteTeams`: the organisation as it was (`membershipOps`);
  *   `released`, `hidden`: what HR may see of a month (`releaseMonths`); `undo`: a kudos' own ops.
  */
-export const recognitionStatsKeys = (keys: Keyspace) =>
-  ({
-    received: (personId: string) => keys.key('person', personId, 'received'),
-    sent: (personId: string) => keys.key('person', personId, 'sent'),
-    values: (personId: string) => keys.key('person', personId, 'values'),
-    tally: (group: string, period: string) => keys.key('tally', period, group),
-    recipients: (group: string, period: string) => keys.key('recipients', period, group),
-    undo: (kudosId: string) => keys.key('undo', kudosId),
-    headcount: (group: string) => keys.key(group, 'headcount'),
-    sites: keys.key('groups', 'site'),
-    teams: keys.key('groups', 'team'),
-    siteTeams: (siteId: string) => keys.key('groups', 'site', siteId, 'teams'),
-    released: (month: string) => keys.key('released', month),
-    hidden: (month: string) => keys.key('released', month, 'hidden'),
-    lock: (month: string) => keys.key('released', month, 'lock'),
-  }) satisfies ReleaseKeys & MembershipKeys & Record<string, unknown>;
+export const recognitionStatsKeys = (keys: Keyspace) => ({
+  received: (personId: string) => keys.key('person', personId, 'received'),
+  sent: (personId: string) => keys.key('person', personId, 'sent'),
+  values: (personId: string) => keys.key('person', personId, 'values'),
+  tally: (group: string, period: string) => keys.key('tally', period, group),
+  recipients: (group: string, period: string) => keys.key('recipients', period, group),
+  undo: (kudosId: string) => keys.key('undo', kudosId),
+  ...membershipKeys(keys),
+  ...releaseKeys(keys),
+});
 
 export type RecognitionStatsKeys = ReturnType<typeof recognitionStatsKeys>;

@@ -2,11 +2,10 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { headcountAt, listedGroups, siteBreakdowns, teamNames } from '@frontline/directory';
 import {
   type BatchedReads,
+  type DashboardTables,
   ORG,
-  Paging,
   ReadModels,
   Releases,
-  groupsPerPage,
   type SuppressionReason,
   reveal,
 } from '@frontline/read-models';
@@ -42,34 +41,17 @@ export class RecognitionDashboardHandler implements IQueryHandler<RecognitionDas
   constructor(
     private readonly readModels: ReadModels,
     private readonly releases: Releases,
-    private readonly paging: Paging,
   ) {}
 
   async execute({ request }: RecognitionDashboardQuery): Promise<RecognitionDashboard> {
-    const { interval, groupBy, site, cursor, limit, ...asked } = request;
-    const { from, to, periods, months } = this.releases.range(asked, interval);
-    const keys = await this.readModels.layout(recognitionStatsProjection);
-    const reads = this.readModels.batched;
-    const released = await this.releases.of(recognitionStatsProjection, keys, months, {
-      metrics: async () => [RECOGNISED],
-      table: async (month, weeks) => {
-        // A month nobody was recognised in is only the org's zeros.
-        const anyone = (await reads.zcard(keys.recipients(ORG, month))) > 0;
-        const breakdowns = anyone ? await siteBreakdowns(reads, keys) : [];
-        const rows = [...new Set(breakdowns.flatMap(({ total, parts }) => [total, ...parts]))];
-        const cells = rows.flatMap((group) => [...weeks, month].map((period) => ({ group, period })));
-        const people = await Promise.all(cells.map(({ group, period }) => reads.zcard(keys.recipients(group, period))));
-        const count = new Map(cells.map(({ group, period }, i) => [`${group}|${period}`, people[i]]));
-        return { weeks, month, breakdowns, people: (group, period) => count.get(`${group}|${period}`) ?? 0 };
-      },
-    });
-
-    const listed = await listedGroups(reads, keys, { groupBy, site });
-    const page = this.paging.after(`recognition-dashboard:${groupBy}:${site ?? ''}`, listed, {
-      cursor,
-      limit: groupsPerPage(limit, periods.length),
-    });
-    const names = await teamNames(this.readModels, page.items);
+    const { groupBy } = request;
+    const { periods, keys, reads, released, page, answer } = await this.releases.open(
+      recognitionStatsProjection,
+      request,
+      monthTables,
+    );
+    const { items, nextCursor } = page(await listedGroups(reads, keys, request));
+    const names = await teamNames(this.readModels, items);
     const figures = async (group: string, period: string) => {
       const [counts, hidden] = await Promise.all([
         countsOf(reads, keys, group, period),
@@ -77,29 +59,38 @@ export class RecognitionDashboardHandler implements IQueryHandler<RecognitionDas
       ]);
       return recognition(counts, hidden);
     };
-    return {
-      from,
-      to,
-      interval,
-      groupBy,
-      ...(site === undefined ? {} : { site }),
-      minGroup: this.releases.minGroup,
-      periods: await Promise.all(
-        periods.map(async (period) => ({
-          period,
-          groups: await Promise.all(
-            page.items.map(async (id) => ({
-              [groupBy]: id,
-              name: names.get(id) ?? '',
-              ...(await figures(`${groupBy}:${id}`, period)),
-            })),
-          ),
-          org: await figures(ORG, period),
-        })),
-      ),
-      nextCursor: page.nextCursor,
-    };
+    const answered = await Promise.all(
+      periods.map(async (period) => ({
+        period,
+        groups: await Promise.all(
+          items.map(async (id) => ({
+            [groupBy]: id,
+            name: names.get(id) ?? '',
+            ...(await figures(`${groupBy}:${id}`, period)),
+          })),
+        ),
+        org: await figures(ORG, period),
+      })),
+    );
+    return answer(answered, nextCursor);
   }
+}
+
+/** A month's table of the people recognised, over the org, its sites and their teams. */
+function monthTables(keys: RecognitionStatsKeys, reads: BatchedReads): DashboardTables {
+  return {
+    metrics: async () => [RECOGNISED],
+    table: async (month, weeks) => {
+      // A month nobody was recognised in is only the org's zeros.
+      const anyone = (await reads.zcard(keys.recipients(ORG, month))) > 0;
+      const breakdowns = anyone ? await siteBreakdowns(reads, keys) : [];
+      const rows = [...new Set(breakdowns.flatMap(({ total, parts }) => [total, ...parts]))];
+      const cells = [ORG, ...rows].flatMap((group) => [...weeks, month].map((period) => ({ group, period })));
+      const people = await Promise.all(cells.map(({ group, period }) => reads.zcard(keys.recipients(group, period))));
+      const count = new Map(cells.map(({ group, period }, i) => [`${group}|${period}`, people[i]]));
+      return { weeks, month, breakdowns, people: (group, period) => count.get(`${group}|${period}`) ?? 0 };
+    },
+  };
 }
 
 async function countsOf(

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Interval } from '@frontline/decider';
-import type { Page, Suppressible } from '@frontline/read-models';
+import type { DashboardRequest, Suppressible } from '@frontline/read-models';
 
 /** What one group, or the org, received in one period; every number about people may be suppressed. */
 export interface RecognitionFigures {
@@ -27,18 +27,9 @@ export interface RecognitionDashboard {
   nextCursor: string | null;
 }
 
-export interface RecognitionDashboardRequest extends Page {
-  from?: string;
-  to?: string;
-  interval: Interval;
-  groupBy: 'site' | 'team';
-  /** Only the teams of this site (with `groupBy: team`). */
-  site?: string;
-}
-
 /** HR's recognition dashboard: the org's trend and one page of sites, or of the teams of a site. */
 export class RecognitionDashboardQuery extends Query<RecognitionDashboard> {
-  constructor(readonly request: RecognitionDashboardRequest) {
+  constructor(readonly request: DashboardRequest) {
     super();
   }
 }

@@ -1,5 +1,5 @@
-import type { MembershipKeys } from '@frontline/directory';
-import type { Keyspace, ReleaseKeys } from '@frontline/read-models';
+import { membershipKeys } from '@frontline/directory';
+import { type Keyspace, releaseKeys } from '@frontline/read-models';
 
 /**
  * The wellbeing trends' keys, for its projection and its query. A group is `org`, `site:<id>` or
@@ -11,20 +11,14 @@ import type { Keyspace, ReleaseKeys } from '@frontline/read-models';
  * - `headcount` per group (period → change, see `membershipOps`), `sites` and `siteTeams` the
  *   groups a dashboard lists; `released`, `hidden` what HR may see of a month (`releaseMonths`).
  */
-export const wellbeingTrendsKeys = (keys: Keyspace) =>
-  ({
-    participants: (group: string, period: string) => keys.key(group, period, 'participants'),
-    minutes: (group: string, period: string) => keys.key(group, period, 'minutes'),
-    kindPeople: (group: string, period: string, kind: string) => keys.key(group, period, 'kind', kind),
-    pulse: (group: string, period: string) => keys.key(group, period, 'pulse'),
-    respondents: (group: string, period: string) => keys.key(group, period, 'respondents'),
-    headcount: (group: string) => keys.key(group, 'headcount'),
-    sites: keys.key('groups', 'site'),
-    teams: keys.key('groups', 'team'),
-    siteTeams: (siteId: string) => keys.key('groups', 'site', siteId, 'teams'),
-    released: (month: string) => keys.key('released', month),
-    hidden: (month: string) => keys.key('released', month, 'hidden'),
-    lock: (month: string) => keys.key('released', month, 'lock'),
-  }) satisfies ReleaseKeys & MembershipKeys & Record<string, unknown>;
+export const wellbeingTrendsKeys = (keys: Keyspace) => ({
+  participants: (group: string, period: string) => keys.key(group, period, 'participants'),
+  minutes: (group: string, period: string) => keys.key(group, period, 'minutes'),
+  kindPeople: (group: string, period: string, kind: string) => keys.key(group, period, 'kind', kind),
+  pulse: (group: string, period: string) => keys.key(group, period, 'pulse'),
+  respondents: (group: string, period: string) => keys.key(group, period, 'respondents'),
+  ...membershipKeys(keys),
+  ...releaseKeys(keys),
+});
 
 export type WellbeingTrendsKeys = ReturnType<typeof wellbeingTrendsKeys>;

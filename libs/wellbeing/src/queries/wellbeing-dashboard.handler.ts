@@ -1,14 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { listedGroups, siteBreakdowns, teamNames } from '@frontline/directory';
-import {
-  type BatchedReads,
-  type Breakdown,
-  ORG,
-  Paging,
-  ReadModels,
-  Releases,
-  groupsPerPage,
-} from '@frontline/read-models';
+import { type BatchedReads, type Breakdown, ORG, ReadModels, Releases } from '@frontline/read-models';
 import type { WellbeingTrendsKeys } from '../projections/wellbeing-trends.keys';
 import { wellbeingTrendsProjection } from '../projections/wellbeing-trends.projection';
 import { readWellbeingCounts } from './wellbeing-counts';
@@ -27,25 +19,20 @@ export class WellbeingDashboardHandler implements IQueryHandler<WellbeingDashboa
   constructor(
     private readonly readModels: ReadModels,
     private readonly releases: Releases,
-    private readonly paging: Paging,
   ) {}
 
   async execute({ request }: WellbeingDashboardQuery): Promise<WellbeingDashboard> {
-    const { interval, groupBy, site, cursor, limit, ...asked } = request;
-    const { from, to, periods, months } = this.releases.range(asked, interval);
-    const keys = await this.readModels.layout(wellbeingTrendsProjection);
-    const reads = this.readModels.batched;
-    const released = await this.releases.of(wellbeingTrendsProjection, keys, months, monthTables(reads, keys));
-
-    const listed = await listedGroups(reads, keys, { groupBy, site });
-    const page = this.paging.after(`wellbeing-dashboard:${groupBy}:${site ?? ''}`, listed, {
-      cursor,
-      limit: groupsPerPage(limit, periods.length),
-    });
-    const groups = page.items.map((id) => `${groupBy}:${id}`);
+    const { groupBy } = request;
+    const { periods, keys, reads, released, page, answer } = await this.releases.open(
+      wellbeingTrendsProjection,
+      request,
+      monthTables,
+    );
+    const { items, nextCursor } = page(await listedGroups(reads, keys, request));
+    const groups = items.map((id) => `${groupBy}:${id}`);
     const [counts, names] = await Promise.all([
       readWellbeingCounts(reads, keys, [ORG, ...groups], periods),
-      teamNames(this.readModels, page.items),
+      teamNames(this.readModels, items),
     ]);
     const answered = await Promise.all(
       periods.map(async (period) => {
@@ -62,21 +49,12 @@ export class WellbeingDashboardHandler implements IQueryHandler<WellbeingDashboa
         const periodCounts = {
           period,
           org: of(ORG),
-          groups: page.items.map((id, i) => ({ ...of(groups[i]), id, name: names.get(id) ?? '' })),
+          groups: items.map((id, i) => ({ ...of(groups[i]), id, name: names.get(id) ?? '' })),
         };
         return wellbeingFigures(periodCounts, groupBy, kinds, (metric, group) => decided.get(`${metric}|${group}`));
       }),
     );
-    return {
-      from,
-      to,
-      interval,
-      groupBy,
-      ...(site === undefined ? {} : { site }),
-      minGroup: this.releases.minGroup,
-      periods: answered,
-      nextCursor: page.nextCursor,
-    };
+    return answer(answered, nextCursor);
   }
 }
 
@@ -91,7 +69,7 @@ async function monthCounts(reads: BatchedReads, keys: WellbeingTrendsKeys, month
 }
 
 /** A month's tables: its groups' counts read once for all its figures. */
-function monthTables(reads: BatchedReads, keys: WellbeingTrendsKeys) {
+function monthTables(keys: WellbeingTrendsKeys, reads: BatchedReads) {
   const months = new Map<string, Promise<{ counts: Map<string, WellbeingCounts>; breakdowns: Breakdown[] }>>();
   const countsOf = (month: string, weeks: string[]) => {
     if (!months.has(month)) {

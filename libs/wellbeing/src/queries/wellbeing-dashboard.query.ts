@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { Page, Suppressible } from '@frontline/read-models';
+import type { DashboardRequest, Suppressible } from '@frontline/read-models';
 import type { Interval } from '@frontline/decider';
 
 /** What one team, or the org, did in one period; every number about people may be suppressed. */
@@ -34,18 +34,9 @@ export interface WellbeingDashboard {
   nextCursor: string | null;
 }
 
-export interface WellbeingDashboardRequest extends Page {
-  from?: string;
-  to?: string;
-  interval: Interval;
-  groupBy: 'site' | 'team';
-  /** Only the teams of this site (with `groupBy: team`). */
-  site?: string;
-}
-
 /** HR's wellbeing dashboard: the org's trend and one page of sites, or of the teams of a site. */
 export class WellbeingDashboardQuery extends Query<WellbeingDashboard> {
-  constructor(readonly request: WellbeingDashboardRequest) {
+  constructor(readonly request: DashboardRequest) {
     super();
   }
 }
