@@ -47,8 +47,9 @@ interface Side {
   log: LongLog;
   /** The scenario's requests with their placeholders filled in, and a token of the role each asks as (the api's own). */
   requests: { path: string; token: string }[];
-  /** Each request's answer size in bytes, once seen. */
+  /** Each request's answer size in bytes and time alone in ms, as last seen. */
   bytes: number[];
+  alone: number[];
   /** Each request's failed runs so far. */
   failures: number[];
 }
@@ -142,7 +143,7 @@ function side(
   stack: { database: string; keyPrefix: string; port: number },
 ): Side {
   const log = new LongLog(new Stack({ ...stack, redisDatabase: 14, appsMayDie: true }), organisation);
-  return { label, log, requests: [], bytes: [], failures: [] };
+  return { label, log, requests: [], bytes: [], alone: [], failures: [] };
 }
 
 /** The table's requests for this organisation: its most recognised person asks, in their team and site. */
@@ -173,18 +174,19 @@ async function requestsOf(log: LongLog): Promise<Side['requests']> {
  */
 function load(context: BenchContext, subject: Side, i: number) {
   const { log } = subject;
-  const failedRun = () => ({
+  const failedRun = (alone = subject.alone[i] ?? Infinity) => ({
     rps: 0,
     p50: Infinity,
     p99: Infinity,
     loadCpu: 0,
-    alone: Infinity,
+    alone,
     bytes: subject.bytes[i] ?? Infinity,
     failed: 1,
   });
   return async ({ warmUp }: { warmUp: boolean }): Promise<Sample> => {
     if ((subject.failures[i] ?? 0) >= GIVE_UP_AFTER) return failedRun();
     const { path, token } = subject.requests[i];
+    let alone = Infinity;
     try {
       const asked = performance.now();
       const answer = await fetch(log.stack.url + path, {
@@ -192,8 +194,8 @@ function load(context: BenchContext, subject: Side, i: number) {
         signal: AbortSignal.timeout(TIMEOUT_S * 1_000),
       });
       const bytes = (await answer.arrayBuffer()).byteLength;
-      const alone = performance.now() - asked;
       if (!answer.ok) throw new Error(`GET ${path} answered ${answer.status}`);
+      alone = subject.alone[i] = performance.now() - asked;
       subject.bytes[i] = bytes;
       const durationMs = (warmUp ? 1 : context.size(2, 1)) * 1_000;
       const sample = await httpLoad({
@@ -212,7 +214,7 @@ function load(context: BenchContext, subject: Side, i: number) {
       await log.stack.stop(['api'], 'SIGKILL');
       await log.stack.start(['api']);
       subject.requests = await requestsOf(log); // a dev token is signed by the api that made it
-      return failedRun();
+      return failedRun(alone);
     }
   };
 }
