@@ -56,6 +56,8 @@ interface Side {
 
 /** Longer than this, an answer counts as failed (autocannon's default timeout). */
 const TIMEOUT_S = 10;
+/** The first answer of each request is awaited longer, so its size and time are known even when it fails the runs. */
+const FIRST_ANSWER_TIMEOUT_S = 60;
 /** A request that failed this often on a side is not asked again there: its remaining runs count as failed. */
 const GIVE_UP_AFTER = 2;
 
@@ -191,7 +193,7 @@ function load(context: BenchContext, subject: Side, i: number) {
       const asked = performance.now();
       const answer = await fetch(log.stack.url + path, {
         headers: { authorization: `Bearer ${token}` },
-        signal: AbortSignal.timeout(TIMEOUT_S * 1_000),
+        signal: AbortSignal.timeout((subject.alone[i] === undefined ? FIRST_ANSWER_TIMEOUT_S : TIMEOUT_S) * 1_000),
       });
       const bytes = (await answer.arrayBuffer()).byteLength;
       if (!answer.ok) throw new Error(`GET ${path} answered ${answer.status}`);
