@@ -19,7 +19,7 @@ export interface StackOptions {
   database: string;
   /** Read models in this Redis database, queues in the next one; both in this one when the stack has a `keyPrefix`. */
   redisDatabase: number;
-  /** Keys of its own in a Redis database other stacks share: reset deletes them one by one instead of emptying it. */
+  /** Keys of its own in a Redis database other stacks share: reset deletes only them instead of emptying it. */
   keyPrefix?: string;
   port: number;
   /** An app that dies is left for the scenario to find (`running` is false) instead of ending the bench. */
