@@ -21,7 +21,7 @@ const RANGE = 'from=2026-01-05&to=2026-05-03&interval=week';
  * What "queries as the organisation grows" measures: every dashboard in each grouping, and the
  * feeds. Edit this table as the dashboards' parameters change (`groupBy=site`,
  * `parent={siteId}`, `limit`, `cursor`…): every row is loaded on both organisations, and a row
- * the api refuses fails the scenario.
+ * the api refuses (a 400 for a parameter it does not know) shows as failed runs.
  */
 export const ORG_GROWTH_REQUESTS: readonly MeasuredRequest[] = [
   { name: 'abuse by team', role: 'hr', path: `/v1/dashboards/abuse?${RANGE}&groupBy=team` },
