@@ -188,7 +188,7 @@ export class History {
       this.activity(at),
       ...this.pulse(at),
       this.contactVolume(at),
-      ...(chance(0.15) ? [this.move()] : []),
+      ...(chance(0.15) ? [this.move(at)] : []),
       ...(chance(0.02) ? this.match(at) : []),
       ...(chance(0.005) ? await this.turnover(at) : []),
     ];
@@ -199,25 +199,31 @@ export class History {
     for (let i = 0; i < (this.options.sites ?? 0); i++) this.sites.push({ siteId: randomUUID(), teamIds: [] });
     for (let i = 0; i < (this.options.teams ?? 12); i++) this.teams.push(randomUUID());
     const appends = this.sites.map(({ siteId }, i) =>
-      this.append(teamStream(siteId), teamCreated({ teamId: siteId, name: `Site ${i + 1}` })),
+      this.append(teamStream(siteId), teamCreated({ teamId: siteId, name: `Site ${i + 1}`, siteId })),
     );
     this.teams.forEach((teamId, i) => {
       const site = this.sites.length > 0 ? this.sites[i % this.sites.length] : undefined;
       site?.teamIds.push(teamId);
       const team = { teamId, name: `Team ${i + 1}`, ...(site ? { parentTeamId: site.siteId } : {}) };
-      appends.push(this.append(teamStream(teamId), teamCreated(team)));
+      appends.push(this.append(teamStream(teamId), teamCreated({ ...team, siteId: site?.siteId ?? teamId })));
     });
     for (let i = 0; i < (this.options.people ?? 600); i++) appends.push(await this.enrol(pick(this.teams)));
     return appends;
   }
 
-  private async enrol(teamId: string): Promise<HistoryAppend> {
+  /** A team's site as the events record it: the site above it, or the team itself. */
+  private siteOf(teamId: string): string {
+    return this.sites.find(({ teamIds }) => teamIds.includes(teamId))?.siteId ?? teamId;
+  }
+
+  private async enrol(teamId: string, at = new Date(FIRST_DAY)): Promise<HistoryAppend> {
     const member = { personId: randomUUID(), teamId };
     this.people.push(member);
     const displayName = (await this.options.displayName?.(member.personId)) ?? `pd1.${member.personId}.x`;
+    const place = { siteId: this.siteOf(teamId), at: at.toISOString() };
     return this.append(
       personStream(member.personId),
-      personEnrolled({ ...member, displayName, roles: ['agent'], timezone: 'Europe/London' }),
+      personEnrolled({ ...member, ...place, displayName, roles: ['agent'], timezone: 'Europe/London' }),
     );
   }
 
@@ -237,7 +243,9 @@ export class History {
         visibility: pick<Visibility>(['public', 'public', 'team', 'private']),
         sentAt,
         fromTeamId: sender.teamId,
+        fromSiteId: this.siteOf(sender.teamId),
         toTeamIds: recipients.map((person) => person.teamId),
+        toSiteIds: recipients.map((person) => this.siteOf(person.teamId)),
       }),
     ];
     const reactions: KudosReactionAdded[] = some(this.people, Math.floor(Math.random() * 4)).map(({ personId }) =>
@@ -261,6 +269,7 @@ export class History {
     const later = (minutes: number) => new Date(at.getTime() + minutes * 60_000).toISOString();
     const facts: IncidentFacts = {
       teamId: agent.teamId,
+      siteId: this.siteOf(agent.teamId),
       channel: pick<Channel>(['phone', 'phone', 'chat', 'email', 'social']),
       kinds: some<AbuseKind>(['shouting', 'insult', 'profanity', 'threat_to_job', 'discriminatory'], 2),
       severity: pick<Severity>(['low', 'moderate', 'moderate', 'high', 'critical']),
@@ -322,6 +331,7 @@ export class History {
         occurredOn: at.toISOString().slice(0, 10),
         loggedAt: at.toISOString(),
         teamId: person.teamId,
+        siteId: this.siteOf(person.teamId),
       }),
     );
   }
@@ -343,6 +353,7 @@ export class History {
           workload: score(),
           submittedAt: at.toISOString(),
           teamId: person.teamId,
+          siteId: this.siteOf(person.teamId),
         }),
       ),
     ];
@@ -350,8 +361,10 @@ export class History {
 
   /** Recorded once per team, day and channel; a second figure corrects the first. */
   private contactVolume(at: Date): HistoryAppend {
+    const teamId = pick(this.teams);
     const volume = {
-      teamId: pick(this.teams),
+      teamId,
+      siteId: this.siteOf(teamId),
       date: at.toISOString().slice(0, 10),
       channel: pick<Channel>(['phone', 'chat', 'email']),
     };
@@ -367,13 +380,20 @@ export class History {
     );
   }
 
-  private move(): HistoryAppend {
+  private move(at: Date): HistoryAppend {
     const person = pick(this.people);
     const fromTeamId = person.teamId;
     person.teamId = pick(this.teams.filter((teamId) => teamId !== fromTeamId));
     return this.append(
       personStream(person.personId),
-      personMovedTeam({ personId: person.personId, fromTeamId, toTeamId: person.teamId }),
+      personMovedTeam({
+        personId: person.personId,
+        fromTeamId,
+        fromSiteId: this.siteOf(fromTeamId),
+        toTeamId: person.teamId,
+        toSiteId: this.siteOf(person.teamId),
+        at: at.toISOString(),
+      }),
     );
   }
 
@@ -400,11 +420,18 @@ export class History {
   private async turnover(at: Date): Promise<HistoryAppend[]> {
     const leaver = this.people.splice(Math.floor(Math.random() * this.people.length), 1)[0];
     const teamId = this.teams[this.round % this.teams.length];
-    const leaving: PersonEvent[] = [personOffboarded({ personId: leaver.personId, teamId: leaver.teamId })];
+    const leaving: PersonEvent[] = [
+      personOffboarded({
+        personId: leaver.personId,
+        teamId: leaver.teamId,
+        siteId: this.siteOf(leaver.teamId),
+        at: at.toISOString(),
+      }),
+    ];
     if (chance(0.3)) leaving.push(personalDataErased({ personId: leaver.personId }));
     return [
       this.append(personStream(leaver.personId), ...leaving),
-      await this.enrol(pick(this.teams)),
+      await this.enrol(pick(this.teams), at),
       this.append(teamStream(teamId), teamRenamed({ teamId, name: `Team ${at.toISOString().slice(0, 10)}` })),
     ];
   }

@@ -62,8 +62,18 @@ describe('History', () => {
     const history = new History({ teams: 5, people: 20 });
     const created = eventsOf(await history.next()).filter((event) => event.type === 'TeamCreated');
     expect(created.map((event) => event.data)).toEqual(
-      Array.from({ length: 5 }, (_, i) => ({ teamId: expect.any(String), name: `Team ${i + 1}` })),
+      Array.from({ length: 5 }, (_, i) => ({
+        teamId: expect.any(String),
+        name: `Team ${i + 1}`,
+        siteId: expect.any(String),
+      })),
     );
+    // A team at the top is its own site.
+    expect(
+      created.every(
+        ({ data }) => (data as { siteId: string; teamId: string }).siteId === (data as { teamId: string }).teamId,
+      ),
+    ).toBe(true);
     expect(history.organisationSites()).toEqual([]);
   });
 });
