@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type LogPosition } from '@frontline/event-store';
-import { READ_MODEL_REDIS } from '@frontline/platform';
-import type { Redis } from 'ioredis';
+import { READ_MODEL_REDIS, type ReadModelRedis } from '@frontline/platform';
 import { activeKeyspace, buildingKeyspace, dropKeyspace, switchToBuilt } from './generations';
 import { LogFeed } from './log-feed';
 import type { Keyspace, Projection } from './projection';
@@ -26,7 +25,7 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     @Inject(PROJECTIONS) private readonly projections: Projection[],
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL_REDIS) private readonly redis: Redis,
+    @Inject(READ_MODEL_REDIS) private readonly redis: ReadModelRedis,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
