@@ -1,5 +1,5 @@
 import type { ReadModelRedis } from '@frontline/platform';
-import { scanKeys } from './key-slots';
+import { duplicateClient, scanKeys } from './key-slots';
 import { Keyspace } from './projection';
 
 /** Which generation of each projection queries read, and which one is being rebuilt. */
@@ -32,11 +32,19 @@ export async function switchToBuilt(redis: ReadModelRedis, built: Keyspace): Pro
   return previous;
 }
 
-/** Deletes every key of a generation that no longer serves: all of one hash tag, so of one slot. */
+/**
+ * Deletes every key of a generation that no longer serves: all of one hash tag, so of one slot. It
+ * scans the whole database, on a connection of its own that the app's shutdown leaves to finish.
+ */
 export async function dropKeyspace(redis: ReadModelRedis, keys: Keyspace): Promise<void> {
   const prefix = redis.options.keyPrefix ?? '';
-  for await (const found of scanKeys(redis, `${prefix}rm:${escapeGlob(keys.tag)}:*`)) {
-    if (found.length > 0) await redis.unlink(...found.map((key) => key.slice(prefix.length)));
+  const own = duplicateClient(redis);
+  try {
+    for await (const found of scanKeys(own, `${prefix}rm:${escapeGlob(keys.tag)}:*`)) {
+      if (found.length > 0) await own.unlink(...found.map((key) => key.slice(prefix.length)));
+    }
+  } finally {
+    own.disconnect();
   }
 }
 

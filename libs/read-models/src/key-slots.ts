@@ -24,3 +24,8 @@ export async function* scanKeys(redis: ReadModelRedis, match: string, count = 1_
     for await (const found of node.scanStream({ match, count })) yield found as string[];
   }
 }
+
+/** Another client like this one (same nodes, options and key prefix), on connections of its own. */
+export function duplicateClient(redis: ReadModelRedis): ReadModelRedis {
+  return redis instanceof Cluster ? redis.duplicate() : redis.duplicate();
+}
