@@ -1,5 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +44,14 @@ export class TestRedisCluster {
     }
   }
 
+  /** Should the test process end without `remove` (a worker killed at a timeout), its nodes and files go with it. */
+  private readonly onExit = () => {
+    for (const child of this.processes) child.kill('SIGKILL');
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+  };
+
   private async startNodes(masters: number): Promise<void> {
+    process.once('exit', this.onExit);
     this.dir = await mkdtemp(join(tmpdir(), 'frontline-redis-cluster-'));
     for (let i = 0; i < masters; i++) {
       // Each node also listens on its port + 10000, for the cluster bus.
@@ -100,6 +108,7 @@ export class TestRedisCluster {
       }),
     );
     if (this.dir) await rm(this.dir, { recursive: true, force: true });
+    process.off('exit', this.onExit);
   }
 }
 
