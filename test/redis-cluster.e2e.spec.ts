@@ -78,13 +78,14 @@ describe('the read models on a Redis Cluster of three masters', () => {
   const officer = person(['wellbeing_officer']);
   let reads: [name: string, as: Actor, url: string][];
 
-  /** Whom the history's first events concern: a reporter and their incident, someone who logged wellbeing. */
-  const seen: { incident?: [agentId: string, incidentId: string]; wellbeing?: string } = {};
+  /** Whom the history's events concern: reporters and their incidents, people who logged wellbeing, leavers. */
+  const seen = { incidents: [] as [agentId: string, incidentId: string][], wellbeing: [] as string[], left: new Set() };
   const observe = ({ streamName, events }: HistoryAppend) => {
     for (const { type, data } of events) {
       const fields = data as Record<string, string>;
-      if (type === 'AbuseIncidentReported') seen.incident ??= [fields.agentId, fields.incidentId];
-      if (type === 'WellbeingActivityLogged') seen.wellbeing ??= streamName.slice('wellbeing-'.length);
+      if (type === 'AbuseIncidentReported') seen.incidents.push([fields.agentId, fields.incidentId]);
+      if (type === 'WellbeingActivityLogged') seen.wellbeing.push(streamName.slice('wellbeing-'.length));
+      if (type === 'PersonOffboarded') seen.left.add(fields.personId);
     }
   };
 
@@ -104,9 +105,10 @@ describe('the read models on a Redis Cluster of three masters', () => {
     }
     const recognised = history.mostRecognised();
     const agent: Actor = { personId: recognised.personId, roles: ['agent'], teamId: recognised.teamId };
-    const [reporterId, incidentId] = seen.incident!;
+    // People who are still enrolled: someone who left may no longer read their own.
+    const [reporterId, incidentId] = seen.incidents.find(([agentId]) => !seen.left.has(agentId))!;
     const reporter: Actor = { personId: reporterId, roles: ['agent'] };
-    const active: Actor = { personId: seen.wellbeing!, roles: ['agent'] };
+    const active: Actor = { personId: seen.wellbeing.find((personId) => !seen.left.has(personId))!, roles: ['agent'] };
     reads = [
       ...(['team', 'channel', 'kind', 'severity'] as const).flatMap((groupBy) =>
         (['week', 'month'] as const).map(
