@@ -8,6 +8,7 @@ export * from './apply-events';
 export * from './projection-status';
 export * from './read-models';
 export * from './batched-reads';
+export * from './key-slots';
 export * from './paging';
 export * from './read-models.module';
 export * from './privacy/suppression';

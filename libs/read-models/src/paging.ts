@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
+import type { ReadModelRedis } from '@frontline/platform';
 import { DomainError } from '@frontline/decider';
 import { AppConfig, macKey } from '@frontline/platform';
 
@@ -83,7 +83,7 @@ export class Paging {
    * rather than at an offset, so members leaving the set meanwhile neither skip nor repeat one.
    */
   async sortedSet(
-    redis: Redis,
+    redis: ReadModelRedis,
     list: string,
     key: string,
     { cursor, limit }: Page,

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { READ_MODEL_REDIS } from '@frontline/platform';
-import type { Redis } from 'ioredis';
+import { READ_MODEL_REDIS, type ReadModelRedis } from '@frontline/platform';
 import { BatchedReads } from './batched-reads';
 import { activeKeyspace } from './generations';
 import type { Keyspace, TypedProjection } from './projection';
@@ -11,7 +10,7 @@ export class ReadModels {
   /** For answers that read many keys at once: one script, one reply. */
   readonly batched: BatchedReads;
 
-  constructor(@Inject(READ_MODEL_REDIS) readonly redis: Redis) {
+  constructor(@Inject(READ_MODEL_REDIS) readonly redis: ReadModelRedis) {
     this.batched = new BatchedReads(redis);
   }
 

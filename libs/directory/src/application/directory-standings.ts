@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import {
   CommandExecutor,
   DirectoryAccess,
   type DirectoryStanding,
   READ_MODEL_REDIS,
+  type ReadModelRedis,
   isRole,
 } from '@frontline/platform';
 import { personStream } from '../domain/directory.streams';
@@ -33,7 +33,7 @@ export class DirectoryStandings extends DirectoryAccess {
 
   constructor(
     private readonly executor: CommandExecutor,
-    @Inject(READ_MODEL_REDIS) private readonly redis: Redis,
+    @Inject(READ_MODEL_REDIS) private readonly redis: ReadModelRedis,
   ) {
     super();
   }

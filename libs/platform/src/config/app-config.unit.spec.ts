@@ -19,6 +19,8 @@ describe('loadConfig', () => {
     [{ AUTH_MODE: 'jwks', JWT_ISSUER: 'https://id.example', JWT_AUDIENCE: 'frontline' }, 'JWKS_URL'],
     [{ PRIVACY_MIN_GROUP: '1' }, 'PRIVACY_MIN_GROUP'],
     [{ REDIS_URL: 'http://cache' }, 'REDIS_URL'],
+    [{ REDIS_CLUSTER_NODES: 'redis://a:7000,http://b:7001' }, 'REDIS_CLUSTER_NODES'],
+    [{ REDIS_CLUSTER_NODES: 'redis://a:7000/2' }, 'REDIS_CLUSTER_NODES'],
     [
       { AUTH_MODE: 'jwks', JWKS_URL: 'https://id.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' },
       'PSEUDONYM_SECRET',
@@ -36,6 +38,14 @@ describe('loadConfig', () => {
   ])('names the bad variable in %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^  ${name}`, 'm'));
+  });
+
+  it('reads the seed nodes of a Redis Cluster as a list', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'redis://a:7000, rediss://u:p@b:7001/0' }).REDIS_CLUSTER_NODES).toEqual([
+      'redis://a:7000',
+      'rediss://u:p@b:7001/0',
+    ]);
+    expect(loadConfig({}).REDIS_CLUSTER_NODES).toBeUndefined();
   });
 
   it('never repeats a value in its message', () => {
