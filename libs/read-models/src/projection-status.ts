@@ -60,7 +60,7 @@ async function generationStatus(
 }
 
 /** Whether the serving generation has applied every event of its types in the log. */
-export async function caughtUp(store: EventStore, redis: Redis, projection: Projection): Promise<boolean> {
+export async function caughtUp(store: EventStore, redis: ReadModelRedis, projection: Projection): Promise<boolean> {
   const keys = await activeKeyspace(redis, projection.name);
   const checkpoint = await redis.get(keys.key('checkpoint'));
   const backlog = await store.countAfter((checkpoint ?? undefined) as LogPosition | undefined, {

@@ -2,15 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Interval, monthOfPeriod, periodEnd, weeksOfMonth } from '@frontline/decider';
 import { EVENT_STORE, type EventStore } from '@frontline/event-store';
-import { AppConfig, Clock } from '@frontline/platform';
-import type { Redis } from 'ioredis';
+import { AppConfig, Clock, type ReadModelRedis } from '@frontline/platform';
 import type { BatchedReads } from '../batched-reads';
 import type { Keyspace, TypedProjection } from '../projection';
 import { caughtUp } from '../projection-status';
 import { ReadModels } from '../read-models';
 import { type MonthTable, type SuppressionReason, cellId } from './suppression';
-import { Paging } from '../paging';
-import type { Page } from '../paging';
+import { type Page, Paging } from '../paging';
 import { dashboardRange, decideWeekByWeek, groupsPerPage } from './released-periods';
 
 /** The tables a dashboard releases: one per figure about its own people (`metric`), per month. */
@@ -41,7 +39,7 @@ export interface ReleaseKeys {
 }
 
 export interface ReleaseContext {
-  redis: Redis;
+  redis: ReadModelRedis;
   reads: BatchedReads;
   keys: ReleaseKeys;
   now: Date;
