@@ -3,6 +3,7 @@ import { append } from './append';
 import { campaignFanOut } from './campaign-fan-out';
 import { commands } from './commands';
 import { httpOverhead } from './http-overhead';
+import { incidentReads } from './incident-reads';
 import { peer } from './peer';
 import { projectionLag } from './projection-lag';
 import { queries } from './queries';
@@ -12,6 +13,7 @@ import { replay } from './replay';
 export const SCENARIOS: readonly Scenario[] = [
   httpOverhead,
   commands,
+  incidentReads,
   append,
   peer,
   projectionLag,
