@@ -40,16 +40,19 @@ export const incidentReads: Scenario = {
         rounds.map((r) => r.project),
       ),
     };
+    // Each round's two sides met the same moments of the machine: their ratio is the comparison.
+    const paired = median(rounds.map(({ baseline, project }) => project.p99 / baseline.p99));
     return [
       row(
         'Recording incident reads: GET /v1/incidents/{id} p99 with and without recording',
         measured,
         'p99',
         'ms',
-        (ratio) => [atMost('ratio', ratio, 1.2)],
+        () => [atMost('ratio of each round, median', paired, 1.2)],
         [
           `${INCIDENTS} incidents with a narrative, read in turn over ${CONNECTIONS} connections, a recorded and an unrecorded read alternating on each; ${OFFICERS} officers, so concurrent appends go to several access streams.`,
-          'The baseline is the same route and incidents read by their reporters, whose reads are not recorded (on main, before recording, both reads cost the same).',
+          'The baseline is the same route and incidents read by their reporters, whose reads are not recorded (before recording, both reads cost the same).',
+          `The target is checked on the median of the rounds' own ratios (${paired.toFixed(2)}), the sides of a round having been measured together; the ratio column is that of the medians.`,
         ],
       ),
     ];
