@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import type { IncidentAccessVia } from './incident-access.events';
+import type { IncidentRelation } from './incident.policy';
 import { incidentsAccessed } from './incident-access';
 
 const now = new Date('2026-03-02T10:00:00.000Z');
@@ -63,5 +66,32 @@ describe('recording who was given an incident', () => {
 
   it('records nothing for a page of nothing', () => {
     expect(incidentsAccessed(officer, 'queue', [], now)).toBeUndefined();
+  });
+});
+
+describe('recording who was given an incident, for any answer', () => {
+  const given = fc.array(
+    fc.record({
+      incidentId: fc.uuid(),
+      relation: fc.constantFrom<IncidentRelation>('reporter', 'team_lead', 'wellbeing_officer'),
+      narrative: fc.boolean(),
+    }),
+    { maxLength: 20 },
+  );
+
+  it("records every incident but the reader's own, in the answer's order, and nothing when there is none", () => {
+    fc.assert(
+      fc.property(given, fc.constantFrom<IncidentAccessVia>('incident', 'queue'), (incidents, via) => {
+        const event = incidentsAccessed(officer, via, incidents, now);
+        const others = incidents.filter(({ relation }) => relation !== 'reporter');
+        if (others.length === 0) return event === undefined;
+        return (
+          event !== undefined &&
+          event.data.via === via &&
+          JSON.stringify(event.data.incidents) ===
+            JSON.stringify(others.map(({ incidentId, narrative }) => ({ incidentId, narrative })))
+        );
+      }),
+    );
   });
 });
