@@ -66,8 +66,11 @@ describe('who read my incident', () => {
     const byLead = await get(`/v1/incidents/${incidentId}`, lead);
     expect(byLead.status).toBe(200);
     expect(byLead.body).not.toHaveProperty('narrative');
-    const queue = await get('/v1/incidents', lead);
-    expect(queue.body.items.map((item: { incidentId: string }) => item.incidentId)).toEqual([incidentId]);
+    // The lead works the queue: two pages, the same day, are one line of the log, at the later.
+    for (let reload = 0; reload < 2; reload++) {
+      const queue = await get('/v1/incidents', lead);
+      expect(queue.body.items.map((item: { incidentId: string }) => item.incidentId)).toEqual([incidentId]);
+    }
     expect((await get('/v1/me/incidents', reporter)).status).toBe(200);
     await api.projectionsCaughtUp();
 

@@ -11,8 +11,9 @@ export interface IncidentAccessEntry {
 
 /**
  * The incident access log's keys, for its projection and its query: `incident:<incidentId>`, the
- * entry ids (the recording event's id and the incident's place in it) scored by when the access was
- * recorded, and `incident:<incidentId>:entries`, each entry id's `IncidentAccessEntry`.
+ * entry ids (`<eventId>:<place in the event>` for an opening, `queue:<readerId>:<date>` for a
+ * reader's queue sightings of a day) scored by when the access was recorded, and
+ * `incident:<incidentId>:entries`, each entry id's `IncidentAccessEntry`.
  */
 export const incidentAccessLogKeys = (keys: Keyspace) => ({
   log: (incidentId: string) => keys.key('incident', incidentId),

@@ -40,7 +40,14 @@ describe('incident access log projection', () => {
     await testbed.given(opened, page);
 
     expect(await entries('i1')).toEqual([
-      { entryId: `${page.id}:0`, readerId: 'lead', role: 'team_lead', via: 'queue', narrative: false, at: at(1) },
+      {
+        entryId: 'queue:lead:2026-11-16',
+        readerId: 'lead',
+        role: 'team_lead',
+        via: 'queue',
+        narrative: false,
+        at: at(1),
+      },
       {
         entryId: `${opened.id}:0`,
         readerId: 'officer',
@@ -50,7 +57,36 @@ describe('incident access log projection', () => {
         at: at(5),
       },
     ]);
-    expect(await entries('i2')).toEqual([expect.objectContaining({ entryId: `${page.id}:1`, readerId: 'lead' })]);
+    expect(await entries('i2')).toEqual([
+      expect.objectContaining({ entryId: 'queue:lead:2026-11-16', readerId: 'lead' }),
+    ]);
+  });
+
+  it('keeps one line per reader and day for their queue sightings, at the last one, and every opening', async () => {
+    const page = (minute: number, day = 16) =>
+      accessed({
+        readerId: 'officer',
+        role: 'wellbeing_officer',
+        via: 'queue',
+        at: new Date(Date.UTC(2026, 10, day, 9, minute)).toISOString(),
+        incidents: [{ incidentId: 'i1', narrative: false }],
+      });
+    const opened = (minute: number) =>
+      accessed({
+        readerId: 'officer',
+        role: 'wellbeing_officer',
+        via: 'incident',
+        at: at(minute),
+        incidents: [{ incidentId: 'i1', narrative: true }],
+      });
+    await testbed.given(page(1), opened(2), page(3), opened(4), page(5), page(1, 17));
+
+    expect((await entries('i1')).map(({ via, at: when }) => [via, when])).toEqual([
+      ['incident', at(2)],
+      ['incident', at(4)],
+      ['queue', at(5)],
+      ['queue', '2026-11-17T09:01:00.000Z'],
+    ]);
   });
 
   it('writes nothing new when the same event comes twice, as after a lost checkpoint', async () => {
