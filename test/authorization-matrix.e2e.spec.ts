@@ -31,6 +31,13 @@ const kudos = (w: World, which: string, action = '') => `/v1/kudos/${w.objects[w
 const rows: Row[] = [
   // Incidents of an agent in another team: only the wellbeing officer works them; only the reporter acts as reporter.
   { name: 'read an incident', method: 'GET', url: (w) => incident(w), allowed: ['wellbeing_officer'] },
+  // Who was given the incident is for its reporter alone, even for the officer who may read the incident.
+  {
+    name: "read another person's incident access log",
+    method: 'GET',
+    url: (w) => `/v1/me/incidents/${w.objects.incident}/access-log`,
+    allowed: [],
+  },
   {
     name: 'acknowledge an incident',
     method: 'POST',

@@ -55,6 +55,13 @@ const reads: Row[] = [
     allowed: ['wellbeing_officer'],
   },
   { method: 'GET', route: '/v1/me/incidents', url: () => '/v1/me/incidents', allowed: 'everyone' },
+  // The reporter's alone: the officer who may read the incident may not read who else did.
+  {
+    method: 'GET',
+    route: '/v1/me/incidents/{id}/access-log',
+    url: (w) => `/v1/me/incidents/${w.incidentId}/access-log`,
+    allowed: [],
+  },
   { method: 'GET', route: '/v1/repeat-abusers', url: () => '/v1/repeat-abusers', allowed: ['wellbeing_officer'] },
   ...(['abuse', 'wellbeing', 'recognition'] as const).map((dashboard): Row => ({
     method: 'GET',

@@ -4,6 +4,7 @@ import { campaignFanOut } from './campaign-fan-out';
 import { commands } from './commands';
 import { httpOverhead } from './http-overhead';
 import { orgGrowth } from './org-growth';
+import { incidentReads } from './incident-reads';
 import { peer } from './peer';
 import { projectionLag } from './projection-lag';
 import { queries } from './queries';
@@ -13,6 +14,7 @@ import { replay } from './replay';
 export const SCENARIOS: readonly Scenario[] = [
   httpOverhead,
   commands,
+  incidentReads,
   append,
   peer,
   projectionLag,

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '@frontline/directory';
+import { IncidentAccessRecorder } from './application/incident-access.recorder';
 import { ChangeIncidentHandler } from './application/change-incident.handler';
 import { RecordContactVolumesHandler } from './application/record-contact-volumes.handler';
 import { ReportIncidentHandler } from './application/report-incident.handler';
 import { AbuseDashboardHandler } from './queries/abuse-dashboard.handler';
 import { GetIncidentHandler } from './queries/get-incident.handler';
+import { IncidentAccessLogHandler } from './queries/incident-access-log.handler';
 import { IncidentQueueHandler } from './queries/incident-queue.handler';
 import { MyIncidentsHandler } from './queries/my-incidents.handler';
 import { RepeatAbusersHandler } from './queries/repeat-abusers.handler';
@@ -16,7 +18,9 @@ import { RepeatAbusersHandler } from './queries/repeat-abusers.handler';
     ReportIncidentHandler,
     ChangeIncidentHandler,
     RecordContactVolumesHandler,
+    IncidentAccessRecorder,
     GetIncidentHandler,
+    IncidentAccessLogHandler,
     IncidentQueueHandler,
     MyIncidentsHandler,
     RepeatAbusersHandler,

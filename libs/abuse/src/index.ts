@@ -30,3 +30,8 @@ export * from './application/matching.processor';
 export * from './reactors/care.reactor';
 export * from './reactors/matching.reactor';
 export * from './projections/abuse-dashboard.keys';
+export * from './domain/incident-access.events';
+export * from './domain/incident-access';
+export * from './projections/incident-access-log.keys';
+export * from './projections/incident-access-log.projection';
+export * from './queries/incident-access-log.query';

@@ -14,3 +14,4 @@ export { directoryProjection } from './projections/directory.projection';
 export * from './projections/membership';
 export * from './projections/directory.keys';
 export * from './queries/team-names';
+export * from './queries/display-names';

@@ -1,4 +1,9 @@
-import { abuseDashboardProjection, incidentQueueProjection, repeatAbusersProjection } from '@frontline/abuse';
+import {
+  abuseDashboardProjection,
+  incidentAccessLogProjection,
+  incidentQueueProjection,
+  repeatAbusersProjection,
+} from '@frontline/abuse';
 import { directoryProjection } from '@frontline/directory';
 import type { Projection } from '@frontline/read-models';
 import { recognitionFeedProjection, recognitionStatsProjection } from '@frontline/recognition';
@@ -10,6 +15,7 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   incidentQueueProjection,
   abuseDashboardProjection,
   repeatAbusersProjection,
+  incidentAccessLogProjection,
   recognitionFeedProjection,
   recognitionStatsProjection,
   wellbeingTrendsProjection,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AbuseModule } from '@frontline/abuse';
 import { AbuseDashboardController } from './abuse-dashboard.http.controller';
 import { ContactVolumesController } from './contact-volumes.http.controller';
+import { IncidentAccessLogController } from './incident-access-log.http.controller';
 import { IncidentQueueController } from './incident-queue.http.controller';
 import { IncidentsController } from './incidents.http.controller';
 import { RepeatAbusersController } from './repeat-abusers.http.controller';
@@ -11,6 +12,7 @@ import { RepeatAbusersController } from './repeat-abusers.http.controller';
   controllers: [
     IncidentQueueController,
     IncidentsController,
+    IncidentAccessLogController,
     ContactVolumesController,
     AbuseDashboardController,
     RepeatAbusersController,

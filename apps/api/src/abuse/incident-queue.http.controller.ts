@@ -1,6 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IncidentQueueQuery, MyIncidentsQuery } from '@frontline/abuse';
 import { type Actor, CurrentActor, Roles } from '@frontline/platform';
 import { PageRequest } from '../common/read.request.dto';
@@ -17,9 +24,14 @@ export class IncidentQueueController {
   @ApiOperation({ summary: 'Work the queue of open incidents' })
   @Roles('team_lead', 'wellbeing_officer')
   @ApiOkResponse({
-    description: 'Open incidents, oldest due first, with `ackDueAt` and `overdue`: `{items, nextCursor}`',
+    description:
+      'Open incidents, oldest due first, with `ackDueAt` and `overdue`: `{items, nextCursor}`. The page is ' +
+      "recorded in each reporter's access log (without narrative) before it is sent.",
   })
   @ApiForbiddenResponse({ description: "Not a carer, or a team lead asking for another team's queue" })
+  @ApiServiceUnavailableResponse({
+    description: "The page could not be recorded in its reporters' access logs, so it is not shown",
+  })
   incidentQueue(@Query() request: IncidentQueueRequest, @CurrentActor() actor: Actor) {
     const { status, teamId, cursor, limit } = request;
     return this.queries.execute(new IncidentQueueQuery(actor, { status, teamId }, { cursor, limit }, new Date()));

@@ -7,6 +7,7 @@ import {
   ApiNotFoundResponse,
   ApiOperation,
   ApiParam,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -49,9 +50,15 @@ export class IncidentsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Read an incident, with the fields your role may see' })
+  @ApiOperation({
+    summary: 'Read an incident, with the fields your role may see',
+    description:
+      "Anyone but the reporter is given it only once their access is recorded for the reporter's access log; " +
+      'when it cannot be recorded, the answer is a 503 and nothing of the incident.',
+  })
+  @ApiServiceUnavailableResponse({ description: 'Your access could not be recorded, so the incident is not shown' })
   get(@Param('id', ParseUUIDPipe) incidentId: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetIncidentQuery(incidentId, actor));
+    return this.queries.execute(new GetIncidentQuery(incidentId, actor, new Date()));
   }
 
   @Post(':id/acknowledge')

@@ -1,5 +1,7 @@
 import { type AppConfig, type Clock, loadConfig } from '@frontline/platform';
-import { InMemoryEventStore } from '@frontline/event-store';
+import { type EventStore, InMemoryEventStore } from '@frontline/event-store';
+import { ServiceUnavailableException } from '@nestjs/common';
+import { IncidentAccessRecorder } from '../application/incident-access.recorder';
 import { Paging, ReadModels, Releases } from '@frontline/read-models';
 import { ProjectionTestbed, recorded } from '@frontline/testing';
 import { abuseDashboardProjection } from '../projections/abuse-dashboard.projection';
@@ -46,7 +48,7 @@ describe('incident queue query', () => {
   it('is overdue once the acknowledge SLA has passed without an acknowledgement', async () => {
     const [one, two] = [incident('i1', 'ana', 0), incident('i2', 'bo', 10)];
     await testbed.given(one.reported, two.reported, one.acknowledged(300));
-    const handler = new IncidentQueueHandler(new ReadModels(testbed.redis), new Paging(loadConfig({})));
+    const handler = queueHandler(testbed, new InMemoryEventStore());
 
     const at = (iso: string) => handler.execute(new IncidentQueueQuery(officer, {}, { limit: 20 }, new Date(iso)));
     expect((await at('2026-11-16T13:05:00.000Z')).items).toMatchObject([
@@ -55,7 +57,47 @@ describe('incident queue query', () => {
     ]);
     expect((await at('2026-11-16T13:10:01.000Z')).items[1]).toMatchObject({ incidentId: 'i2', overdue: true });
   });
+
+  it("records a page in the reporters' access logs as one access, without the lead's own report", async () => {
+    const lead = { personId: 'lead', roles: ['team_lead' as const], teamId: 't1' };
+    await testbed.given(incident('i1', 'ana', 0).reported, incident('i2', 'lead', 1).reported);
+    const store = new InMemoryEventStore();
+    const now = new Date('2026-11-16T10:00:00.000Z');
+
+    await queueHandler(testbed, store).execute(new IncidentQueueQuery(lead, {}, { limit: 20 }, now));
+
+    const accesses = await store.readStream('incidentAccess-lead_2026-11-16');
+    expect(accesses.map(({ type, data }) => ({ type, data }))).toEqual([
+      {
+        type: 'IncidentsAccessed',
+        data: {
+          readerId: 'lead',
+          role: 'team_lead',
+          via: 'queue',
+          at: now.toISOString(),
+          incidents: [{ incidentId: 'i1', narrative: false }],
+        },
+      },
+    ]);
+  });
+
+  it('answers nothing when the access cannot be recorded', async () => {
+    await testbed.given(incident('i1', 'ana', 0).reported);
+    const down = new InMemoryEventStore();
+    down.appendToStream = () => Promise.reject(new Error('connection refused'));
+    const query = new IncidentQueueQuery(officer, {}, { limit: 20 }, new Date());
+
+    await expect(queueHandler(testbed, down).execute(query)).rejects.toThrow(ServiceUnavailableException);
+  });
 });
+
+function queueHandler(testbed: ProjectionTestbed, store: EventStore) {
+  return new IncidentQueueHandler(
+    new ReadModels(testbed.redis),
+    new Paging(loadConfig({})),
+    new IncidentAccessRecorder(store),
+  );
+}
 
 /** The dashboard over the testbed's model; its log is empty, so the model has caught up with it. */
 function dashboardQuery(testbed: ProjectionTestbed, minGroup: number, clock: Clock) {

@@ -8,6 +8,8 @@ export class GetIncidentQuery extends Query<IncidentView> {
   constructor(
     readonly incidentId: string,
     readonly actor: Actor,
+    /** When it is read: the time its access is recorded at. */
+    readonly now: Date,
   ) {
     super();
   }

@@ -1,5 +1,4 @@
 import { directoryProjection } from '@frontline/directory';
-import { ERASED, type PersonalData } from '@frontline/platform';
 import type { ReadModels } from '@frontline/read-models';
 
 /** Someone as the directory read model has them now. */
@@ -27,17 +26,5 @@ export async function teamMembers(readModels: ReadModels, teamId: string): Promi
   return readModels.redis.smembers((await readModels.layout(directoryProjection)).members(teamId));
 }
 
-/** Display names in plaintext, decrypted together once per answer; an erased person reads as erased. */
-export async function displayNames(
-  readModels: ReadModels,
-  personalData: PersonalData,
-  personIds: Iterable<string>,
-): Promise<Map<string, string>> {
-  const ids = [...new Set(personIds)];
-  if (ids.length === 0) return new Map();
-  const directory = await readModels.layout(directoryProjection);
-  const ciphertexts = await Promise.all(ids.map((id) => readModels.redis.hget(directory.person(id), 'displayName')));
-  const names = await personalData.decryptAll(ciphertexts.flatMap((ciphertext) => (ciphertext ? [ciphertext] : [])));
-  let next = 0;
-  return new Map(ids.map((id, i) => [id, ciphertexts[i] ? names[next++] : ERASED]));
-}
+/** Published by the directory, for every context that names people. */
+export { displayNames } from '@frontline/directory';
