@@ -4,6 +4,7 @@ import { ChangePersonHandler } from './application/change-person.handler';
 import { CreateTeamHandler } from './application/create-team.handler';
 import { DirectoryStandings } from './application/directory-standings';
 import { EnrolPersonHandler } from './application/enrol-person.handler';
+import { IdentityLinks } from './application/identity-links';
 
 @Module({
   providers: [
@@ -11,9 +12,10 @@ import { EnrolPersonHandler } from './application/enrol-person.handler';
     EnrolPersonHandler,
     ChangePersonHandler,
     DirectoryStandings,
+    IdentityLinks,
     // The directory, not the token, says what a caller may do.
     { provide: DirectoryAccess, useExisting: DirectoryStandings },
   ],
-  exports: [DirectoryAccess],
+  exports: [DirectoryAccess, DirectoryStandings, IdentityLinks],
 })
 export class DirectoryModule {}

@@ -10,3 +10,6 @@ export * from './application/change-person.command';
 export { requireTeam } from './application/create-team.handler';
 export { DirectoryStandings } from './application/directory-standings';
 export { directoryProjection } from './projections/directory.projection';
+export * from './domain/identity.decider';
+export * from './domain/identity.events';
+export { IdentityLinks, type Identity, type IdentityAttribute } from './application/identity-links';

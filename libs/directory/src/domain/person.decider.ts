@@ -10,13 +10,37 @@ export type PersonState =
       roles: string[];
       timezone: string;
       erased: boolean;
+      displayNameKey?: string;
+      identity?: { userNameKey: string; externalIdKey?: string };
     };
 
+type Enrolled = Exclude<PersonState, { status: 'none' }>;
+
 export type PersonCommand =
-  | { type: 'EnrolPerson'; personId: string; teamId: string; displayName: string; roles: string[]; timezone: string }
+  | {
+      type: 'EnrolPerson';
+      personId: string;
+      teamId: string;
+      displayName: string;
+      roles: string[];
+      timezone: string;
+      displayNameKey?: string;
+    }
   | { type: 'MovePerson'; personId: string; toTeamId: string }
   | { type: 'OffboardPerson'; personId: string }
-  | { type: 'ErasePersonalData'; personId: string };
+  | { type: 'ErasePersonalData'; personId: string }
+  | { type: 'RenamePerson'; personId: string; displayName: string; displayNameKey: string }
+  | { type: 'ChangeRoles'; personId: string; roles: string[] }
+  | { type: 'ReinstatePerson'; personId: string }
+  | {
+      type: 'LinkIdentity';
+      personId: string;
+      userName: string;
+      userNameKey: string;
+      externalId?: string;
+      externalIdKey?: string;
+    }
+  | { type: 'UnlinkIdentity'; personId: string };
 
 export class PersonAlreadyEnrolledError extends DomainError {
   readonly code = 'person-already-enrolled';
@@ -33,49 +57,113 @@ export class PersonNotActiveError extends DomainError {
   readonly kind = 'conflict';
 }
 
+export class NoRolesError extends DomainError {
+  readonly code = 'no-roles';
+  readonly kind = 'invalid';
+}
+
+const sameRoles = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+function move(state: Enrolled, toTeamId: string): PersonEvent[] {
+  if (state.status !== 'active') throw new PersonNotActiveError(`${state.personId} has left`);
+  if (state.teamId === toTeamId) return [];
+  return [{ type: 'PersonMovedTeam', data: { personId: state.personId, fromTeamId: state.teamId, toTeamId } }];
+}
+
+function changeRoles(state: Enrolled, roles: string[]): PersonEvent[] {
+  if (roles.length === 0) throw new NoRolesError(`${state.personId} needs at least one role`);
+  return sameRoles(state.roles, roles)
+    ? []
+    : [{ type: 'PersonRolesChanged', data: { personId: state.personId, roles } }];
+}
+
+function reinstate(state: Enrolled): PersonEvent[] {
+  if (state.status === 'active') return [];
+  if (state.erased) throw new PersonNotActiveError(`${state.personId}'s personal data was erased; enrol them anew`);
+  return [{ type: 'PersonReinstated', data: { personId: state.personId, teamId: state.teamId } }];
+}
+
+function linkIdentity(state: Enrolled, command: Extract<PersonCommand, { type: 'LinkIdentity' }>): PersonEvent[] {
+  const { personId, userName, userNameKey, externalId, externalIdKey } = command;
+  const linked = state.identity;
+  if (linked?.userNameKey === userNameKey && linked.externalIdKey === externalIdKey) return [];
+  return [
+    {
+      type: 'PersonIdentityLinked',
+      data: { personId, userName, userNameKey, ...(externalIdKey ? { externalId, externalIdKey } : {}) },
+    },
+  ];
+}
+
 export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
   initialState: () => ({ status: 'none' }),
 
   decide(command, state) {
     if (command.type === 'EnrolPerson') {
       if (state.status !== 'none') throw new PersonAlreadyEnrolledError(`${command.personId} is enrolled already`);
-      const { personId, teamId, displayName, roles, timezone } = command;
-      return [{ type: 'PersonEnrolled', data: { personId, teamId, displayName, roles, timezone } }];
+      const { type: _, ...data } = command;
+      if (data.roles.length === 0) throw new NoRolesError(`${command.personId} needs at least one role`);
+      return [{ type: 'PersonEnrolled', data }];
     }
     if (state.status === 'none') throw new UnknownPersonError(`Nobody is enrolled as ${command.personId}`);
+    const { personId } = state;
     switch (command.type) {
       case 'MovePerson':
-        if (state.status !== 'active') throw new PersonNotActiveError(`${command.personId} has left`);
-        if (state.teamId === command.toTeamId) return [];
-        return [
-          {
-            type: 'PersonMovedTeam',
-            data: { personId: state.personId, fromTeamId: state.teamId, toTeamId: command.toTeamId },
-          },
-        ];
+        return move(state, command.toTeamId);
       case 'OffboardPerson':
         return state.status === 'active'
-          ? [{ type: 'PersonOffboarded', data: { personId: state.personId, teamId: state.teamId } }]
+          ? [{ type: 'PersonOffboarded', data: { personId, teamId: state.teamId } }]
           : [];
       case 'ErasePersonalData':
-        return state.erased ? [] : [{ type: 'PersonalDataErased', data: { personId: state.personId } }];
+        return state.erased ? [] : [{ type: 'PersonalDataErased', data: { personId } }];
+      case 'RenamePerson':
+        return state.displayNameKey === command.displayNameKey
+          ? []
+          : [
+              {
+                type: 'PersonRenamed',
+                data: { personId, displayName: command.displayName, displayNameKey: command.displayNameKey },
+              },
+            ];
+      case 'ChangeRoles':
+        return changeRoles(state, command.roles);
+      case 'ReinstatePerson':
+        return reinstate(state);
+      case 'LinkIdentity':
+        return linkIdentity(state, command);
+      case 'UnlinkIdentity':
+        return state.identity ? [{ type: 'PersonIdentityUnlinked', data: { personId } }] : [];
       default:
         return assertNever(command);
     }
   },
 
   evolve(state, event) {
+    if (event.type === 'PersonEnrolled') {
+      const { personId, teamId, roles, timezone, displayNameKey } = event.data;
+      return { status: 'active', personId, teamId, roles, timezone, erased: false, displayNameKey };
+    }
+    if (state.status === 'none') return state;
     switch (event.type) {
-      case 'PersonEnrolled': {
-        const { personId, teamId, roles, timezone } = event.data;
-        return { status: 'active', personId, teamId, roles, timezone, erased: false };
-      }
       case 'PersonMovedTeam':
-        return state.status === 'none' ? state : { ...state, teamId: event.data.toTeamId };
+        return { ...state, teamId: event.data.toTeamId };
       case 'PersonOffboarded':
-        return state.status === 'none' ? state : { ...state, status: 'offboarded' };
+        return { ...state, status: 'offboarded' };
       case 'PersonalDataErased':
-        return state.status === 'none' ? state : { ...state, erased: true };
+        return { ...state, erased: true };
+      case 'PersonRenamed':
+        return { ...state, displayNameKey: event.data.displayNameKey };
+      case 'PersonRolesChanged':
+        return { ...state, roles: event.data.roles };
+      case 'PersonReinstated':
+        return { ...state, status: 'active' };
+      case 'PersonIdentityLinked': {
+        const { userNameKey, externalIdKey } = event.data;
+        return { ...state, identity: { userNameKey, ...(externalIdKey ? { externalIdKey } : {}) } };
+      }
+      case 'PersonIdentityUnlinked':
+        return { ...state, identity: undefined };
       default:
         return state;
     }

@@ -5,7 +5,8 @@ import type { TeamEvent } from '../domain/team.events';
 
 /**
  * Who is in which team, for queries: `team:<id>` {name, parentTeamId}, `team:<id>:members`
- * (active people), `teams`, and `person:<id>` {teamId, status, roles, displayName}. The
+ * (active people), `teams`, `person:<id>` {teamId, status, roles, displayName}, and `linked`,
+ * the people an identity provider signs in, in id order (for paging SCIM's user list). The
  * display name stays ciphertext: a query decrypts it, so an erased person reads as erased.
  */
 export const directoryProjection: Projection = {
@@ -17,6 +18,11 @@ export const directoryProjection: Projection = {
     'PersonMovedTeam',
     'PersonOffboarded',
     'PersonalDataErased',
+    'PersonRenamed',
+    'PersonRolesChanged',
+    'PersonReinstated',
+    'PersonIdentityLinked',
+    'PersonIdentityUnlinked',
   ],
 
   project(recorded: RecordedEvent, keys: Keyspace): RedisOp[] {
@@ -64,6 +70,19 @@ export const directoryProjection: Projection = {
         ];
       case 'PersonalDataErased':
         return [['HSET', keys.key('person', event.data.personId), 'erased', '1']];
+      case 'PersonRenamed':
+        return [['HSET', keys.key('person', event.data.personId), 'displayName', event.data.displayName]];
+      case 'PersonRolesChanged':
+        return [['HSET', keys.key('person', event.data.personId), 'roles', event.data.roles.join(',')]];
+      case 'PersonReinstated':
+        return [
+          ['HSET', keys.key('person', event.data.personId), 'status', 'active'],
+          ['SADD', keys.key('team', event.data.teamId, 'members'), event.data.personId],
+        ];
+      case 'PersonIdentityLinked':
+        return [['ZADD', keys.key('linked'), '0', event.data.personId]];
+      case 'PersonIdentityUnlinked':
+        return [['ZREM', keys.key('linked'), event.data.personId]];
     }
   },
 };

@@ -14,8 +14,7 @@ import { type Actor, type Role, isRole } from './actor';
 const DEV_ISSUER = 'frontline-dev';
 const DEV_AUDIENCE = 'frontline';
 const DEV_ALGORITHM = 'ES256';
-// Asymmetric algorithms only: a JWKS never holds a shared secret, and `none` is never accepted.
-const JWKS_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
+const DISCOVERY_TIMEOUT_MS = 5_000;
 
 // A verified token is taken on trust this long at most (never past its expiry), so one whose
 // key leaves the JWKS stops working within a minute; ES256 verification is the dearest step of
@@ -26,52 +25,88 @@ const TRUSTED_TOKENS = 10_000;
 export class InvalidTokenError extends Error {}
 
 /**
- * What a verified token says: who someone is (`sub`), and the roles it claims, which count
- * only for a person the directory does not know, in AUTH_MODE=dev (see Authentication).
+ * What a verified token says: who someone is (`identity`: the configured identity claim in
+ * `oidc` mode, the person id in `sub` in `dev` mode), and the roles it claims, which count only
+ * for a person the directory does not know, in AUTH_MODE=dev (see Authentication).
  */
 export interface TokenClaims {
-  personId: string;
+  identity: string;
   roles: readonly Role[];
 }
 
+interface Verification {
+  key: JWTVerifyGetKey | CryptoKey;
+  issuer: string;
+  audience: string;
+  algorithms: string[];
+  claim: string;
+}
+
 /**
- * Verifies bearer tokens with jose: against the OIDC provider's JWKS in `jwks` mode, or
- * against a key pair made at start in `dev` mode, which can also sign tokens.
+ * Verifies bearer tokens with jose: in `oidc` mode against the keys the OpenID Provider
+ * publishes (found through its discovery document), in `dev` mode against a key pair made at
+ * start, which can also sign tokens.
  */
 @Injectable()
 export class TokenVerifier implements OnModuleInit {
-  private key!: JWTVerifyGetKey | CryptoKey;
+  private verification?: Promise<Verification>;
   private devSigningKey?: CryptoKey;
   private readonly trusted = new Map<string, { claims: TokenClaims; until: number }>();
 
   constructor(private readonly config: AppConfig) {}
 
   async onModuleInit(): Promise<void> {
-    if (this.config.AUTH_MODE === 'jwks') {
-      this.key = createRemoteJWKSet(new URL(this.config.JWKS_URL!));
-      return;
-    }
+    if (this.config.AUTH_MODE === 'oidc') return;
     const { privateKey, publicKey } = await generateKeyPair(DEV_ALGORITHM);
     this.devSigningKey = privateKey;
-    this.key = publicKey;
+    const dev = { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: [DEV_ALGORITHM], claim: 'sub' };
+    this.verification = Promise.resolve({ key: publicKey, ...dev });
   }
 
   async verify(token: string): Promise<TokenClaims> {
     const trusted = this.trusted.get(token);
     if (trusted && trusted.until > Date.now()) return trusted.claims;
-    const jwks = this.config.AUTH_MODE === 'jwks';
+    const { key, claim, ...expected } = await this.verifyingWith();
     try {
-      const { payload } = await jwtVerify(token, this.key as JWTVerifyGetKey, {
-        issuer: jwks ? this.config.JWT_ISSUER : DEV_ISSUER,
-        audience: jwks ? this.config.JWT_AUDIENCE : DEV_AUDIENCE,
-        algorithms: jwks ? JWKS_ALGORITHMS : [DEV_ALGORITHM],
-        requiredClaims: ['sub', 'exp'],
+      const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, {
+        ...expected,
+        requiredClaims: [claim, 'exp'],
       });
+      const identity = payload[claim];
+      if (typeof identity !== 'string' || identity === '') throw new Error(`The ${claim} claim is not a string`);
       const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
-      return this.trust(token, { personId: payload.sub!, roles }, payload.exp! * 1_000);
+      return this.trust(token, { identity, roles }, payload.exp! * 1_000);
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
     }
+  }
+
+  /** The provider is asked once, when the first token comes, and again only if that failed: the api starts without it. */
+  private verifyingWith(): Promise<Verification> {
+    this.verification ??= this.discover().catch((error: Error) => {
+      this.verification = undefined;
+      throw new InvalidTokenError(`The OpenID Provider could not be reached: ${error.message}`);
+    });
+    return this.verification;
+  }
+
+  private async discover(): Promise<Verification> {
+    const issuer = this.config.OIDC_ISSUER!;
+    const url = `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+    const response = await fetch(url, { signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS) });
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    const discovery = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
+    // OpenID Connect Discovery 1.0, section 4.3: the issuer it names must be exactly the one asked.
+    if (discovery.issuer !== issuer) throw new Error(`The discovery document names another issuer`);
+    if (typeof discovery.jwks_uri !== 'string') throw new Error('The discovery document has no jwks_uri');
+    return {
+      key: createRemoteJWKSet(new URL(discovery.jwks_uri)),
+      issuer,
+      audience: this.config.OIDC_AUDIENCE!,
+      // Asymmetric algorithms only: a JWKS never holds a shared secret, and `none` is never accepted.
+      algorithms: this.config.OIDC_ALGORITHMS,
+      claim: this.config.OIDC_IDENTITY_CLAIM,
+    };
   }
 
   private trust(token: string, claims: TokenClaims, expiresAt: number): TokenClaims {
@@ -96,6 +131,6 @@ export class TokenVerifier implements OnModuleInit {
 
   /** The dev public key as a JWK, for tests that forge tokens to prove they are refused. */
   async devPublicJwk() {
-    return exportJWK(this.key as CryptoKey);
+    return exportJWK((await this.verification!).key as CryptoKey);
   }
 }

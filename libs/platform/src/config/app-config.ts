@@ -19,6 +19,11 @@ const DEV_PSEUDONYM_SECRET = 'local-development-only-pseudonym-secret';
 const DEV_API_MAC_SECRET = 'local-development-only-api-mac-secret-0000';
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+const LOOPBACK_ISSUER = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
+/** Production, or a real identity provider: the local secrets would let anyone forge cursors and reverse pseudonyms. */
+const needsOwnSecrets = (config: AppConfig) =>
+  config.FRONTLINE_ENV === 'production' ||
+  (config.AUTH_MODE === 'oidc' && !LOOPBACK_ISSUER.test(config.OIDC_ISSUER ?? ''));
 const urlOf = (...protocols: string[]) => IsUrl({ protocols, require_tld: false, require_protocol: true });
 
 /**
@@ -64,24 +69,45 @@ export class AppConfig {
   @Matches(/^[\w:.-]{1,64}$/)
   REDIS_KEY_PREFIX = 'frontline:';
 
-  @IsIn(['dev', 'jwks'])
-  AUTH_MODE: 'dev' | 'jwks' = 'dev';
+  /**
+   * `development` (the default) lets the api run with the local secrets, sign its own tokens
+   * (AUTH_MODE=dev) and lets the development OpenID Provider start; `production` allows none of it.
+   */
+  @IsIn(['development', 'production'])
+  FRONTLINE_ENV: 'development' | 'production' = 'development';
 
-  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'jwks')
+  /** `oidc`: tokens from the organisation's OpenID Provider; `dev`: tokens the api signs itself, for tests and scripts. */
+  @IsIn(['dev', 'oidc'])
+  AUTH_MODE: 'dev' | 'oidc' = 'dev';
+
+  /** The OpenID Provider; its discovery document and keys are read from `<issuer>/.well-known/openid-configuration`. */
+  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'oidc')
   @urlOf('https', 'http')
-  JWKS_URL?: string;
+  OIDC_ISSUER?: string;
 
-  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'jwks')
+  /** The audience the provider puts in the access tokens it issues for this api (Entra: the app id URI). */
+  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'oidc')
   @IsString()
-  JWT_ISSUER?: string;
+  @MinLength(1)
+  OIDC_AUDIENCE?: string;
 
-  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'jwks')
-  @IsString()
-  JWT_AUDIENCE?: string;
+  /** The token claim that says who someone is: any string, matched against the directory. */
+  @IsIn(['sub', 'email', 'oid', 'preferred_username'])
+  OIDC_IDENTITY_CLAIM: 'sub' | 'email' | 'oid' | 'preferred_username' = 'sub';
+
+  /** What the identity claim is compared with: the person's user name (SCIM `userName`) or their `externalId`. */
+  @IsIn(['userName', 'externalId'])
+  OIDC_IDENTITY_MATCHES: 'userName' | 'externalId' = 'userName';
+
+  /** Which signature algorithms a token may use: asymmetric ones only, never `none` or a shared secret. */
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((alg) => alg.trim()) : value))
+  @IsIn(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'], { each: true })
+  OIDC_ALGORITHMS: string[] = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 
   /**
-   * The token subject who is an admin while the directory does not know them: how the first
-   * admin sets up the organisation (enrol them as an admin to keep it).
+   * The identity (the token's identity claim; its `sub` in AUTH_MODE=dev) who is an admin while
+   * the directory does not know them: how the first admin sets up the organisation (enrol them as
+   * an admin to keep it).
    */
   @IsOptional()
   @IsString()
@@ -106,9 +132,11 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** Keys the HMAC that pseudonymises customer references; must be set outside local development. */
-  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'jwks')
-  @NotEquals(DEV_PSEUDONYM_SECRET, { message: 'PSEUDONYM_SECRET must be a secret of your own outside AUTH_MODE=dev' })
+  /** Keys the HMACs that pseudonymise customer references and identities; must be set outside local development. */
+  @ValidateIf(needsOwnSecrets)
+  @NotEquals(DEV_PSEUDONYM_SECRET, {
+    message: 'PSEUDONYM_SECRET must be a secret of your own outside local development',
+  })
   @MinLength(32)
   PSEUDONYM_SECRET: string = DEV_PSEUDONYM_SECRET;
 
@@ -116,8 +144,8 @@ export class AppConfig {
    * Keys the MACs on what the api hands out or remembers: page cursors and Idempotency-Key
    * records. Shared by every api instance; must be set outside local development.
    */
-  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'jwks')
-  @NotEquals(DEV_API_MAC_SECRET, { message: 'API_MAC_SECRET must be a secret of your own outside AUTH_MODE=dev' })
+  @ValidateIf(needsOwnSecrets)
+  @NotEquals(DEV_API_MAC_SECRET, { message: 'API_MAC_SECRET must be a secret of your own outside local development' })
   @MinLength(32)
   API_MAC_SECRET: string = DEV_API_MAC_SECRET;
 
@@ -179,7 +207,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const given = Object.fromEntries(
     Object.keys(new AppConfig())
-      .concat(['KURRENTDB_URL', 'JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'BOOTSTRAP_ADMIN_ID'])
+      .concat(['KURRENTDB_URL', 'OIDC_ISSUER', 'OIDC_AUDIENCE', 'BOOTSTRAP_ADMIN_ID'])
       .filter((name) => env[name] !== undefined && env[name] !== '')
       .map((name) => [name, env[name]]),
   );
@@ -190,6 +218,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       message.startsWith(error.property) ? message : `${error.property}: ${message}`,
     ),
   );
+  if (config.FRONTLINE_ENV === 'production' && config.AUTH_MODE === 'dev')
+    problems.push('AUTH_MODE: dev is for development only; use oidc in FRONTLINE_ENV=production');
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
 }

@@ -16,19 +16,20 @@ describe('loadConfig', () => {
     [{ EVENT_STORE: 'kurrentdb' }, 'KURRENTDB_URL'],
     [{ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://db:2113?throwOnAppendFailure=false' }, 'KURRENTDB_URL'],
     [{ KURRENTDB_APPEND_TIMEOUT_MS: '0' }, 'KURRENTDB_APPEND_TIMEOUT_MS'],
-    [{ AUTH_MODE: 'jwks', JWT_ISSUER: 'https://id.example', JWT_AUDIENCE: 'frontline' }, 'JWKS_URL'],
+    [{ AUTH_MODE: 'oidc', OIDC_AUDIENCE: 'frontline' }, 'OIDC_ISSUER'],
+    [{ AUTH_MODE: 'oidc', OIDC_ISSUER: 'http://127.0.0.1:3001' }, 'OIDC_AUDIENCE'],
+    [{ AUTH_MODE: 'jwks' }, 'AUTH_MODE'],
+    [{ FRONTLINE_ENV: 'production' }, 'AUTH_MODE'],
+    [{ OIDC_IDENTITY_CLAIM: 'roles' }, 'OIDC_IDENTITY_CLAIM'],
+    [{ OIDC_ALGORITHMS: 'ES256,HS256' }, 'OIDC_ALGORITHMS'],
     [{ PRIVACY_MIN_GROUP: '1' }, 'PRIVACY_MIN_GROUP'],
     [{ REDIS_URL: 'http://cache' }, 'REDIS_URL'],
-    [
-      { AUTH_MODE: 'jwks', JWKS_URL: 'https://id.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' },
-      'PSEUDONYM_SECRET',
-    ],
+    [{ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://id.example', OIDC_AUDIENCE: 'a' }, 'PSEUDONYM_SECRET'],
     [
       {
-        AUTH_MODE: 'jwks',
-        JWKS_URL: 'https://id.example/jwks',
-        JWT_ISSUER: 'i',
-        JWT_AUDIENCE: 'a',
+        AUTH_MODE: 'oidc',
+        OIDC_ISSUER: 'https://id.example',
+        OIDC_AUDIENCE: 'a',
         PSEUDONYM_SECRET: 'a-pseudonym-secret-that-is-long-enough-0',
       },
       'API_MAC_SECRET',
@@ -36,6 +37,15 @@ describe('loadConfig', () => {
   ])('names the bad variable in %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^  ${name}`, 'm'));
+  });
+
+  it('lets a development OpenID Provider on this machine run with the local secrets', () => {
+    expect(
+      loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'http://127.0.0.1:3001', OIDC_AUDIENCE: 'frontline' }),
+    ).toMatchObject({ AUTH_MODE: 'oidc', OIDC_IDENTITY_CLAIM: 'sub', OIDC_IDENTITY_MATCHES: 'userName' });
+    expect(() =>
+      loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'http://127.0.0.1.evil.example', OIDC_AUDIENCE: 'frontline' }),
+    ).toThrow(/PSEUDONYM_SECRET/);
   });
 
   it('never repeats a value in its message', () => {
