@@ -107,7 +107,7 @@ describe('bearer tokens', () => {
     expect(problemOf(await callWith(expired))).toEqual(UNAUTHENTICATED);
   });
 
-  describe('in AUTH_MODE=oidc', () => {
+  describe('in AUTH_MODE=oidc, in production', () => {
     let oidcApi: TestApi;
     let provider: Server;
     let issuerKey: CryptoKey;
@@ -130,6 +130,9 @@ describe('bearer tokens', () => {
       await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
       issuer = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
       oidcApi = await startTestApi('auth_oidc_e2e', {
+        FRONTLINE_ENV: 'production',
+        PSEUDONYM_SECRET: 'a-test-secret-that-is-long-enough-000000',
+        API_MAC_SECRET: 'another-test-secret-that-is-long-enough-0',
         AUTH_MODE: 'oidc',
         OIDC_ISSUER: issuer,
         OIDC_AUDIENCE: 'frontline',

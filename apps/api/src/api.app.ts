@@ -78,7 +78,7 @@ function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {
       route.bodyLimit = BULK_ROUTES[`${method} ${route.url}`] ?? route.bodyLimit;
   });
   refuseDeepJson(app);
-  if (app.get(AppConfig).AUTH_MODE === 'dev') acceptAsOf(fastify);
+  if (app.get(AppConfig).FRONTLINE_ENV === 'development') acceptAsOf(fastify);
   protectQueuesBoard(app);
   observeResponses(app);
 

@@ -57,8 +57,8 @@ export class ApiModule {
         HealthController,
         MetricsController,
         ProjectionsController,
-        // The dev token endpoint does not exist at all unless AUTH_MODE=dev.
-        ...(config.AUTH_MODE === 'dev' ? [DevTokensController] : []),
+        // The dev token endpoint does not exist at all outside development.
+        ...(config.FRONTLINE_ENV === 'development' ? [DevTokensController] : []),
       ],
       providers: [
         TokenVerifier,

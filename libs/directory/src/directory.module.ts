@@ -5,9 +5,13 @@ import { CreateTeamHandler } from './application/create-team.handler';
 import { DirectoryStandings } from './application/directory-standings';
 import { EnrolPersonHandler } from './application/enrol-person.handler';
 import { IdentityLinks } from './application/identity-links';
+import { ProvisionedPeople } from './queries/provisioned-people';
+import { ReadModelsModule } from '@frontline/read-models';
 
 @Module({
+  imports: [ReadModelsModule],
   providers: [
+    ProvisionedPeople,
     CreateTeamHandler,
     EnrolPersonHandler,
     ChangePersonHandler,
@@ -16,6 +20,6 @@ import { IdentityLinks } from './application/identity-links';
     // The directory, not the token, says what a caller may do.
     { provide: DirectoryAccess, useExisting: DirectoryStandings },
   ],
-  exports: [DirectoryAccess, DirectoryStandings, IdentityLinks],
+  exports: [DirectoryAccess, DirectoryStandings, IdentityLinks, ProvisionedPeople],
 })
 export class DirectoryModule {}

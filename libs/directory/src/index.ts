@@ -13,3 +13,5 @@ export { directoryProjection } from './projections/directory.projection';
 export * from './domain/identity.decider';
 export * from './domain/identity.events';
 export { IdentityLinks, type Identity, type IdentityAttribute } from './application/identity-links';
+export * from './domain/person.profile';
+export { ProvisionedPeople, type ProvisionedPerson } from './queries/provisioned-people';

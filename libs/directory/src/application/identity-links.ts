@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type CommandContext, CommandExecutor, PersonalData } from '@frontline/platform';
+import { type CommandContext, CommandExecutor, PersonalData, stepOf } from '@frontline/platform';
 import { identityStream, personStream } from '../domain/directory.streams';
 import { identityDecider } from '../domain/identity.decider';
 import { type PersonState, UnknownPersonError, personDecider } from '../domain/person.decider';
@@ -53,7 +53,7 @@ export class IdentityLinks {
       identity.externalId === undefined ? undefined : this.personalData.encrypt(personId, identity.externalId),
     ]);
     const command = { type: 'LinkIdentity' as const, personId, userName, userNameKey, externalId, externalIdKey };
-    await this.executor.execute(personStream(personId), personDecider, command, context, { loaded });
+    await this.executor.execute(personStream(personId), personDecider, command, stepOf(context, 'link'), { loaded });
     await this.release(
       personId,
       before.filter((key) => !after.includes(key)),
@@ -65,7 +65,12 @@ export class IdentityLinks {
   async unlink(personId: string, context: CommandContext): Promise<void> {
     const { state } = await this.executor.load(personStream(personId), personDecider);
     if (state.status === 'none') throw new UnknownPersonError(`Nobody is enrolled as ${personId}`);
-    await this.executor.execute(personStream(personId), personDecider, { type: 'UnlinkIdentity', personId }, context);
+    await this.executor.execute(
+      personStream(personId),
+      personDecider,
+      { type: 'UnlinkIdentity', personId },
+      stepOf(context, 'unlink'),
+    );
     await this.release(personId, keysOf(state), context);
   }
 

@@ -23,7 +23,7 @@ export class Authentication {
   /** Throws UnauthorizedException (401) for a missing or bad token, NotEnrolledError (403) for someone not let in. */
   async actorFor(authorization: string | undefined): Promise<Actor> {
     const claims = await this.verify(authorization);
-    const standing = await this.standingOf(claims.identity);
+    const standing = await this.standingOf(claims);
     if (standing?.status === 'active') {
       return { personId: standing.personId, roles: standing.roles, teamId: standing.teamId };
     }
@@ -31,9 +31,9 @@ export class Authentication {
     return this.unknownToDirectory(claims);
   }
 
-  /** In `oidc` mode the directory finds whom the identity is linked to; in `dev` mode a token's `sub` is the person id. */
-  private async standingOf(identity: string): Promise<PersonStanding | undefined> {
-    if (this.config.AUTH_MODE === 'oidc') return this.directory.standingOfIdentity(identity);
+  /** The directory finds whom a provider's identity is linked to; a token the api signed names the person id itself. */
+  private async standingOf({ identity, signedHere }: TokenClaims): Promise<PersonStanding | undefined> {
+    if (!signedHere) return this.directory.standingOfIdentity(identity);
     const standing = await this.directory.standingOf(identity);
     return standing && { ...standing, personId: identity };
   }
@@ -50,16 +50,15 @@ export class Authentication {
 
   /**
    * Someone the directory has never enrolled leads no team. The configured bootstrap admin is an
-   * admin until enrolled, so a fresh organisation can be set up; in dev mode, where anyone may
-   * sign any token, a token's roles stand for scripts, tests and the demo; otherwise: 403.
+   * admin until enrolled, so a fresh organisation can be set up; in development, where anyone may
+   * have the api sign any token, its roles stand for scripts, tests and the demo; otherwise: 403.
    */
-  private unknownToDirectory({ identity, roles }: TokenClaims): Actor {
-    const dev = this.config.AUTH_MODE === 'dev';
+  private unknownToDirectory({ identity, roles, signedHere }: TokenClaims): Actor {
     if (identity === this.config.BOOTSTRAP_ADMIN_ID) {
       // An identity may be an e-mail address: it is never an id written into events.
-      return { personId: dev ? identity : uuidV5(identity, BOOTSTRAP_IDS), roles: ['admin'] };
+      return { personId: signedHere ? identity : uuidV5(identity, BOOTSTRAP_IDS), roles: ['admin'] };
     }
-    if (dev) return { personId: identity, roles };
+    if (signedHere) return { personId: identity, roles };
     throw new NotEnrolledError('The directory does not know you: ask your administrator to enrol you');
   }
 }

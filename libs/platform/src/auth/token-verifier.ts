@@ -4,6 +4,7 @@ import {
   type JWTVerifyGetKey,
   SignJWT,
   createRemoteJWKSet,
+  decodeJwt,
   exportJWK,
   generateKeyPair,
   jwtVerify,
@@ -25,13 +26,15 @@ const TRUSTED_TOKENS = 10_000;
 export class InvalidTokenError extends Error {}
 
 /**
- * What a verified token says: who someone is (`identity`: the configured identity claim in
- * `oidc` mode, the person id in `sub` in `dev` mode), and the roles it claims, which count only
- * for a person the directory does not know, in AUTH_MODE=dev (see Authentication).
+ * What a verified token says: who someone is (`identity`: the OpenID Provider's identity claim,
+ * or the person id in `sub` of a token the api signed itself), and the roles it claims, which
+ * count only in development, for a person the directory does not know (see Authentication).
  */
 export interface TokenClaims {
   identity: string;
   roles: readonly Role[];
+  /** Signed by this api (development only): `identity` is a person id, not an identity to look up. */
+  signedHere: boolean;
 }
 
 interface Verification {
@@ -44,29 +47,37 @@ interface Verification {
 
 /**
  * Verifies bearer tokens with jose: in `oidc` mode against the keys the OpenID Provider
- * publishes (found through its discovery document), in `dev` mode against a key pair made at
- * start, which can also sign tokens.
+ * publishes (found through its discovery document); in development also against a key pair
+ * made at start, with which the api signs tokens for scripts and tests.
  */
 @Injectable()
 export class TokenVerifier implements OnModuleInit {
   private verification?: Promise<Verification>;
+  private dev?: Verification;
   private devSigningKey?: CryptoKey;
   private readonly trusted = new Map<string, { claims: TokenClaims; until: number }>();
 
   constructor(private readonly config: AppConfig) {}
 
   async onModuleInit(): Promise<void> {
-    if (this.config.AUTH_MODE === 'oidc') return;
+    if (this.config.FRONTLINE_ENV !== 'development') return;
     const { privateKey, publicKey } = await generateKeyPair(DEV_ALGORITHM);
     this.devSigningKey = privateKey;
-    const dev = { issuer: DEV_ISSUER, audience: DEV_AUDIENCE, algorithms: [DEV_ALGORITHM], claim: 'sub' };
-    this.verification = Promise.resolve({ key: publicKey, ...dev });
+    this.dev = {
+      key: publicKey,
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      algorithms: [DEV_ALGORITHM],
+      claim: 'sub',
+    };
   }
 
   async verify(token: string): Promise<TokenClaims> {
     const trusted = this.trusted.get(token);
     if (trusted && trusted.until > Date.now()) return trusted.claims;
-    const { key, claim, ...expected } = await this.verifyingWith();
+    // The issuer only picks the keys: the token is then verified against them, issuer included.
+    const signedHere = this.config.AUTH_MODE === 'dev' || (this.dev !== undefined && issuerOf(token) === DEV_ISSUER);
+    const { key, claim, ...expected } = signedHere ? this.devVerification() : await this.verifyingWith();
     try {
       const { payload } = await jwtVerify(token, key as JWTVerifyGetKey, {
         ...expected,
@@ -74,11 +85,16 @@ export class TokenVerifier implements OnModuleInit {
       });
       const identity = payload[claim];
       if (typeof identity !== 'string' || identity === '') throw new Error(`The ${claim} claim is not a string`);
-      const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
-      return this.trust(token, { identity, roles }, payload.exp! * 1_000);
+      const roles = signedHere && Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
+      return this.trust(token, { identity, roles, signedHere }, payload.exp! * 1_000);
     } catch (error) {
       throw new InvalidTokenError((error as Error).message);
     }
+  }
+
+  private devVerification(): Verification {
+    if (!this.dev) throw new InvalidTokenError('Tokens signed by the api are accepted in development only');
+    return this.dev;
   }
 
   /** The provider is asked once, when the first token comes, and again only if that failed: the api starts without it. */
@@ -118,7 +134,7 @@ export class TokenVerifier implements OnModuleInit {
 
   /** Dev mode only: a token for anyone, for local use and tests. */
   async signDevToken(actor: Actor, expiresIn = '12h'): Promise<string> {
-    if (!this.devSigningKey) throw new Error('Tokens are signed here only in AUTH_MODE=dev');
+    if (!this.devSigningKey) throw new Error('Tokens are signed here only in FRONTLINE_ENV=development');
     return new SignJWT({ roles: actor.roles, ...(actor.teamId ? { teamId: actor.teamId } : {}) })
       .setProtectedHeader({ alg: DEV_ALGORITHM })
       .setSubject(actor.personId)
@@ -131,6 +147,14 @@ export class TokenVerifier implements OnModuleInit {
 
   /** The dev public key as a JWK, for tests that forge tokens to prove they are refused. */
   async devPublicJwk() {
-    return exportJWK((await this.verification!).key as CryptoKey);
+    return exportJWK(this.devVerification().key as CryptoKey);
+  }
+}
+
+function issuerOf(token: string): string | undefined {
+  try {
+    return decodeJwt(token).iss;
+  } catch {
+    return undefined;
   }
 }

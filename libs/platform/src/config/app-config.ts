@@ -20,10 +20,8 @@ const DEV_API_MAC_SECRET = 'local-development-only-api-mac-secret-0000';
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 const LOOPBACK_ISSUER = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
-/** Production, or a real identity provider: the local secrets would let anyone forge cursors and reverse pseudonyms. */
-const needsOwnSecrets = (config: AppConfig) =>
-  config.FRONTLINE_ENV === 'production' ||
-  (config.AUTH_MODE === 'oidc' && !LOOPBACK_ISSUER.test(config.OIDC_ISSUER ?? ''));
+/** In production the local secrets would let anyone forge cursors and reverse pseudonyms. */
+const needsOwnSecrets = (config: AppConfig) => config.FRONTLINE_ENV === 'production';
 const urlOf = (...protocols: string[]) => IsUrl({ protocols, require_tld: false, require_protocol: true });
 
 /**
@@ -71,7 +69,9 @@ export class AppConfig {
 
   /**
    * `development` (the default) lets the api run with the local secrets, sign its own tokens
-   * (AUTH_MODE=dev) and lets the development OpenID Provider start; `production` allows none of it.
+   * (`POST /v1/dev/tokens`, beside the OpenID Provider's), take backdated writes, and lets the
+   * development OpenID Provider start; it trusts only a provider on this machine. `production`
+   * allows none of it.
    */
   @IsIn(['development', 'production'])
   FRONTLINE_ENV: 'development' | 'production' = 'development';
@@ -220,6 +220,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   if (config.FRONTLINE_ENV === 'production' && config.AUTH_MODE === 'dev')
     problems.push('AUTH_MODE: dev is for development only; use oidc in FRONTLINE_ENV=production');
+  // Development signs anyone's tokens: with the organisation's own provider it would let anyone in.
+  if (
+    config.FRONTLINE_ENV === 'development' &&
+    config.AUTH_MODE === 'oidc' &&
+    !LOOPBACK_ISSUER.test(config.OIDC_ISSUER ?? '')
+  )
+    problems.push('FRONTLINE_ENV: an OpenID Provider beyond this machine needs FRONTLINE_ENV=production');
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
 }

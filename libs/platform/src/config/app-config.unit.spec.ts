@@ -24,9 +24,13 @@ describe('loadConfig', () => {
     [{ OIDC_ALGORITHMS: 'ES256,HS256' }, 'OIDC_ALGORITHMS'],
     [{ PRIVACY_MIN_GROUP: '1' }, 'PRIVACY_MIN_GROUP'],
     [{ REDIS_URL: 'http://cache' }, 'REDIS_URL'],
-    [{ AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://id.example', OIDC_AUDIENCE: 'a' }, 'PSEUDONYM_SECRET'],
+    [
+      { FRONTLINE_ENV: 'production', AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://id.example', OIDC_AUDIENCE: 'a' },
+      'PSEUDONYM_SECRET',
+    ],
     [
       {
+        FRONTLINE_ENV: 'production',
         AUTH_MODE: 'oidc',
         OIDC_ISSUER: 'https://id.example',
         OIDC_AUDIENCE: 'a',
@@ -39,13 +43,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^  ${name}`, 'm'));
   });
 
-  it('lets a development OpenID Provider on this machine run with the local secrets', () => {
+  it('trusts only an OpenID Provider on this machine in development, where it runs with the local secrets', () => {
     expect(
       loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'http://127.0.0.1:3001', OIDC_AUDIENCE: 'frontline' }),
     ).toMatchObject({ AUTH_MODE: 'oidc', OIDC_IDENTITY_CLAIM: 'sub', OIDC_IDENTITY_MATCHES: 'userName' });
     expect(() =>
       loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'http://127.0.0.1.evil.example', OIDC_AUDIENCE: 'frontline' }),
-    ).toThrow(/PSEUDONYM_SECRET/);
+    ).toThrow(/^  FRONTLINE_ENV: an OpenID Provider beyond this machine needs FRONTLINE_ENV=production/m);
   });
 
   it('never repeats a value in its message', () => {
