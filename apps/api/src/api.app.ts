@@ -18,7 +18,13 @@ import { protectQueuesBoard } from './ops/queues-board';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 /** Bulk imports (5,000 contact-volume rows) are the one place a larger body is expected. */
-const BULK_ROUTES: Record<string, number> = { 'PUT /v1/contact-volumes': 1024 * 1024 };
+const BULK_ROUTES: Record<string, number> = {
+  'PUT /v1/contact-volumes': 1024 * 1024,
+  // An identity provider changes up to 1,000 members of a group at once.
+  'PATCH /scim/v2/Groups/:id': 1024 * 1024,
+  'PUT /scim/v2/Groups/:id': 1024 * 1024,
+  'POST /scim/v2/Groups': 1024 * 1024,
+};
 
 /** The api as main.ts serves it and as the end-to-end specs drive it. */
 export async function createApiApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
@@ -61,11 +67,16 @@ function refuseDeepJson(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   const parse = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = body as string;
-    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) done(new JsonTooDeepException(), undefined);
-    else parse(request, text, done);
-  });
+  // SCIM clients send application/scim+json (RFC 7644, section 3.1): JSON, parsed the same way.
+  fastify.addContentTypeParser(
+    ['application/json', 'application/scim+json'],
+    { parseAs: 'string' },
+    (request, body, done) => {
+      const text = body as string;
+      if (nestsDeeperThan(text, MAX_JSON_DEPTH)) done(new JsonTooDeepException(), undefined);
+      else parse(request, text, done);
+    },
+  );
 }
 
 function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {

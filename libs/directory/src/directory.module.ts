@@ -5,6 +5,8 @@ import { CreateTeamHandler } from './application/create-team.handler';
 import { DirectoryStandings } from './application/directory-standings';
 import { EnrolPersonHandler } from './application/enrol-person.handler';
 import { IdentityLinks } from './application/identity-links';
+import { RenameTeamHandler } from './application/rename-team.handler';
+import { ScimTokens } from './application/scim-tokens';
 import { ProvisionedPeople } from './queries/provisioned-people';
 import { ReadModelsModule } from '@frontline/read-models';
 
@@ -13,6 +15,8 @@ import { ReadModelsModule } from '@frontline/read-models';
   providers: [
     ProvisionedPeople,
     CreateTeamHandler,
+    RenameTeamHandler,
+    ScimTokens,
     EnrolPersonHandler,
     ChangePersonHandler,
     DirectoryStandings,
@@ -20,6 +24,6 @@ import { ReadModelsModule } from '@frontline/read-models';
     // The directory, not the token, says what a caller may do.
     { provide: DirectoryAccess, useExisting: DirectoryStandings },
   ],
-  exports: [DirectoryAccess, DirectoryStandings, IdentityLinks, ProvisionedPeople],
+  exports: [DirectoryAccess, DirectoryStandings, IdentityLinks, ProvisionedPeople, ScimTokens],
 })
 export class DirectoryModule {}

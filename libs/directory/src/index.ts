@@ -15,3 +15,6 @@ export * from './domain/identity.events';
 export { IdentityLinks, type Identity, type IdentityAttribute } from './application/identity-links';
 export * from './domain/person.profile';
 export { ProvisionedPeople, type ProvisionedPerson } from './queries/provisioned-people';
+export * from './domain/scim-token.decider';
+export * from './application/rename-team.command';
+export { ScimTokens } from './application/scim-tokens';

@@ -17,6 +17,7 @@ import {
 
 const DEV_PSEUDONYM_SECRET = 'local-development-only-pseudonym-secret';
 const DEV_API_MAC_SECRET = 'local-development-only-api-mac-secret-0000';
+const DEV_SCIM_TOKEN = 'local-development-only-scim-token-00000000';
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 const LOOPBACK_ISSUER = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
@@ -114,6 +115,29 @@ export class AppConfig {
   @MinLength(1)
   BOOTSTRAP_ADMIN_ID?: string;
 
+  /**
+   * The SCIM client's bearer token until an admin first rotates it (POST /v1/directory/scim-token):
+   * how an identity provider provisions a new organisation. Development has a local one.
+   */
+  @IsOptional()
+  @ValidateIf(needsOwnSecrets)
+  @NotEquals(DEV_SCIM_TOKEN, { message: 'SCIM_TOKEN must be a secret of your own outside local development' })
+  @MinLength(32)
+  SCIM_TOKEN?: string;
+
+  /**
+   * Which SCIM groups carry which role: `display name=role` pairs, comma-separated. A person in
+   * none is an agent.
+   */
+  @Matches(
+    /^[^=,]{1,100}=(agent|team_lead|wellbeing_officer|hr|admin)(,[^=,]{1,100}=(agent|team_lead|wellbeing_officer|hr|admin))*$/,
+    {
+      message: 'SCIM_ROLE_GROUPS must be "Group name=role" pairs separated by commas',
+    },
+  )
+  SCIM_ROLE_GROUPS =
+    'Frontline agents=agent,Frontline team leads=team_lead,Frontline wellbeing officers=wellbeing_officer,Frontline HR=hr,Frontline admins=admin';
+
   @Transform(toInt)
   @IsInt()
   @Min(2)
@@ -207,11 +231,13 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const given = Object.fromEntries(
     Object.keys(new AppConfig())
-      .concat(['KURRENTDB_URL', 'OIDC_ISSUER', 'OIDC_AUDIENCE', 'BOOTSTRAP_ADMIN_ID'])
+      .concat(['KURRENTDB_URL', 'OIDC_ISSUER', 'OIDC_AUDIENCE', 'BOOTSTRAP_ADMIN_ID', 'SCIM_TOKEN'])
       .filter((name) => env[name] !== undefined && env[name] !== '')
       .map((name) => [name, env[name]]),
   );
   const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
+  // Development comes with a SCIM token of its own, as with its other local secrets.
+  if (config.SCIM_TOKEN === undefined && config.FRONTLINE_ENV === 'development') config.SCIM_TOKEN = DEV_SCIM_TOKEN;
   // Values are left out of the message: a URL can carry a password.
   const problems = validateSync(config).flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) =>
