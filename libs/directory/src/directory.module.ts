@@ -5,6 +5,7 @@ import { CreateTeamHandler } from './application/create-team.handler';
 import { DirectoryStandings } from './application/directory-standings';
 import { EnrolPersonHandler } from './application/enrol-person.handler';
 import { IdentityLinks } from './application/identity-links';
+import { ImportDirectoryHandler } from './application/import-directory.handler';
 import { RenameTeamHandler } from './application/rename-team.handler';
 import { ScimTokens } from './application/scim-tokens';
 import { ProvisionedPeople } from './queries/provisioned-people';
@@ -16,6 +17,7 @@ import { ReadModelsModule } from '@frontline/read-models';
     ProvisionedPeople,
     CreateTeamHandler,
     RenameTeamHandler,
+    ImportDirectoryHandler,
     ScimTokens,
     EnrolPersonHandler,
     ChangePersonHandler,

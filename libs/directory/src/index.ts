@@ -18,3 +18,5 @@ export { ProvisionedPeople, type ProvisionedPerson } from './queries/provisioned
 export * from './domain/scim-token.decider';
 export * from './application/rename-team.command';
 export { ScimTokens } from './application/scim-tokens';
+export * from './domain/directory-import';
+export * from './application/import-directory.command';
