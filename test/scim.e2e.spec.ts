@@ -1,4 +1,5 @@
-import { DirectoryStandings } from '@frontline/directory';
+import { DirectoryStandings, teamDecider, teamStream } from '@frontline/directory';
+import { CommandExecutor } from '@frontline/platform';
 import { ReadModels } from '@frontline/read-models';
 import { type TestApi, person, startTestApi } from './support/test-api';
 
@@ -6,6 +7,7 @@ const DEV_SCIM_TOKEN = 'local-development-only-scim-token-00000000';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+const TEAM = 'urn:frontline:params:scim:schemas:extension:team:2.0:Group';
 
 describe('SCIM 2.0 provisioning at /scim/v2', () => {
   let api: TestApi;
@@ -94,9 +96,19 @@ describe('SCIM 2.0 provisioning at /scim/v2', () => {
     const found = await scim('GET', `/Users?filter=${encodeURIComponent(`userName eq "ANA.LOPEZ@okta.example"`)}`);
     expect(found.body).toMatchObject({ totalResults: 1, Resources: [{ id }] });
 
+    const site = (await scim('POST', '/Groups', { schemas: [GROUP], displayName: 'Lyon' })).body;
     const chat = (
-      await scim('POST', '/Groups', { schemas: [GROUP], displayName: 'Lyon chat', members: [{ value: id }] })
+      await scim('POST', '/Groups', {
+        schemas: [GROUP],
+        displayName: 'Lyon chat',
+        members: [{ value: id }],
+        [TEAM]: { parentTeamId: site.id },
+      })
     ).body;
+    expect((await api.app.get(CommandExecutor).load(teamStream(chat.id), teamDecider)).state).toMatchObject({
+      name: 'Lyon chat',
+      parentTeamId: site.id,
+    });
     expect(chat).toMatchObject({ displayName: 'Lyon chat', id: expect.any(String) });
     expect(await standing(id)).toMatchObject({ teamId: chat.id });
     const voice = (await scim('POST', '/Groups', { schemas: [GROUP], displayName: 'Lyon voice' })).body;
