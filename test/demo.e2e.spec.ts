@@ -43,13 +43,15 @@ describe('the demo organisation (npm run demo)', () => {
 
     const first = await runDemo(url);
 
+    // Provisioned through SCIM: the organisation now has the ids Frontline gave its teams and people.
     expect(first.created).toBe(true);
-    expect(await failedChecks(reader, checks)).toEqual([]);
+    expect(first.organisation.admin.personId).not.toBe(organisation.admin.personId);
+    expect(await failedChecks(reader, demoChecks(first.organisation, first.period))).toEqual([]);
     const { items: matches } = await reader.get<{ items: { incidentIds: string[]; distinctAgents: number }[] }>(
       '/v1/repeat-abusers',
-      organisation.officer,
+      first.organisation.officer,
     );
-    const reportedAboutTheCaller = history.incidents
+    const reportedAboutTheCaller = first.history.incidents
       .filter(({ body }) => body.customerRef !== undefined)
       .map(({ body }) => body.incidentId);
     expect(reportedAboutTheCaller).toHaveLength(3);
@@ -63,6 +65,9 @@ describe('the demo organisation (npm run demo)', () => {
 
     expect(second.created).toBe(false);
     expect(second.campaignId).toBe(first.campaignId);
+    expect(second.organisation.people.map(({ personId }) => personId)).toEqual(
+      first.organisation.people.map(({ personId }) => personId),
+    );
     expect(Object.values(second.tokens)).toHaveLength(5);
     expect(await eventsWrittenByPeople()).toBe(written);
   }, 90_000);
