@@ -5,6 +5,7 @@ import { commands } from './commands';
 import { httpOverhead } from './http-overhead';
 import { peer } from './peer';
 import { projectionLag } from './projection-lag';
+import { provisioning } from './provisioning';
 import { queries } from './queries';
 import { replay } from './replay';
 
@@ -12,6 +13,7 @@ import { replay } from './replay';
 export const SCENARIOS: readonly Scenario[] = [
   httpOverhead,
   commands,
+  provisioning,
   append,
   peer,
   projectionLag,

@@ -54,6 +54,7 @@ const isTimeZone = (zone: string) => {
 @Injectable()
 export class ScimUsers {
   private readonly roleGroups: RoleGroup[];
+  private unassignedTeamExists = false;
 
   constructor(
     private readonly commands: CommandBus,
@@ -92,8 +93,17 @@ export class ScimUsers {
     const { displayName, timezone } = desired;
     const person = { personId, teamId: UNASSIGNED_TEAM.teamId, displayName, roles: ['agent'], timezone, identity };
     await this.commands.execute(new EnrolPersonCommand(person, context));
-    if (!desired.active) await this.change({ type: 'OffboardPerson', personId }, context);
-    return this.get(personId);
+    if (!desired.active) {
+      await this.change({ type: 'OffboardPerson', personId }, context);
+      return this.get(personId);
+    }
+    // Just written, in one append: PersonEnrolled and PersonIdentityLinked, revisions 0 and 1.
+    const { displayName: name, userName, externalId } = desired;
+    const created = { personId, active: true, teamId: UNASSIGNED_TEAM.teamId, roles: ['agent'], revision: 1n };
+    return this.toScim(
+      { ...created, displayName: name, userName, ...(externalId ? { externalId } : {}) },
+      UNASSIGNED_TEAM.name,
+    );
   }
 
   async replace(id: string, body: unknown, context: CommandContext): Promise<object> {
@@ -159,16 +169,22 @@ export class ScimUsers {
     return { userName: user.userName, externalId: user.externalId, displayName, active: user.active ?? true, timezone };
   }
 
+  /** Made on first use; once it exists it always will (teams are never removed), so this instance stops asking. */
   private async ensureUnassignedTeam(context: CommandContext): Promise<void> {
+    if (this.unassignedTeamExists) return;
     const { state } = await this.executor.load(teamStream(UNASSIGNED_TEAM.teamId), teamDecider);
-    if (state.status !== 'none') return;
-    await this.commands.execute(new CreateTeamCommand(UNASSIGNED_TEAM, context)).catch((error: unknown) => {
-      if (!(error instanceof TeamAlreadyExistsError)) throw error;
-    });
+    if (state.status === 'none')
+      await this.commands.execute(new CreateTeamCommand(UNASSIGNED_TEAM, context)).catch((error: unknown) => {
+        if (!(error instanceof TeamAlreadyExistsError)) throw error;
+      });
+    this.unassignedTeamExists = true;
   }
 
-  private async toScim(person: ProvisionedPerson): Promise<object> {
-    const { state: team } = await this.executor.load(teamStream(person.teamId), teamDecider);
+  private async toScim(person: ProvisionedPerson, knownTeamName?: string): Promise<object> {
+    const team =
+      knownTeamName !== undefined
+        ? { status: 'active' as const, name: knownTeamName }
+        : (await this.executor.load(teamStream(person.teamId), teamDecider)).state;
     const roles = this.roleGroups.filter((group) => person.roles.includes(group.role));
     return {
       id: person.personId,

@@ -1,12 +1,13 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor, PersonalData } from '@frontline/platform';
 import { personStream } from '../domain/directory.streams';
-import { IdentityTakenError } from '../domain/identity.decider';
-import { personDecider } from '../domain/person.decider';
+import { type PersonCommand, personDecider } from '../domain/person.decider';
 import { requireTeam } from './create-team.handler';
 import { EnrolPersonCommand } from './enrol-person.command';
 import { DirectoryStandings } from './directory-standings';
-import { type Identity, IdentityLinks } from './identity-links';
+import { IdentityLinks } from './identity-links';
+
+type Person = EnrolPersonCommand['person'];
 
 @CommandHandler(EnrolPersonCommand)
 export class EnrolPersonHandler implements ICommandHandler<EnrolPersonCommand> {
@@ -17,31 +18,39 @@ export class EnrolPersonHandler implements ICommandHandler<EnrolPersonCommand> {
     private readonly identities: IdentityLinks,
   ) {}
 
-  async execute({ person: { identity, ...person }, context }: EnrolPersonCommand) {
-    await requireTeam(this.executor, person.teamId);
-    if (identity) await this.refuseTaken(person.personId, identity);
-    const [displayName, displayNameKey] = await Promise.all([
-      this.personalData.encrypt(person.personId, person.displayName),
-      this.personalData.fingerprint(person.personId, person.displayName),
+  /**
+   * The identity is claimed while the enrolment is prepared, and before it is appended, so one
+   * someone else holds enrols nobody; it is linked in the enrolment's own append.
+   */
+  async execute({ person, context }: EnrolPersonCommand) {
+    const { personId } = person;
+    const keys = person.identity ? this.identities.keysOfIdentity(person.identity) : [];
+    const [claim, prepared] = await Promise.allSettled([
+      this.identities.claim(personId, keys, context),
+      this.prepared(person),
     ]);
-    await this.executor.execute(
-      personStream(person.personId),
-      personDecider,
-      { type: 'EnrolPerson', ...person, displayName, displayNameKey },
-      context,
-    );
-    if (identity) await this.identities.link(person.personId, identity, context);
+    const claimed = claim.status === 'fulfilled' ? claim.value : [];
+    try {
+      if (claim.status === 'rejected') throw claim.reason;
+      if (prepared.status === 'rejected') throw prepared.reason;
+      // A new person's stream is new: written without being read first (read only if it exists).
+      await this.executor.execute(personStream(personId), personDecider, prepared.value, context, { expectNew: true });
+    } catch (error) {
+      await this.identities.release(personId, claimed, context);
+      throw error;
+    }
     await this.standings.changed();
-    return { personId: person.personId };
+    return { personId };
   }
 
-  /** Before enrolling: a user name someone else holds would leave a person enrolled whom nobody can sign in as. */
-  private async refuseTaken(personId: string, identity: Identity): Promise<void> {
-    const holders = await Promise.all([
-      this.identities.holderOf('userName', identity.userName),
-      identity.externalId === undefined ? undefined : this.identities.holderOf('externalId', identity.externalId),
+  private async prepared({ identity, ...person }: Person): Promise<PersonCommand> {
+    await requireTeam(this.executor, person.teamId);
+    // The first makes the person's key, which the others then read: made concurrently, each would try to.
+    const displayName = await this.personalData.encrypt(person.personId, person.displayName);
+    const [displayNameKey, linked] = await Promise.all([
+      this.personalData.fingerprint(person.personId, person.displayName),
+      identity && this.identities.sealed(person.personId, identity),
     ]);
-    if (holders.some((holder) => holder !== undefined && holder !== personId))
-      throw new IdentityTakenError('Another person has this user name or external id already');
+    return { type: 'EnrolPerson', ...person, displayName, displayNameKey, identity: linked };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type CommandContext, CommandExecutor, PersonalData, stepOf } from '@frontline/platform';
 import { identityStream, personStream } from '../domain/directory.streams';
 import { identityDecider } from '../domain/identity.decider';
-import { type PersonState, UnknownPersonError, personDecider } from '../domain/person.decider';
+import { type LinkedIdentity, type PersonState, UnknownPersonError, personDecider } from '../domain/person.decider';
 
 /** Who someone is at the organisation's identity provider. */
 export interface Identity {
@@ -32,27 +32,71 @@ export class IdentityLinks {
       : `x${this.personalData.pseudonym('identity-external-id', value)}`;
   }
 
+  /** The keys an identity is held by: its user name's, and its external id's if it has one. */
+  keysOfIdentity({ userName, externalId }: Identity): string[] {
+    return [
+      this.keyOf('userName', userName),
+      ...(externalId === undefined ? [] : [this.keyOf('externalId', externalId)]),
+    ];
+  }
+
   /** Who holds this identity now, if anyone. */
   async holderOf(attribute: IdentityAttribute, value: string): Promise<string | undefined> {
     const { state } = await this.executor.load(identityStream(this.keyOf(attribute, value)), identityDecider);
     return state.status === 'claimed' ? state.personId : undefined;
   }
 
+  /** The identity as events hold it: each value encrypted under the person's key, with its key. */
+  async sealed(personId: string, identity: Identity): Promise<LinkedIdentity> {
+    const { userName, externalId } = identity;
+    // One after the other: the first makes the person's key if it is new, which concurrent writers would each try.
+    const sealedUserName = await this.personalData.encrypt(personId, userName);
+    const [sealedExternalId] = await Promise.all([
+      externalId === undefined ? undefined : this.personalData.encrypt(personId, externalId),
+    ]);
+    return {
+      userName: sealedUserName,
+      userNameKey: this.keyOf('userName', userName),
+      ...(externalId === undefined
+        ? {}
+        : { externalId: sealedExternalId, externalIdKey: this.keyOf('externalId', externalId) }),
+    };
+  }
+
+  /**
+   * Claims each key for the person (IdentityTakenError if someone else holds one, after letting
+   * go of those this call took); answers the keys it took, which were free before.
+   */
+  async claim(personId: string, keys: readonly string[], context: CommandContext): Promise<string[]> {
+    const taken: string[] = [];
+    try {
+      for (const key of keys) {
+        const claim = { type: 'ClaimIdentity' as const, key, personId };
+        const { events } = await this.executor.execute(
+          identityStream(key),
+          identityDecider,
+          claim,
+          stepOf(context, 'claim'),
+        );
+        if (events.length > 0) taken.push(key);
+      }
+    } catch (error) {
+      await this.release(personId, taken, context);
+      throw error;
+    }
+    return taken;
+  }
+
   /** Claims the new identity before recording it, and only then lets the old one go: a crash leaves nothing half-taken. */
   async link(personId: string, identity: Identity, context: CommandContext): Promise<void> {
     const loaded = await this.executor.load(personStream(personId), personDecider);
     if (loaded.state.status === 'none') throw new UnknownPersonError(`Nobody is enrolled as ${personId}`);
-    const userNameKey = this.keyOf('userName', identity.userName);
-    const externalIdKey = identity.externalId === undefined ? undefined : this.keyOf('externalId', identity.externalId);
     const before = keysOf(loaded.state);
-    const after = [userNameKey, externalIdKey].filter((key) => key !== undefined);
+    const after = [this.keyOf('userName', identity.userName)];
+    if (identity.externalId !== undefined) after.push(this.keyOf('externalId', identity.externalId));
     if (before.join() === after.join()) return;
-    await this.claim(personId, after, before, context);
-    const [userName, externalId] = await Promise.all([
-      this.personalData.encrypt(personId, identity.userName),
-      identity.externalId === undefined ? undefined : this.personalData.encrypt(personId, identity.externalId),
-    ]);
-    const command = { type: 'LinkIdentity' as const, personId, userName, userNameKey, externalId, externalIdKey };
+    await this.claim(personId, after, context);
+    const command = { type: 'LinkIdentity' as const, personId, ...(await this.sealed(personId, identity)) };
     await this.executor.execute(personStream(personId), personDecider, command, stepOf(context, 'link'), { loaded });
     await this.release(
       personId,
@@ -74,38 +118,19 @@ export class IdentityLinks {
     await this.release(personId, keysOf(state), context);
   }
 
-  private async claim(personId: string, keys: string[], held: string[], context: CommandContext): Promise<void> {
-    const claimed: string[] = [];
-    try {
-      for (const key of keys) {
-        await this.executor.execute(
-          identityStream(key),
-          identityDecider,
-          { type: 'ClaimIdentity', key, personId },
-          context,
-        );
-        claimed.push(key);
-      }
-    } catch (error) {
-      await this.release(
-        personId,
-        claimed.filter((key) => !held.includes(key)),
-        context,
-      );
-      throw error;
-    }
-  }
-
-  private async release(personId: string, keys: string[], context: CommandContext): Promise<void> {
+  async release(personId: string, keys: readonly string[], context: CommandContext): Promise<void> {
     for (const key of keys)
       await this.executor.execute(
         identityStream(key),
         identityDecider,
         { type: 'ReleaseIdentity', key, personId },
-        context,
+        stepOf(context, 'release'),
       );
   }
 }
+
+export const keysOfLinked = (identity: LinkedIdentity) =>
+  [identity.userNameKey, identity.externalIdKey].filter((key) => key !== undefined);
 
 function keysOf(state: PersonState): string[] {
   if (state.status === 'none' || !state.identity) return [];

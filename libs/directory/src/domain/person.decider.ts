@@ -16,6 +16,14 @@ export type PersonState =
 
 type Enrolled = Exclude<PersonState, { status: 'none' }>;
 
+/** An identity as events hold it: each value ciphertext, with its key. */
+export interface LinkedIdentity {
+  userName: string;
+  userNameKey: string;
+  externalId?: string;
+  externalIdKey?: string;
+}
+
 export type PersonCommand =
   | {
       type: 'EnrolPerson';
@@ -25,6 +33,8 @@ export type PersonCommand =
       roles: string[];
       timezone: string;
       displayNameKey?: string;
+      /** Linked in the same append, when they sign in through an identity provider. */
+      identity?: LinkedIdentity;
     }
   | { type: 'MovePerson'; personId: string; toTeamId: string }
   | { type: 'OffboardPerson'; personId: string }
@@ -84,16 +94,19 @@ function reinstate(state: Enrolled): PersonEvent[] {
   return [{ type: 'PersonReinstated', data: { personId: state.personId, teamId: state.teamId } }];
 }
 
+const linked = (
+  personId: string,
+  { userName, userNameKey, externalId, externalIdKey }: LinkedIdentity,
+): PersonEvent => ({
+  type: 'PersonIdentityLinked',
+  data: { personId, userName, userNameKey, ...(externalIdKey ? { externalId, externalIdKey } : {}) },
+});
+
 function linkIdentity(state: Enrolled, command: Extract<PersonCommand, { type: 'LinkIdentity' }>): PersonEvent[] {
-  const { personId, userName, userNameKey, externalId, externalIdKey } = command;
-  const linked = state.identity;
-  if (linked?.userNameKey === userNameKey && linked.externalIdKey === externalIdKey) return [];
-  return [
-    {
-      type: 'PersonIdentityLinked',
-      data: { personId, userName, userNameKey, ...(externalIdKey ? { externalId, externalIdKey } : {}) },
-    },
-  ];
+  const { type: _, personId, ...identity } = command;
+  const current = state.identity;
+  if (current?.userNameKey === identity.userNameKey && current.externalIdKey === identity.externalIdKey) return [];
+  return [linked(personId, identity)];
 }
 
 export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
@@ -102,9 +115,10 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
   decide(command, state) {
     if (command.type === 'EnrolPerson') {
       if (state.status !== 'none') throw new PersonAlreadyEnrolledError(`${command.personId} is enrolled already`);
-      const { type: _, ...data } = command;
+      const { type: _, identity, ...data } = command;
       if (data.roles.length === 0) throw new NoRolesError(`${command.personId} needs at least one role`);
-      return [{ type: 'PersonEnrolled', data }];
+      const enrolled: PersonEvent = { type: 'PersonEnrolled', data };
+      return identity ? [enrolled, linked(command.personId, identity)] : [enrolled];
     }
     if (state.status === 'none') throw new UnknownPersonError(`Nobody is enrolled as ${command.personId}`);
     const { personId } = state;

@@ -74,6 +74,19 @@ describe('person decider', () => {
         .then([{ type: 'PersonIdentityLinked', data: { personId, userName: 'pd1.p1.u2', userNameKey: 'u1' } }]);
     });
 
+    it('enrols someone with their identity in one append', () =>
+      given([])
+        .when({
+          type: 'EnrolPerson',
+          personId,
+          teamId,
+          displayName,
+          roles,
+          timezone,
+          identity: { userName: 'pd1.p1.u', userNameKey: 'u1', externalId: 'pd1.p1.x', externalIdKey: 'x1' },
+        })
+        .then([enrolled, linked]));
+
     it('unlinks an identity once', () => {
       given([enrolled, linked])
         .when({ type: 'UnlinkIdentity', personId })
