@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { type AppConfig, PlatformModule } from '@frontline/platform';
 import { DirectoryModule } from '@frontline/directory';
 import { SignInAccounts } from './sign-in-accounts';
@@ -9,7 +10,8 @@ export class DevOidcModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: DevOidcModule,
-      imports: [PlatformModule.forRoot(config), DirectoryModule],
+      // The directory's module brings its command handlers, which need the buses.
+      imports: [PlatformModule.forRoot(config), CqrsModule.forRoot(), DirectoryModule],
       providers: [SignInAccounts],
     };
   }
