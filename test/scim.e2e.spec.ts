@@ -129,8 +129,24 @@ describe('SCIM 2.0 provisioning at /scim/v2', () => {
     expect(await teamMembers(voice.id)).toEqual([id]);
     expect(await teamMembers(chat.id)).toEqual([]);
 
-    // A role group gives a role, and taking them out of it takes it away.
+    // The team's lead, provisioned too, sees Ana among their team's people not recognised lately, under her new name.
     const leads = await groupNamed('Frontline team leads');
+    const lead = (await scim('POST', '/Users', { schemas: [USER], userName: 'lea@okta.example', displayName: 'Lea' }))
+      .body.id;
+    await patch(`/Groups/${voice.id}`, { op: 'add', path: 'members', value: [{ value: lead }] });
+    await patch(`/Groups/${leads.id}`, { op: 'add', path: 'members', value: [{ value: lead }] });
+    const unrecognised = async () => {
+      await api.projectionsCaughtUp();
+      const { body } = await api.request({
+        method: 'GET',
+        url: `/v1/teams/${voice.id}/recognition-gaps`,
+        as: { personId: lead, roles: [], teamId: voice.id },
+      });
+      return body.items;
+    };
+    expect(await unrecognised()).toEqual([{ personId: id, displayName: 'Ana López' }]);
+
+    // A role group gives a role, and taking them out of it takes it away.
     await patch(`/Groups/${leads.id}`, { op: 'add', path: 'members', value: [{ value: id }] });
     expect((await standing(id))!.roles).toEqual(expect.arrayContaining(['agent', 'team_lead']));
     expect((await scim('GET', `/Users/${id}`)).body.groups).toEqual(
@@ -144,10 +160,12 @@ describe('SCIM 2.0 provisioning at /scim/v2', () => {
       active: false,
     });
     expect(await standing(id)).toMatchObject({ status: 'offboarded' });
+    expect(await unrecognised()).toEqual([]);
     expect((await patch(`/Users/${id}`, { op: 'replace', value: { active: true } })).body).toMatchObject({
       active: true,
     });
     expect(await standing(id)).toMatchObject({ status: 'active', teamId: voice.id });
+    expect(await unrecognised()).toEqual([{ personId: id, displayName: 'Ana López' }]);
 
     // Deleted: gone from SCIM, offboarded in the directory, their user name free for someone new.
     expect((await scim('DELETE', `/Users/${id}`)).status).toBe(204);
