@@ -212,7 +212,7 @@ describe('abuse read models over HTTP', () => {
       const response = await get(url('interval=week&groupBy=team'), hr);
 
       expect(response.status).toBe(200);
-      expect(response.body).toMatchObject({ interval: 'week', groupBy: 'team', minGroupSize: 5 });
+      expect(response.body).toMatchObject({ interval: 'week', groupBy: 'team', minGroup: 5 });
       expect(response.body.periods).toHaveLength(1);
       const [period] = response.body.periods;
       expect(period.period).toBe(isoWeek(moment));

@@ -184,6 +184,39 @@ describe('abuse incidents and contact volumes', () => {
     expect(seen.body).toMatchObject({ teamId });
   });
 
+  it("files incidents and contact volumes under the site of the team, with the incident's later events", async () => {
+    const { teamId: chat } = (await post('/v1/teams', admin, { name: 'Leeds chat', parentTeamId: teamId })).body;
+    const chatAgent = await enrol(['agent'], chat);
+    const incidentId = await report(chatAgent);
+    expect((await post(`/v1/incidents/${incidentId}/acknowledge`, officer)).status).toBe(200);
+    expect(
+      (
+        await call({
+          method: 'PUT',
+          url: '/v1/contact-volumes',
+          as: admin,
+          body: { rows: [{ teamId: chat, date: '2025-10-07', channel: 'chat', contacts: 30 }] },
+        })
+      ).status,
+    ).toBe(200);
+
+    const client = new Client({ connectionString: api.database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ event_type: string; data: Record<string, unknown> }>(
+        `SELECT event_type, data FROM eventstore.events WHERE stream_name = ANY($1) ORDER BY position`,
+        [[`abuseIncident-${incidentId}`, `contactVolume-${chat}_2025-10-07`]],
+      );
+      expect(rows.map(({ event_type, data }) => [event_type, data.teamId, data.siteId])).toEqual([
+        ['AbuseIncidentReported', chat, teamId],
+        ['IncidentAcknowledged', chat, teamId],
+        ['ContactVolumeRecorded', chat, teamId],
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('filters fields by who reads', async () => {
     const customerRef = `someone-${randomUUID()}@example.com`;
     const incidentId = await report(agent, { customerRef, contactRef: 'call-123' });
@@ -270,7 +303,10 @@ describe('abuse incidents and contact volumes', () => {
         const { rows: events } = await client.query<{ data: Record<string, unknown> }>(
           `SELECT data FROM eventstore.events WHERE event_type = 'ContactVolumeCorrected'`,
         );
-        expect(events.map((e) => e.data)).toEqual([{ teamId, date, channel: 'phone', contacts: 125, previous: 120 }]);
+        // A team without a parent is its own site.
+        expect(events.map((e) => e.data)).toEqual([
+          { teamId, siteId: teamId, date, channel: 'phone', contacts: 125, previous: 120 },
+        ]);
       } finally {
         await client.end();
       }

@@ -105,6 +105,41 @@ describe('directory over HTTP', () => {
     ]);
   });
 
+  it('records the site of every team, and where and when each person joins, moves and leaves', async () => {
+    const { body: lyon } = await createTeam({ name: 'Lyon' });
+    const { body: chat } = await createTeam({ name: 'Lyon chat', parentTeamId: lyon.teamId });
+    const { body: chatB } = await createTeam({ name: 'Lyon chat B', parentTeamId: chat.teamId });
+    const { body: porto } = await createTeam({ name: 'Porto' });
+    const siteOf = async (teamId: string) => (await storedEvents(`team-${teamId}`))[0].data.siteId;
+    expect(await Promise.all([lyon, chat, chatB, porto].map((team) => siteOf(team.teamId)))).toEqual([
+      lyon.teamId,
+      lyon.teamId,
+      lyon.teamId,
+      porto.teamId,
+    ]);
+
+    // Written as it happened, as the demo writes its history.
+    const [enrolledAt, movedAt, leftAt] = [20, 10, 5].map((n) => new Date(Date.now() - n * 86_400_000).toISOString());
+    const asOf = (at: string) => ({ 'x-frontline-as-of': at });
+    const { personId } = (await enrol(enrolment(chatB.teamId), asOf(enrolledAt))).body;
+    const change = (action: string, at: string, body?: object) =>
+      api.request({ method: 'POST', url: `/v1/people/${personId}/${action}`, as: admin, body, headers: asOf(at) });
+    expect((await change('move', movedAt, { teamId: porto.teamId })).status).toBe(200);
+    expect((await change('offboard', leftAt)).status).toBe(200);
+
+    expect((await storedEvents(`person-${personId}`)).map(({ data }) => data)).toEqual([
+      expect.objectContaining({ teamId: chatB.teamId, siteId: lyon.teamId, at: enrolledAt }),
+      expect.objectContaining({
+        fromTeamId: chatB.teamId,
+        fromSiteId: lyon.teamId,
+        toTeamId: porto.teamId,
+        toSiteId: porto.teamId,
+        at: movedAt,
+      }),
+      expect.objectContaining({ teamId: porto.teamId, siteId: porto.teamId, at: leftAt }),
+    ]);
+  });
+
   it('answers a retried request with the first answer and appends nothing new', async () => {
     const key = { 'idempotency-key': randomUUID() };
     const { body: team } = await createTeam({ name: 'Porto email' });

@@ -214,7 +214,10 @@ describe('recognition feeds and stats over HTTP', () => {
     afterAll(() => backToNow());
 
     it('shows HR a team of six people recognised, suppresses a team of two and the next smallest team', async () => {
-      const response = await get(`/v1/dashboards/recognition?from=${today}&to=${today}&interval=month`, hr);
+      const response = await get(
+        `/v1/dashboards/recognition?from=${today}&to=${today}&interval=month&groupBy=team`,
+        hr,
+      );
       expect(response.status).toBe(200);
       const values = (mix: Record<string, number>) => ({
         clear_writing: 0,
@@ -235,12 +238,13 @@ describe('recognition feeds and stats over HTTP', () => {
         interval: 'month',
         groupBy: 'team',
         minGroup: 5,
+        nextCursor: null,
         periods: [
           {
             period: monthOfPeriod(isoWeek(new Date())),
-            teams: expect.arrayContaining([
+            groups: expect.arrayContaining([
               {
-                teamId: tA,
+                team: tA,
                 name: 'Phones',
                 // a1–a6 of nine members; X from team B and Z within team A.
                 coverage: shown(0.667),
@@ -248,8 +252,8 @@ describe('recognition feeds and stats over HTTP', () => {
                 values: shown(values({ empathy: 1, clear_writing: 1 })),
                 crossTeamShare: shown(0.5),
               },
-              { teamId: tB, name: 'Email', ...hidden },
-              { teamId: tC, name: 'Chat', ...hidden },
+              { team: tB, name: 'Email', ...hidden },
+              { team: tC, name: 'Chat', ...hidden },
             ]),
             org: {
               // 13 of 17 people; P, T, V, X, Y across teams, Z within one.
@@ -261,7 +265,7 @@ describe('recognition feeds and stats over HTTP', () => {
           },
         ],
       });
-      expect(response.body.periods[0].teams).toHaveLength(3);
+      expect(response.body.periods[0].groups).toHaveLength(3);
 
       const weekly = await get(`/v1/dashboards/recognition?from=${today}&to=${today}&interval=week`, admin);
       expect(weekly.status).toBe(200);

@@ -97,12 +97,39 @@ describe('recognition endpoints', () => {
             visibility: 'public',
             campaignId: expect.any(String),
             sentAt: expect.any(String),
+            fromTeamId: t1,
+            toTeamIds: [t2, t3],
+            // Teams without a parent are their own sites.
+            fromSiteId: t1,
+            toSiteIds: [t2, t3],
           }),
         },
       ]);
       expect(await eventsOf(allowanceStream(ana.personId))).toContainEqual({
         event_type: 'KudosAllowanceSpent',
         data: { kudosId },
+      });
+    });
+
+    it('records the site of each team, its root ancestor', async () => {
+      const chatB = randomUUID();
+      await asAdmin('/v1/teams', { teamId: chatB, name: 'Chat B', parentTeamId: t2 });
+      const newcomer = person(['agent'], chatB);
+      const body = {
+        personId: newcomer.personId,
+        displayName: 'New',
+        teamId: chatB,
+        roles: ['agent'],
+        timezone: 'UTC',
+      };
+      await asAdmin('/v1/people', body);
+      const kudosId = await send(newcomer, { to: [ana.personId, mate.personId] });
+
+      expect((await eventsOf(`kudos-${kudosId}`))[0].data).toMatchObject({
+        fromTeamId: chatB,
+        fromSiteId: t2,
+        toTeamIds: [t1, t2],
+        toSiteIds: [t1, t2],
       });
     });
 

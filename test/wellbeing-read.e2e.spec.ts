@@ -74,11 +74,11 @@ describe('wellbeing read models over HTTP', () => {
     expect(response.body.periods).toHaveLength(1);
     const [period] = response.body.periods;
     expect(period.period).toBe(isoWeek(new Date()));
-    const byName = Object.fromEntries(period.teams.map((row: { name: string }) => [row.name, row]));
-    expect(Object.keys(byName)).toEqual(['Big', 'Mid', 'Small']);
+    const byName = Object.fromEntries(period.groups.map((row: { name: string }) => [row.name, row]));
+    expect(Object.keys(byName).sort()).toEqual(['Big', 'Mid', 'Small']);
 
     expect(byName.Big).toEqual({
-      teamId: teamIds.Big,
+      team: teamIds.Big,
       name: 'Big',
       participants: shown(6),
       participationRate: shown(1),
@@ -122,7 +122,7 @@ describe('wellbeing read models over HTTP', () => {
     const [period] = monthly.body.periods;
     expect(period.period).toBe(monthOfPeriod(isoWeek(new Date())));
     const pulses = Object.fromEntries(
-      period.teams.map((row: { name: string; pulse: object }) => [row.name, row.pulse]),
+      period.groups.map((row: { name: string; pulse: object }) => [row.name, row.pulse]),
     );
     expect(pulses).toEqual({
       Big: { respondents: shown(6), mood: shown(4), energy: shown(3), workload: shown(2) },

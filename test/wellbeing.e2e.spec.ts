@@ -84,6 +84,42 @@ describe('wellbeing over HTTP', () => {
     expect(await countEvents(wellbeingStream(agent.personId))).toBe(1);
   });
 
+  it('files activities and pulses under the team and site of the person', async () => {
+    const site = await api.request({ method: 'POST', url: '/v1/teams', as: admin, body: { name: 'Leeds' } });
+    const team = await api.request({
+      method: 'POST',
+      url: '/v1/teams',
+      as: admin,
+      body: { name: 'Leeds chat', parentTeamId: site.body.teamId },
+    });
+    const { teamId } = team.body;
+    const enrolled = await api.request({
+      method: 'POST',
+      url: '/v1/people',
+      as: admin,
+      body: { displayName: 'Sam Lee', teamId, roles: ['agent'], timezone: 'Europe/London' },
+    });
+    const agent: Actor = { personId: enrolled.body.personId, roles: ['agent'], teamId };
+    expect((await logActivity(agent, yoga())).status).toBe(201);
+    expect((await submitPulse(agent, { mood: 4, energy: 2, workload: 5 })).status).toBe(201);
+
+    const db = new Client({ connectionString: api.database.url });
+    await db.connect();
+    try {
+      const { rows } = await db.query(
+        'SELECT data FROM eventstore.events WHERE stream_name = $1 ORDER BY stream_revision',
+        [wellbeingStream(agent.personId)],
+      );
+      const siteId = site.body.teamId;
+      expect(rows.map(({ data }) => data)).toEqual([
+        expect.objectContaining({ teamId, siteId }),
+        expect.objectContaining({ teamId, siteId }),
+      ]);
+    } finally {
+      await db.end();
+    }
+  });
+
   it.each([
     ['tomorrow (UTC)', { occurredOn: utcDate(1) }, '/problems/activity-date-in-future'],
     ['91 days back', { occurredOn: utcDate(-91) }, '/problems/activity-date-too-old'],

@@ -29,8 +29,10 @@ async function main(): Promise<void> {
   process.stdout.write(`${quick ? 'Quick' : 'Full'} bench on ${machine.summary}\n`);
 
   const stack = new Stack();
-  stack.reset();
-  await stack.start();
+  if (scenarios.some((scenario) => !scenario.ownStacks)) {
+    stack.reset();
+    await stack.start();
+  }
   const context: BenchContext = {
     quick,
     stack,

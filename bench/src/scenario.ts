@@ -12,5 +12,7 @@ export interface BenchContext {
 
 export interface Scenario {
   name: string;
+  /** Runs on stacks it starts itself: the bench does not start the main stack for it. */
+  ownStacks?: boolean;
   run(context: BenchContext): Promise<Row[]>;
 }

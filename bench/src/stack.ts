@@ -17,9 +17,13 @@ const ROOT = join(__dirname, '..', '..', '..');
 
 export interface StackOptions {
   database: string;
-  /** Read models in this Redis database, queues in the next one. */
+  /** Read models in this Redis database, queues in the next one; both in this one when the stack has a `keyPrefix`. */
   redisDatabase: number;
+  /** Keys of its own in a Redis database other stacks share: reset deletes only them instead of emptying it. */
+  keyPrefix?: string;
   port: number;
+  /** An app that dies is left for the scenario to find (`running` is false) instead of ending the bench. */
+  appsMayDie?: boolean;
 }
 
 // An app left behind by a bench that died would take the next run's jobs and skew its figures.
@@ -48,19 +52,21 @@ export class Stack {
   readonly queueRedisUrl: string;
   readonly env: NodeJS.ProcessEnv;
   private readonly processes = new Map<App, ChildProcess>();
+  /** What became of apps that died, with `appsMayDie`. */
+  readonly deaths: string[] = [];
   private admin?: string;
 
   constructor(private readonly options: StackOptions = MAIN_STACK) {
     this.url = `http://127.0.0.1:${options.port}`;
     this.databaseUrl = `postgres://postgres@127.0.0.1:5432/${options.database}`;
     this.redisUrl = `redis://127.0.0.1:6379/${options.redisDatabase}`;
-    this.queueRedisUrl = `redis://127.0.0.1:6379/${options.redisDatabase + 1}`;
+    this.queueRedisUrl = `redis://127.0.0.1:6379/${options.redisDatabase + (options.keyPrefix ? 0 : 1)}`;
     this.env = {
       ...process.env,
       DATABASE_URL: this.databaseUrl,
       REDIS_URL: this.redisUrl,
       QUEUE_REDIS_URL: this.queueRedisUrl,
-      REDIS_KEY_PREFIX: 'frontline:',
+      REDIS_KEY_PREFIX: options.keyPrefix ?? 'frontline:',
       PORT: String(options.port),
       LOG_LEVEL: 'warn',
       WRITE_RATE_LIMIT_PER_MINUTE: '1000000000',
@@ -69,14 +75,20 @@ export class Stack {
     };
   }
 
-  /** Drops what an earlier run left: the bench database and both Redis databases. */
+  /** Drops what an earlier run left: the bench database and the stack's Redis databases, or its keys. */
   reset(): void {
     const psql = (sql: string) =>
       execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-d', 'postgres', '-qc', sql], { stdio: 'pipe' });
     psql(`DROP DATABASE IF EXISTS ${this.options.database} WITH (FORCE)`);
     psql(`CREATE DATABASE ${this.options.database}`);
-    for (const db of [this.options.redisDatabase, this.options.redisDatabase + 1])
-      execFileSync('redis-cli', ['-n', String(db), 'FLUSHDB'], { stdio: 'pipe' });
+    if (this.options.keyPrefix) {
+      const redis = `redis-cli -n ${this.options.redisDatabase}`;
+      const deleteKeys = `${redis} --scan --pattern '${this.options.keyPrefix}*' | xargs -r -n 1000 ${redis} UNLINK`;
+      execFileSync('bash', ['-o', 'pipefail', '-c', deleteKeys], { stdio: 'ignore' });
+    } else {
+      for (const db of [this.options.redisDatabase, this.options.redisDatabase + 1])
+        execFileSync('redis-cli', ['-n', String(db), 'FLUSHDB'], { stdio: 'pipe' });
+    }
     this.admin = undefined;
   }
 
@@ -88,7 +100,10 @@ export class Stack {
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       child.on('exit', (code, signal) => {
-        if (this.processes.get(app) === child) throw new Error(`${app} exited (${code ?? signal}) during the bench`);
+        if (this.processes.get(app) !== child) return;
+        if (!this.options.appsMayDie) throw new Error(`${app} exited (${code ?? signal}) during the bench`);
+        this.processes.delete(app);
+        this.deaths.push(`${app} exited (${code ?? signal})`);
       });
       this.processes.set(app, child);
       running.add(child);
@@ -97,14 +112,15 @@ export class Stack {
     if (apps.includes('api')) await this.ready();
   }
 
-  async stop(apps: readonly App[] = [...this.processes.keys()]): Promise<void> {
+  /** SIGKILL for an app that may be too busy collecting garbage to shut down. */
+  async stop(apps: readonly App[] = [...this.processes.keys()], signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     await Promise.all(
       apps.map(async (app) => {
         const child = this.processes.get(app);
         if (!child) return;
         this.processes.delete(app);
         const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
+        child.kill(signal);
         await exited;
       }),
     );

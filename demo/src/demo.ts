@@ -1,6 +1,6 @@
 import { demoChecks, settled } from './checks';
 import { FrontlineClient, inParallel } from './frontline-client';
-import { type DemoHistory, type Period, WEEKS, demoHistory } from './history';
+import { type DemoHistory, type Period, WEEKS, demoHistory, demoPeriod } from './history';
 import { type DemoOrganisation, demoOrganisation } from './organisation';
 import { completeProvisioning, isProvisioned, provisionOrganisation } from './provisioning';
 import { ScimClient } from './scim-client';
@@ -25,12 +25,14 @@ export interface DemoRun {
  * featured people in again.
  */
 export async function runDemo(url: string, log: (line: string) => void = () => {}): Promise<DemoRun> {
+  const now = new Date();
   const api = new FrontlineClient(url);
-  const scim = new ScimClient(url);
+  // Everyone was there from the first day of the history, so past weeks count them in their teams and sites.
+  const scim = new ScimClient(url, { asOf: `${demoPeriod(now).from}T00:00:00.000Z` });
   const organisation = demoOrganisation();
   // Finds every group and user, making only those missing: the organisation then has Frontline's ids.
   await provisionOrganisation(scim, organisation);
-  const history = demoHistory(organisation, new Date());
+  const history = demoHistory(organisation, now);
   // An interrupted run is not complete: the next one makes every write again, which appends only what is missing.
   const created = !(await isProvisioned(scim, organisation));
   let campaignId: string;

@@ -9,12 +9,21 @@ export interface ScimResource {
   groups?: { value: string }[];
 }
 
-/** Frontline's /scim/v2, as an identity provider talks to it. Errors name the request, never its body. */
+/**
+ * Frontline's /scim/v2, as an identity provider talks to it. Errors name the request, never its body.
+ * With `asOf`, every write says it happened then (X-Frontline-As-Of, FRONTLINE_ENV=development only).
+ */
 export class ScimClient {
+  private readonly token: string;
+  private readonly asOf?: string;
+
   constructor(
     private readonly url: string,
-    private readonly token = process.env.FRONTLINE_SCIM_TOKEN ?? DEV_SCIM_TOKEN,
-  ) {}
+    { token = process.env.FRONTLINE_SCIM_TOKEN ?? DEV_SCIM_TOKEN, asOf }: { token?: string; asOf?: string } = {},
+  ) {
+    this.token = token;
+    this.asOf = asOf;
+  }
 
   /** The one resource whose `attribute` equals `value`, if any. */
   async find(resources: 'Users' | 'Groups', attribute: string, value: string): Promise<ScimResource | undefined> {
@@ -48,6 +57,7 @@ export class ScimClient {
       headers: {
         authorization: `Bearer ${this.token}`,
         ...(body ? { 'content-type': 'application/scim+json' } : {}),
+        ...(method !== 'GET' && this.asOf ? { 'x-frontline-as-of': this.asOf } : {}),
       },
       body: body && JSON.stringify(body),
     }).catch((error: Error) => {

@@ -48,9 +48,13 @@ export interface TestResponse {
 export async function startTestApi(
   label: string,
   overrides: Record<string, string> = {},
-  { projector = false, worker = false } = {},
+  {
+    projector = false,
+    worker = false,
+    database: given,
+  }: { projector?: boolean; worker?: boolean; /** Kept when the api closes. */ database?: TestDatabase } = {},
 ): Promise<TestApi> {
-  const database = await createTestDatabase(label);
+  const database = given ?? (await createTestDatabase(label));
   const config = testConfig(database.url, overrides);
   const app = await createApiApp(config);
   await app.init();
@@ -155,7 +159,7 @@ export async function startTestApi(
       await projectorApp?.close();
       await app.close();
       await deleteRedisKeys(config.REDIS_KEY_PREFIX);
-      await database.drop();
+      if (!given) await database.drop();
     },
   };
 }

@@ -1,7 +1,6 @@
-import { loadConfig, runMain } from '@frontline/platform';
+import { loadConfig, readModelRedis, runMain } from '@frontline/platform';
 import { ALL_PROJECTIONS } from '@frontline/projections';
 import { requestRebuild } from '@frontline/read-models';
-import { Redis } from 'ioredis';
 
 // npm run projections:rebuild -- <name>: the running projector builds the next generation, then switches to it.
 runMain(async () => {
@@ -9,7 +8,7 @@ runMain(async () => {
   const names = ALL_PROJECTIONS.map((projection) => projection.name);
   if (!names.includes(name)) throw new Error(`Name a projection to rebuild: ${names.join(', ')}`);
   const config = loadConfig();
-  const redis = new Redis(config.REDIS_URL, { keyPrefix: config.REDIS_KEY_PREFIX });
+  const redis = readModelRedis(config);
   const keys = await requestRebuild(redis, name);
   process.stdout.write(`Asked the projector to rebuild ${name} into ${keys.tag}; GET /v1/projections follows it.\n`);
   await redis.quit();

@@ -3,6 +3,7 @@ import { append } from './append';
 import { campaignFanOut } from './campaign-fan-out';
 import { commands } from './commands';
 import { httpOverhead } from './http-overhead';
+import { orgGrowth } from './org-growth';
 import { peer } from './peer';
 import { projectionLag } from './projection-lag';
 import { provisioning } from './provisioning';
@@ -19,5 +20,6 @@ export const SCENARIOS: readonly Scenario[] = [
   projectionLag,
   campaignFanOut,
   queries,
+  orgGrowth,
   replay,
 ];

@@ -1,24 +1,26 @@
 import { Module } from '@nestjs/common';
+import { DirectoryModule } from '@frontline/directory';
 import { ChangeIncidentHandler } from './application/change-incident.handler';
-import { GetIncidentHandler } from './application/get-incident.handler';
 import { RecordContactVolumesHandler } from './application/record-contact-volumes.handler';
 import { ReportIncidentHandler } from './application/report-incident.handler';
-import { AbuseDashboardQuery } from './queries/abuse-dashboard.query';
-import { IncidentQueueQuery } from './queries/incident-queue.query';
-import { MyIncidentsQuery } from './queries/my-incidents.query';
-import { RepeatAbusersQuery } from './queries/repeat-abusers.query';
+import { AbuseDashboardHandler } from './queries/abuse-dashboard.handler';
+import { GetIncidentHandler } from './queries/get-incident.handler';
+import { IncidentQueueHandler } from './queries/incident-queue.handler';
+import { MyIncidentsHandler } from './queries/my-incidents.handler';
+import { RepeatAbusersHandler } from './queries/repeat-abusers.handler';
 
 @Module({
+  // For the sites of teams, which facts record.
+  imports: [DirectoryModule],
   providers: [
     ReportIncidentHandler,
     ChangeIncidentHandler,
-    GetIncidentHandler,
     RecordContactVolumesHandler,
-    IncidentQueueQuery,
-    MyIncidentsQuery,
-    AbuseDashboardQuery,
-    RepeatAbusersQuery,
+    GetIncidentHandler,
+    IncidentQueueHandler,
+    MyIncidentsHandler,
+    RepeatAbusersHandler,
+    AbuseDashboardHandler,
   ],
-  exports: [IncidentQueueQuery, MyIncidentsQuery, AbuseDashboardQuery, RepeatAbusersQuery],
 })
 export class AbuseModule {}

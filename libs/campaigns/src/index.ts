@@ -11,7 +11,7 @@ export * from './application/cancel-campaign.command';
 export * from './application/campaign-activity.reader';
 export * from './application/campaign-headlines';
 export * from './application/run-campaign-step';
-export * from './queries/campaign.query';
+export * from './queries/get-campaign.query';
 export * from './schedule/campaign-schedule';
 export * from './schedule/campaigns.reactor';
 export * from './schedule/campaigns.reconciler';

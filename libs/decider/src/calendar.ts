@@ -3,7 +3,7 @@
  * (ISO week, month) does not depend on the time zone of the machine that computes it.
  * This file imports nothing: domain folders may use it (see .dependency-cruiser.cjs).
  */
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The ISO-8601 week of a moment, in UTC: `2026-W47`. Weeks start on Monday; week 1 holds the year's first Thursday. */
 export function isoWeek(date: Date): string {

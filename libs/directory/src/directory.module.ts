@@ -8,6 +8,7 @@ import { IdentityLinks } from './application/identity-links';
 import { ImportDirectoryHandler } from './application/import-directory.handler';
 import { RenameTeamHandler } from './application/rename-team.handler';
 import { ScimTokens } from './application/scim-tokens';
+import { TeamSites } from './application/team-sites';
 import { ProvisionedPeople } from './queries/provisioned-people';
 import { ReadModelsModule } from '@frontline/read-models';
 
@@ -23,9 +24,10 @@ import { ReadModelsModule } from '@frontline/read-models';
     ChangePersonHandler,
     DirectoryStandings,
     IdentityLinks,
+    TeamSites,
     // The directory, not the token, says what a caller may do.
     { provide: DirectoryAccess, useExisting: DirectoryStandings },
   ],
-  exports: [DirectoryAccess, DirectoryStandings, IdentityLinks, ProvisionedPeople, ScimTokens],
+  exports: [DirectoryAccess, DirectoryStandings, IdentityLinks, ProvisionedPeople, ScimTokens, TeamSites],
 })
 export class DirectoryModule {}

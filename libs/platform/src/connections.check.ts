@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@frontline/event-store';
-import type { Redis } from 'ioredis';
 import { AppConfig } from './config/app-config';
-import { READ_MODEL_REDIS } from './redis/redis.module';
+import { READ_MODEL_REDIS, type ReadModelRedis } from './redis/redis.module';
 
 /** Fails the start of a process whose event store or Redis does not answer, instead of idling unconnected. */
 @Injectable()
@@ -12,7 +11,7 @@ export class ConnectionsCheck implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    @Inject(READ_MODEL_REDIS) private readonly redis: Redis,
+    @Inject(READ_MODEL_REDIS) private readonly redis: ReadModelRedis,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

@@ -82,6 +82,11 @@ describe('a batch is all or nothing', () => {
     ],
     ['a command Redis does not know', async () => undefined, () => ['HINCRBYSOMETIMES', keys.key('cell'), 'x', 1]],
     [
+      'a key of another keyspace, which a Redis Cluster keeps in another slot',
+      async () => undefined,
+      () => ['SADD', new Keyspace('elsewhere', 1).key('members'), 'p1'],
+    ],
+    [
       'a remembered op that fails when its undo list runs',
       async () => {
         await redis.set(keys.key('queue'), 'not a sorted set');

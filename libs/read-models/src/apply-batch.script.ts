@@ -1,6 +1,7 @@
 /**
  * Applies a batch of projected writes, moves the checkpoint and records it in the status, or
- * does nothing: KEYS[1] is the checkpoint, KEYS[2] the status; ARGV: key prefix (of the
+ * does nothing: KEYS[1] is the checkpoint, KEYS[2] the status, and every key an op names is of the
+ * same keyspace (refused otherwise: a cluster would not find it in their slot); ARGV: key prefix (of the
  * remembered ops, stored without it), checkpoint the batch starts after, checkpoint it ends at,
  * when its last event was recorded, when it is applied, then the ops as one JSON array with their
  * keys prefixed (`encodeOps`). Positions sort as strings, so a checkpoint at or past the batch's
@@ -21,6 +22,8 @@ local current = redis.call('GET', KEYS[1]) or ''
 if current ~= '' and current >= ARGV[3] then return 'already_applied' end
 if current ~= ARGV[2] then return 'writer_ahead' end
 local prefix = ARGV[1]
+-- The projection's keys, all of one hash tag (KEYS[1] is one of them): a cluster runs the script on their slot's node.
+local keyspace = string.sub(KEYS[1], 1, #KEYS[1] - #'checkpoint')
 
 local SAFE = 9007199254740991
 local function integer(text)
@@ -161,6 +164,7 @@ end
 check = function(command, ops)
   local name, key = command[1], command[2]
   if type(key) ~= 'string' then return 'names no key' end
+  if string.sub(key, 1, #keyspace) ~= keyspace then return "names a key outside the projection's keyspace" end
   if ops and name == 'UNDO_PUSH' then return remember(command) end
   if ops and name == 'UNDO_RUN' then return runUndo(key) end
   if name == 'DEL' then

@@ -1,5 +1,6 @@
 import type { LogPosition, RecordedEvent } from '@frontline/event-store';
-import type { ClientContext, Redis, Result } from 'ioredis';
+import type { ReadModelRedis } from '@frontline/platform';
+import type { ClientContext, Result } from 'ioredis';
 import { APPLY_BATCH, type ApplyOutcome } from './apply-batch.script';
 import { defineScript } from './define-script';
 import { type Keyspace, type Projection, type RedisOp, encodeOps } from './projection';
@@ -20,7 +21,7 @@ declare module 'ioredis' {
  * would refuse one of the writes.
  */
 export async function applyOps(
-  redis: Redis,
+  redis: ReadModelRedis,
   keys: Keyspace,
   after: LogPosition | undefined,
   last: Pick<RecordedEvent, 'position' | 'recordedAt'>,
@@ -44,7 +45,7 @@ export async function applyOps(
 }
 
 export function applyEvents(
-  redis: Redis,
+  redis: ReadModelRedis,
   projection: Projection,
   keys: Keyspace,
   after: LogPosition | undefined,

@@ -15,33 +15,33 @@ describe('BatchedReads', () => {
     reads = new BatchedReads(redis);
     await redis
       .multi()
-      .sadd('team', 'ana', 'ben')
-      .hset('person', 'name', 'Ana', 'team', 't1')
-      .zadd('acks', 30, 'i3', 10, 'i1', 20, 'i2')
-      .sadd('closed', 'i1', 'i3', 'i9')
+      .sadd('{t}:team', 'ana', 'ben')
+      .hset('{t}:person', 'name', 'Ana', 'team', 't1')
+      .zadd('{t}:acks', 30, 'i3', 10, 'i1', 20, 'i2')
+      .sadd('{t}:closed', 'i1', 'i3', 'i9')
       .exec();
   });
 
   afterAll(async () => {
-    await redis.del('team', 'person', 'acks', 'closed', 'plain');
+    await redis.del('{t}:team', '{t}:person', '{t}:acks', '{t}:closed', '{t}:plain');
     redis.disconnect();
   });
 
-  it('answers reads asked for in one tick with one script call, each as ioredis would', async () => {
+  it('answers reads of one hash tag asked for in one tick with one script call, each as ioredis would', async () => {
     const calls = jest.spyOn(redis, 'readMany');
 
     const answers = await Promise.all([
-      reads.scard('team'),
-      reads.smembers('team').then((members) => members.sort()),
-      reads.hget('person', 'name'),
-      reads.hget('person', 'missing'),
-      reads.hmget('person', 'team', 'missing', 'name'),
-      reads.hgetall('person'),
-      reads.hgetall('nobody'),
-      reads.zcard('acks'),
-      reads.zrange('acks', 0, 1),
-      reads.zrange('acks', 1, 1, true),
-      reads.zintercard('acks', 'closed'),
+      reads.scard('{t}:team'),
+      reads.smembers('{t}:team').then((members) => members.sort()),
+      reads.hget('{t}:person', 'name'),
+      reads.hget('{t}:person', 'missing'),
+      reads.hmget('{t}:person', 'team', 'missing', 'name'),
+      reads.hgetall('{t}:person'),
+      reads.hgetall('{t}:nobody'),
+      reads.zcard('{t}:acks'),
+      reads.zrange('{t}:acks', 0, 1),
+      reads.zrange('{t}:acks', 1, 1, true),
+      reads.zintercard('{t}:acks', '{t}:closed'),
     ]);
 
     expect(answers).toEqual([
@@ -61,11 +61,32 @@ describe('BatchedReads', () => {
     calls.mockRestore();
   });
 
+  it('sends one script per hash tag, declaring its keys, and a command whose keys span tags on its own', async () => {
+    await redis.sadd('{u}:team', 'cy');
+    const calls = jest.spyOn(redis, 'readMany');
+
+    const answers = await Promise.all([
+      reads.scard('{t}:team'),
+      reads.smembers('{u}:team'),
+      reads.hget('{t}:person', 'name'),
+      reads.zintercard('{t}:team', '{u}:team'),
+    ]);
+
+    expect(answers).toEqual([2, ['cy'], 'Ana', 0]);
+    expect(calls.mock.calls.map(([count, ...rest]) => rest.slice(0, count))).toEqual([
+      ['{t}:team', '{t}:person'],
+      ['{u}:team'],
+      ['{t}:team', '{u}:team'],
+    ]);
+    calls.mockRestore();
+    await redis.del('{u}:team');
+  });
+
   it('reads asked for after an answer go in a call of their own', async () => {
     const calls = jest.spyOn(redis, 'readMany');
 
-    const size = await reads.scard('team');
-    const name = await reads.hget('person', 'name');
+    const size = await reads.scard('{t}:team');
+    const name = await reads.hget('{t}:person', 'name');
 
     expect([size, name]).toEqual([2, 'Ana']);
     expect(calls).toHaveBeenCalledTimes(2);
@@ -73,9 +94,9 @@ describe('BatchedReads', () => {
   });
 
   it('fails every read of a call that fails', async () => {
-    await redis.set('plain', 'not a set');
+    await redis.set('{t}:plain', 'not a set');
 
-    const answers = await Promise.allSettled([reads.scard('team'), reads.scard('plain')]);
+    const answers = await Promise.allSettled([reads.scard('{t}:team'), reads.scard('{t}:plain')]);
 
     expect(answers.map(({ status }) => status)).toEqual(['rejected', 'rejected']);
     expect(String((answers[1] as PromiseRejectedResult).reason)).toMatch(/WRONGTYPE/);

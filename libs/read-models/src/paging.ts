@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
+import type { ReadModelRedis } from '@frontline/platform';
 import { DomainError } from '@frontline/decider';
 import { AppConfig, macKey } from '@frontline/platform';
 
@@ -63,11 +63,27 @@ export class Paging {
   }
 
   /**
+   * A page of ids in their sorted order, resuming after the id the cursor holds rather than at an
+   * offset, so ids that come or go meanwhile neither skip nor repeat one.
+   */
+  after(
+    list: string,
+    sorted: readonly string[],
+    { cursor, limit }: Page,
+  ): { items: string[]; nextCursor: string | null } {
+    const [last] = cursor === undefined ? [undefined] : this.open<[string]>(list, cursor, ['string']);
+    const start = last === undefined ? 0 : sorted.findIndex((id) => id > last);
+    const items = start < 0 ? [] : sorted.slice(start, start + limit);
+    const more = start >= 0 && start + limit < sorted.length;
+    return { items, nextCursor: more ? this.seal(list, [items[items.length - 1]]) : null };
+  }
+
+  /**
    * One page of a sorted set in score order, resuming after the (score, member) the cursor holds
    * rather than at an offset, so members leaving the set meanwhile neither skip nor repeat one.
    */
   async sortedSet(
-    redis: Redis,
+    redis: ReadModelRedis,
     list: string,
     key: string,
     { cursor, limit }: Page,

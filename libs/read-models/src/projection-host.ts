@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type LogPosition } from '@frontline/event-store';
-import { READ_MODEL_REDIS } from '@frontline/platform';
-import type { Redis } from 'ioredis';
+import { READ_MODEL_REDIS, type ReadModelRedis } from '@frontline/platform';
 import { activeKeyspace, buildingKeyspace, dropKeyspace, switchToBuilt } from './generations';
 import { LogFeed } from './log-feed';
 import type { Keyspace, Projection } from './projection';
@@ -26,7 +25,7 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     @Inject(PROJECTIONS) private readonly projections: Projection[],
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(READ_MODEL_REDIS) private readonly redis: Redis,
+    @Inject(READ_MODEL_REDIS) private readonly redis: ReadModelRedis,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -57,7 +56,9 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
   private async startRebuilds(): Promise<void> {
     for (const projection of this.projections) {
       const keys = await buildingKeyspace(this.redis, projection.name);
-      if (!keys || this.building.has(projection.name)) continue;
+      // Read before a switch that has since been made, the generation asked for may be serving already.
+      const serving = this.serving.get(projection.name)?.keys.generation ?? 0;
+      if (!keys || this.building.has(projection.name) || serving >= keys.generation) continue;
       this.logger.log(`rebuilding ${projection.name} into ${keys.tag}`);
       this.building.set(
         projection.name,
@@ -69,10 +70,11 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
   private async switchTo(projection: Projection, built: Keyspace): Promise<void> {
     const previous = await switchToBuilt(this.redis, built);
     const runner = this.building.get(projection.name)!;
-    this.building.delete(projection.name);
     await this.serving.get(projection.name)?.stop();
     this.serving.set(projection.name, runner);
-    await dropKeyspace(this.redis, previous);
+    this.building.delete(projection.name); // only now: until it serves, a poll must not start it again
+    // Another projector may have switched first: the generation it replaced is then the one built.
+    if (previous.generation < built.generation) await dropKeyspace(this.redis, previous);
     this.logger.log(`${projection.name} now serves ${built.tag}; ${previous.tag} dropped`);
   }
 

@@ -3,7 +3,8 @@ import { InMemoryEventStore, type NewEvent } from '@frontline/event-store';
 import { TEST_REDIS_URL } from '@frontline/testing';
 import { Redis } from 'ioredis';
 import { LogFeed } from './log-feed';
-import { Keyspace, type Projection } from './projection';
+import type { DomainEvent } from '@frontline/decider';
+import { Keyspace, defineProjection } from './projection';
 import { ProjectionRunner } from './projection-runner';
 
 const counted = (type: string, data: object = {}): NewEvent => ({
@@ -13,23 +14,28 @@ const counted = (type: string, data: object = {}): NewEvent => ({
   metadata: { correlationId: randomUUID(), causationId: randomUUID(), actorId: 'test', schemaVersion: 1 },
 });
 
-/** Counts events, by one or by what they say, and cannot apply one marked broken. */
-const counter: Projection = {
+type Counted = DomainEvent<'Counted', { broken?: boolean; by?: string | number }>;
+type Ignored = DomainEvent<'Ignored'>;
+const countKey = (keys: Keyspace) => ({ count: keys.key('count') });
+
+/** Counts events, by one or by what they say, and cannot apply one marked broken: it reads `Counted` only. */
+const counter = defineProjection<Counted | Ignored, { count: string }>({
   name: 'counter',
-  eventTypes: ['Counted'],
-  project(event, keys) {
-    const { broken, by = 1 } = event.data as { broken?: boolean; by?: string | number };
-    if (broken) throw new Error('cannot count this one');
-    return [['INCRBY', keys.key('count'), by]];
+  layout: countKey,
+  on: {
+    Counted: ({ data: { broken, by = 1 } }, keys) => {
+      if (broken) throw new Error('cannot count this one');
+      return [['INCRBY', keys.count, by]];
+    },
   },
-};
+});
 
 /** Counts the events the counter ignores. */
-const ignoredCounter: Projection = {
+const ignoredCounter = defineProjection<Counted | Ignored, { count: string }>({
   name: 'ignoredCounter',
-  eventTypes: ['Ignored'],
-  project: (_, keys) => [['INCRBY', keys.key('count'), 1]],
-};
+  layout: countKey,
+  on: { Ignored: (_, keys) => [['INCRBY', keys.count, 1]] },
+});
 
 describe('projection runner', () => {
   let redis: Redis;

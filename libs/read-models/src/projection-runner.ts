@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { EventStore, LogPosition, RecordedEvent } from '@frontline/event-store';
-import type { Redis } from 'ioredis';
+import type { ReadModelRedis } from '@frontline/platform';
 import type { ApplyOutcome } from './apply-batch.script';
 import { applyOps } from './apply-events';
 import { type EventQueue, type LogFeed, subscribeOnItsOwn } from './log-feed';
@@ -41,7 +41,7 @@ export class ProjectionRunner {
 
   constructor(
     private readonly store: EventStore,
-    private readonly redis: Redis,
+    private readonly redis: ReadModelRedis,
     private readonly projection: Projection,
     readonly keys: Keyspace,
     private readonly options: RunnerOptions = {},

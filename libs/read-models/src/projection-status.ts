@@ -1,5 +1,5 @@
 import type { EventStore, LogPosition } from '@frontline/event-store';
-import type { Redis } from 'ioredis';
+import type { ReadModelRedis } from '@frontline/platform';
 import { activeKeyspace, buildingKeyspace } from './generations';
 import type { Keyspace, Projection } from './projection';
 
@@ -23,7 +23,7 @@ export interface GenerationStatus {
   failedEvent?: unknown;
 }
 
-export async function projectionStatus(store: EventStore, redis: Redis, projection: Projection) {
+export async function projectionStatus(store: EventStore, redis: ReadModelRedis, projection: Projection) {
   const building = await buildingKeyspace(redis, projection.name);
   return {
     name: projection.name,
@@ -35,7 +35,7 @@ export async function projectionStatus(store: EventStore, redis: Redis, projecti
 /** Reads the lag as a count in the store: a status costs the api the same however far behind the projection is. */
 async function generationStatus(
   store: EventStore,
-  redis: Redis,
+  redis: ReadModelRedis,
   projection: Projection,
   keys: Keyspace,
 ): Promise<GenerationStatus> {
@@ -57,4 +57,15 @@ async function generationStatus(
     lastEventRecordedAt: status.lastEventRecordedAt ?? null,
     ...(status.error ? { error: status.error, failedEvent: JSON.parse(status.failedEvent ?? 'null') } : {}),
   };
+}
+
+/** Whether the serving generation has applied every event of its types in the log. */
+export async function caughtUp(store: EventStore, redis: ReadModelRedis, projection: Projection): Promise<boolean> {
+  const keys = await activeKeyspace(redis, projection.name);
+  const checkpoint = await redis.get(keys.key('checkpoint'));
+  const backlog = await store.countAfter((checkpoint ?? undefined) as LogPosition | undefined, {
+    eventTypes: projection.eventTypes,
+    cap: 1,
+  });
+  return backlog.firstRecordedAt === null;
 }

@@ -1,3 +1,4 @@
+import type { DomainEvent } from '@frontline/decider';
 import type { RecordedEvent } from '@frontline/event-store';
 
 /**
@@ -16,6 +17,45 @@ export interface Projection {
   readonly name: string;
   readonly eventTypes: readonly string[];
   project(event: RecordedEvent, keys: Keyspace): RedisOp[];
+}
+
+/** An event of a context's union as the log delivers it: its type and data, with where and when it was recorded. */
+export type Recorded<E extends DomainEvent> = E & Omit<RecordedEvent, 'type' | 'data'>;
+
+/** What each event type of the union writes; the types with a handler are the ones the projection reads. */
+export type Handlers<E extends DomainEvent, K> = {
+  [T in E['type']]?: (event: Recorded<Extract<E, { type: T }>>, keys: K) => RedisOp[];
+};
+
+/**
+ * A read model written as handlers over its events' union `E`, with `K` its key layout: the one
+ * module of key names that its queries read through too (`ReadModels.layout`).
+ */
+export interface ProjectionDefinition<E extends DomainEvent, K> {
+  readonly name: string;
+  readonly layout: (keys: Keyspace) => K;
+  readonly on: Handlers<E, K>;
+}
+
+/** A projection the runner can host, and whose layout queries can open. */
+export interface TypedProjection<K> extends Projection {
+  readonly layout: (keys: Keyspace) => K;
+}
+
+/**
+ * Makes a definition a runnable projection. The event types it reads are those with a handler, so
+ * the list and the handlers cannot drift; the log only delivers those types, which is what makes
+ * the one narrowing below sound.
+ */
+export function defineProjection<E extends DomainEvent, K>(definition: ProjectionDefinition<E, K>): TypedProjection<K> {
+  const handlers = definition.on as Record<string, ((event: Recorded<E>, keys: K) => RedisOp[]) | undefined>;
+  return {
+    name: definition.name,
+    layout: definition.layout,
+    eventTypes: Object.keys(handlers).filter((type) => handlers[type] !== undefined),
+    project: (recorded, keyspace) =>
+      handlers[recorded.type]?.(recorded as Recorded<E>, definition.layout(keyspace)) ?? [],
+  };
 }
 
 /** Keys of one generation of one projection, all under one hash tag so its script stays in one slot. */

@@ -1,17 +1,26 @@
 import { Module } from '@nestjs/common';
+import { DirectoryModule } from '@frontline/directory';
 import { ReactToKudosHandler } from './application/react-to-kudos.handler';
 import { RecordPraiseHandler } from './application/record-praise.handler';
 import { RemoveKudosHandler } from './application/remove-kudos.handler';
 import { SendKudosHandler } from './application/send-kudos.handler';
-import { MyRecognitionQuery } from './queries/my-recognition.query';
-import { RecognitionDashboardQuery } from './queries/recognition-dashboard.query';
-import { RecognitionFeeds } from './queries/recognition-feeds.query';
-import { RecognitionGapsQuery } from './queries/recognition-gaps.query';
-
-const queries = [RecognitionFeeds, MyRecognitionQuery, RecognitionGapsQuery, RecognitionDashboardQuery];
+import { MyRecognitionHandler } from './queries/my-recognition.handler';
+import { RecognitionDashboardHandler } from './queries/recognition-dashboard.handler';
+import { RecognitionFeedsHandler } from './queries/recognition-feeds.handler';
+import { RecognitionGapsHandler } from './queries/recognition-gaps.handler';
 
 @Module({
-  providers: [SendKudosHandler, ReactToKudosHandler, RemoveKudosHandler, RecordPraiseHandler, ...queries],
-  exports: queries,
+  // For the sites of teams, which facts record.
+  imports: [DirectoryModule],
+  providers: [
+    SendKudosHandler,
+    ReactToKudosHandler,
+    RemoveKudosHandler,
+    RecordPraiseHandler,
+    RecognitionFeedsHandler,
+    MyRecognitionHandler,
+    RecognitionGapsHandler,
+    RecognitionDashboardHandler,
+  ],
 })
 export class RecognitionModule {}

@@ -1,19 +1,70 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { isoWeek } from '@frontline/decider';
-import type { EventStore, NewEvent } from '@frontline/event-store';
-import type { Pool } from 'pg';
+import {
+  type AbuseKind,
+  type Channel,
+  type IncidentFacts,
+  type IncidentEvent,
+  type Severity,
+  abuseIncidentStream,
+  contactVolumeStream,
+  customerStream,
+} from '@frontline/abuse';
+import { type DomainEvent, isoWeek } from '@frontline/decider';
+import { type PersonEvent, personStream, teamStream } from '@frontline/directory';
+import { type EventStore, type ImportedAppend, PostgresLogImport } from '@frontline/event-store';
+import {
+  type KudosEvent,
+  type KudosReactionAdded,
+  type KudosValue,
+  type Visibility,
+  kudosAllowanceStream,
+  kudosStream,
+} from '@frontline/recognition';
+import { type WellbeingKind, wellbeingStream } from '@frontline/wellbeing';
+import type { ClientBase } from 'pg';
+import {
+  abuseIncidentReported,
+  contactVolumeCorrected,
+  contactVolumeRecorded,
+  customerIncidentLinked,
+  incidentAcknowledged,
+  incidentClosed,
+  incidentEscalated,
+  incidentWithdrawn,
+  kudosAllowanceSpent,
+  kudosHidden,
+  kudosReactionAdded,
+  kudosReactionRemoved,
+  kudosRetracted,
+  kudosSent,
+  personEnrolled,
+  personMovedTeam,
+  personOffboarded,
+  personalDataErased,
+  pulseCheckInSubmitted,
+  recoveryBreakTaken,
+  repeatAbuserMatched,
+  supportAccepted,
+  supportDeclined,
+  supportOffered,
+  teamCreated,
+  teamRenamed,
+  wellbeingActivityLogged,
+} from './event-fixtures';
 
 /** One append of a generated history: events for one stream, written together. */
-export interface HistoryAppend {
-  streamName: string;
-  /** The stream's revision of the first event. */
-  revision: number;
-  events: NewEvent[];
-}
+export type HistoryAppend = ImportedAppend;
 
 export interface HistoryOptions {
+  /** Teams people work in; 12 by default. */
   teams?: number;
+  /** People enrolled at first (turnover keeps the number); 600 by default. */
   people?: number;
+  /**
+   * Site teams above the teams: each team's `parentTeamId` is a site, the teams spread evenly over
+   * the sites. Nobody works in a site team itself. None by default: every team is at the top.
+   */
+  sites?: number;
   /** A display name as the directory stores it; the default names nobody (it reads as erased). */
   displayName?: (personId: string) => Promise<string>;
   /** Sees every append as it is generated. */
@@ -23,6 +74,12 @@ export interface HistoryOptions {
 export interface HistoryPerson {
   personId: string;
   teamId: string;
+}
+
+/** A site team and the teams under it. */
+export interface HistorySite {
+  siteId: string;
+  teamIds: string[];
 }
 
 const DAY_MS = 86_400_000;
@@ -45,6 +102,7 @@ const some = <T>(items: readonly T[], count: number): T[] => [
  * It keeps its state, so a log can be grown by writing more of the same history.
  */
 export class History {
+  private readonly sites: HistorySite[] = [];
   private readonly teams: string[] = [];
   private readonly people: HistoryPerson[] = [];
   /** Kudos received and not retracted or hidden, by person id. */
@@ -88,35 +146,30 @@ export class History {
   }
 
   /**
-   * Inserts at least `events` more events straight into the PostgreSQL event store's table, a
-   * chunk per statement: the rows appends of the same events would write, at a rate that
-   * appending one stream per transaction (4,000 to 7,000 events/s here) cannot reach for a
-   * million. The history numbers the revisions, so it must be the log's only writer.
+   * Inserts at least `events` more events straight into the PostgreSQL event store's table
+   * (`PostgresLogImport`, a chunk per statement): the history numbers the revisions, so it must be
+   * the log's only writer.
    */
-  async insert(db: Pick<Pool, 'query'>, events: number, chunk = 5_000): Promise<void> {
-    let pending: Promise<unknown> = Promise.resolve();
+  async insert(db: Pick<ClientBase, 'query'>, events: number, chunk = 5_000): Promise<void> {
+    const logImport = new PostgresLogImport(db, chunk);
     for (const target = this.written + events; this.written < target;) {
-      const rows: object[] = [];
-      while (rows.length < chunk && this.written < target) {
-        for (const { streamName, revision, events: stream } of await this.next()) {
-          stream.forEach(({ id, type, data, metadata }, i) =>
-            rows.push({ id, stream: streamName, revision: revision + i, type, data, metadata }),
-          );
-          this.written += stream.length;
-        }
+      for (const append of await this.next()) {
+        await logImport.write(append);
+        this.written += append.events.length;
       }
-      // The next chunk is generated while this one is inserted, and inserted after it.
-      await pending;
-      pending = db.query(INSERT_EVENTS, [JSON.stringify(rows)]);
-      pending.catch(() => undefined); // reported by the next wait, not as unhandled meanwhile
     }
-    await pending;
+    await logImport.finish();
   }
 
   /** Of those enrolled now, the one who has received the most kudos still shown: whose pages are fullest. */
   mostRecognised(): HistoryPerson {
     const received = (person: HistoryPerson) => this.received.get(person.personId) ?? 0;
     return { ...this.people.reduce((most, person) => (received(person) > received(most) ? person : most)) };
+  }
+
+  /** The site teams and the teams under each, in the order they were created; none without `sites`. */
+  organisationSites(): HistorySite[] {
+    return this.sites.map(({ siteId, teamIds }) => ({ siteId, teamIds: [...teamIds] }));
   }
 
   /** The appends of the next round; the first one sets up the organisation. */
@@ -135,29 +188,43 @@ export class History {
       this.activity(at),
       ...this.pulse(at),
       this.contactVolume(at),
-      ...(chance(0.15) ? [this.move()] : []),
+      ...(chance(0.15) ? [this.move(at)] : []),
       ...(chance(0.02) ? this.match(at) : []),
       ...(chance(0.005) ? await this.turnover(at) : []),
     ];
   }
 
+  /** Sites first, so a team's parent exists when the team is created. */
   private async organisation(): Promise<HistoryAppend[]> {
+    for (let i = 0; i < (this.options.sites ?? 0); i++) this.sites.push({ siteId: randomUUID(), teamIds: [] });
     for (let i = 0; i < (this.options.teams ?? 12); i++) this.teams.push(randomUUID());
-    const appends = this.teams.map((teamId, i) =>
-      this.append(`team-${teamId}`, ['TeamCreated', { teamId, name: `Team ${i + 1}` }]),
+    const appends = this.sites.map(({ siteId }, i) =>
+      this.append(teamStream(siteId), teamCreated({ teamId: siteId, name: `Site ${i + 1}`, siteId })),
     );
+    this.teams.forEach((teamId, i) => {
+      const site = this.sites.length > 0 ? this.sites[i % this.sites.length] : undefined;
+      site?.teamIds.push(teamId);
+      const team = { teamId, name: `Team ${i + 1}`, ...(site ? { parentTeamId: site.siteId } : {}) };
+      appends.push(this.append(teamStream(teamId), teamCreated({ ...team, siteId: site?.siteId ?? teamId })));
+    });
     for (let i = 0; i < (this.options.people ?? 600); i++) appends.push(await this.enrol(pick(this.teams)));
     return appends;
   }
 
-  private async enrol(teamId: string): Promise<HistoryAppend> {
+  /** A team's site as the events record it: the site above it, or the team itself. */
+  private siteOf(teamId: string): string {
+    return this.sites.find(({ teamIds }) => teamIds.includes(teamId))?.siteId ?? teamId;
+  }
+
+  private async enrol(teamId: string, at = new Date(FIRST_DAY)): Promise<HistoryAppend> {
     const member = { personId: randomUUID(), teamId };
     this.people.push(member);
     const displayName = (await this.options.displayName?.(member.personId)) ?? `pd1.${member.personId}.x`;
-    return this.append(`person-${member.personId}`, [
-      'PersonEnrolled',
-      { ...member, displayName, roles: ['agent'], timezone: 'Europe/London' },
-    ]);
+    const place = { siteId: this.siteOf(teamId), at: at.toISOString() };
+    return this.append(
+      personStream(member.personId),
+      personEnrolled({ ...member, ...place, displayName, roles: ['agent'], timezone: 'Europe/London' }),
+    );
   }
 
   private kudos(at: Date): HistoryAppend[] {
@@ -166,35 +233,32 @@ export class History {
     if (recipients.length === 0) return [];
     const kudosId = randomUUID();
     const sentAt = at.toISOString();
-    const events: [string, object][] = [
-      [
-        'KudosSent',
-        {
-          kudosId,
-          fromId: sender.personId,
-          toIds: recipients.map((person) => person.personId),
-          message: 'Thank you for staying late to help with the queue',
-          values: some(['empathy', 'teamwork', 'ownership', 'active_listening', 'above_and_beyond'], 2),
-          visibility: pick(['public', 'public', 'team', 'private']),
-          sentAt,
-          fromTeamId: sender.teamId,
-          toTeamIds: recipients.map((person) => person.teamId),
-        },
-      ],
+    const events: KudosEvent[] = [
+      kudosSent({
+        kudosId,
+        fromId: sender.personId,
+        toIds: recipients.map((person) => person.personId),
+        message: 'Thank you for staying late to help with the queue',
+        values: some<KudosValue>(['empathy', 'teamwork', 'ownership', 'active_listening', 'above_and_beyond'], 2),
+        visibility: pick<Visibility>(['public', 'public', 'team', 'private']),
+        sentAt,
+        fromTeamId: sender.teamId,
+        fromSiteId: this.siteOf(sender.teamId),
+        toTeamIds: recipients.map((person) => person.teamId),
+        toSiteIds: recipients.map((person) => this.siteOf(person.teamId)),
+      }),
     ];
-    const reactions = some(this.people, Math.floor(Math.random() * 4));
-    for (const person of reactions)
-      events.push(['KudosReactionAdded', { kudosId, personId: person.personId, emoji: pick(['🎉', '👏', '❤️']) }]);
-    if (reactions.length > 0 && chance(0.1)) {
-      const [first] = events.slice(1);
-      events.push(['KudosReactionRemoved', first[1]]);
-    }
-    if (chance(0.08)) events.push(['KudosRetracted', { kudosId, by: sender.personId }]);
-    else if (chance(0.02)) events.push(['KudosHidden', { kudosId, reason: 'Off-topic', by: 'admin' }]);
+    const reactions: KudosReactionAdded[] = some(this.people, Math.floor(Math.random() * 4)).map(({ personId }) =>
+      kudosReactionAdded({ kudosId, personId, emoji: pick(['🎉', '👏', '❤️']) }),
+    );
+    events.push(...reactions);
+    if (reactions.length > 0 && chance(0.1)) events.push(kudosReactionRemoved(reactions[0].data));
+    if (chance(0.08)) events.push(kudosRetracted({ kudosId, by: sender.personId }));
+    else if (chance(0.02)) events.push(kudosHidden({ kudosId, reason: 'Off-topic', by: 'admin' }));
     else for (const { personId } of recipients) this.received.set(personId, (this.received.get(personId) ?? 0) + 1);
     return [
-      this.append(`kudosAllowance-${sender.personId}_${sentAt.slice(0, 10)}`, ['KudosAllowanceSpent', { kudosId }]),
-      this.append(`kudos-${kudosId}`, ...events),
+      this.append(kudosAllowanceStream(sender.personId, at), kudosAllowanceSpent({ kudosId })),
+      this.append(kudosStream(kudosId), ...events),
     ];
   }
 
@@ -203,69 +267,73 @@ export class History {
     const incidentId = randomUUID();
     const customer = chance(0.4) ? pick(this.customers) : undefined;
     const later = (minutes: number) => new Date(at.getTime() + minutes * 60_000).toISOString();
-    const facts = {
+    const facts: IncidentFacts = {
       teamId: agent.teamId,
-      channel: pick(['phone', 'phone', 'chat', 'email', 'social']),
-      kinds: some(['shouting', 'insult', 'profanity', 'threat_to_job', 'discriminatory'], 2),
-      severity: pick(['low', 'moderate', 'moderate', 'high', 'critical']),
+      siteId: this.siteOf(agent.teamId),
+      channel: pick<Channel>(['phone', 'phone', 'chat', 'email', 'social']),
+      kinds: some<AbuseKind>(['shouting', 'insult', 'profanity', 'threat_to_job', 'discriminatory'], 2),
+      severity: pick<Severity>(['low', 'moderate', 'moderate', 'high', 'critical']),
       occurredAt: at.toISOString(),
       reportedAt: later(5),
     };
-    const events: [string, object][] = [
-      [
-        'AbuseIncidentReported',
-        {
-          incidentId,
-          agentId: agent.personId,
-          ...facts,
-          ...(customer ? { customerPseudonym: customer.pseudonym } : {}),
-          supportRequested: chance(0.3),
-          shareNarrativeWithLead: false,
-        },
-      ],
+    const events: IncidentEvent[] = [
+      abuseIncidentReported({
+        incidentId,
+        agentId: agent.personId,
+        ...facts,
+        ...(customer ? { customerPseudonym: customer.pseudonym } : {}),
+        supportRequested: chance(0.3),
+        shareNarrativeWithLead: false,
+      }),
     ];
-    if (chance(0.05)) events.push(['IncidentWithdrawn', { incidentId }]);
+    if (chance(0.05)) events.push(incidentWithdrawn({ incidentId }));
     else {
-      if (chance(0.1))
-        events.push(['IncidentEscalated', { incidentId, reason: 'No acknowledgement in time', ...facts }]);
+      if (chance(0.1)) events.push(incidentEscalated({ incidentId, reason: 'No acknowledgement in time', ...facts }));
       if (chance(0.85)) {
-        events.push(['IncidentAcknowledged', { incidentId, by: 'lead', at: later(60), ...facts }]);
+        events.push(incidentAcknowledged({ incidentId, by: 'lead', at: later(60), ...facts }));
         if (chance(0.5)) {
-          events.push(['SupportOffered', { incidentId, kind: 'debrief', by: 'lead', ...facts }]);
+          events.push(supportOffered({ incidentId, kind: 'debrief', by: 'lead', ...facts }));
           events.push(
             chance(0.7)
-              ? ['SupportAccepted', { incidentId, kind: 'debrief', ...facts }]
-              : ['SupportDeclined', { incidentId, kind: 'debrief' }],
+              ? supportAccepted({ incidentId, kind: 'debrief', ...facts })
+              : supportDeclined({ incidentId, kind: 'debrief' }),
           );
         }
-        if (chance(0.2)) events.push(['RecoveryBreakTaken', { incidentId, minutes: 15 }]);
-        if (chance(0.8)) events.push(['IncidentClosed', { incidentId, outcome: 'resolved', by: 'lead' }]);
+        if (chance(0.2)) events.push(recoveryBreakTaken({ incidentId, minutes: 15 }));
+        if (chance(0.8)) events.push(incidentClosed({ incidentId, outcome: 'resolved', by: 'lead' }));
       }
     }
-    if (!customer) return [this.append(`abuseIncident-${incidentId}`, ...events)];
+    if (!customer) return [this.append(abuseIncidentStream(incidentId), ...events)];
     customer.incidents.push({ incidentId, agentId: agent.personId });
+    const { pseudonym: customerPseudonym } = customer;
     return [
-      this.append(`abuseIncident-${incidentId}`, ...events),
-      this.append(`customer-${customer.pseudonym}`, [
-        'CustomerIncidentLinked',
-        { customerPseudonym: customer.pseudonym, incidentId, agentId: agent.personId, occurredAt: facts.occurredAt },
-      ]),
+      this.append(abuseIncidentStream(incidentId), ...events),
+      this.append(
+        customerStream(customerPseudonym),
+        customerIncidentLinked({
+          customerPseudonym,
+          incidentId,
+          agentId: agent.personId,
+          occurredAt: facts.occurredAt,
+        }),
+      ),
     ];
   }
 
   private activity(at: Date): HistoryAppend {
     const person = pick(this.people);
-    return this.append(`wellbeing-${person.personId}`, [
-      'WellbeingActivityLogged',
-      {
+    return this.append(
+      wellbeingStream(person.personId),
+      wellbeingActivityLogged({
         activityId: randomUUID(),
-        kind: pick(['yoga', 'walk', 'meditation', 'recovery_break', 'team_quiz']),
+        kind: pick<WellbeingKind>(['yoga', 'walk', 'meditation', 'recovery_break', 'team_quiz']),
         minutes: pick([10, 15, 20, 30, 45]),
         occurredOn: at.toISOString().slice(0, 10),
         loggedAt: at.toISOString(),
         teamId: person.teamId,
-      },
-    ]);
+        siteId: this.siteOf(person.teamId),
+      }),
+    );
   }
 
   /** One pulse per person per ISO week. */
@@ -276,47 +344,57 @@ export class History {
     this.pulses.add(`${person.personId} ${week}`);
     const score = () => 1 + Math.floor(Math.random() * 5);
     return [
-      this.append(`wellbeing-${person.personId}`, [
-        'PulseCheckInSubmitted',
-        {
+      this.append(
+        wellbeingStream(person.personId),
+        pulseCheckInSubmitted({
           isoWeek: week,
           mood: score(),
           energy: score(),
           workload: score(),
           submittedAt: at.toISOString(),
           teamId: person.teamId,
-        },
-      ]),
+          siteId: this.siteOf(person.teamId),
+        }),
+      ),
     ];
   }
 
   /** Recorded once per team, day and channel; a second figure corrects the first. */
   private contactVolume(at: Date): HistoryAppend {
+    const teamId = pick(this.teams);
     const volume = {
-      teamId: pick(this.teams),
+      teamId,
+      siteId: this.siteOf(teamId),
       date: at.toISOString().slice(0, 10),
-      channel: pick(['phone', 'chat', 'email']),
+      channel: pick<Channel>(['phone', 'chat', 'email']),
     };
     const key = `${volume.teamId} ${volume.date} ${volume.channel}`;
     const previous = this.volumes.get(key);
     const contacts = 200 + Math.floor(Math.random() * 800);
     this.volumes.set(key, contacts);
     return this.append(
-      `contactVolume-${volume.teamId}_${volume.date}`,
+      contactVolumeStream(volume.teamId, volume.date),
       previous === undefined
-        ? ['ContactVolumeRecorded', { ...volume, contacts }]
-        : ['ContactVolumeCorrected', { ...volume, contacts, previous }],
+        ? contactVolumeRecorded({ ...volume, contacts })
+        : contactVolumeCorrected({ ...volume, contacts, previous }),
     );
   }
 
-  private move(): HistoryAppend {
+  private move(at: Date): HistoryAppend {
     const person = pick(this.people);
     const fromTeamId = person.teamId;
     person.teamId = pick(this.teams.filter((teamId) => teamId !== fromTeamId));
-    return this.append(`person-${person.personId}`, [
-      'PersonMovedTeam',
-      { personId: person.personId, fromTeamId, toTeamId: person.teamId },
-    ]);
+    return this.append(
+      personStream(person.personId),
+      personMovedTeam({
+        personId: person.personId,
+        fromTeamId,
+        fromSiteId: this.siteOf(fromTeamId),
+        toTeamId: person.teamId,
+        toSiteId: this.siteOf(person.teamId),
+        at: at.toISOString(),
+      }),
+    );
   }
 
   /** What the worker records when distinct agents reported the same customer. */
@@ -326,15 +404,15 @@ export class History {
     const agents = new Set(recent.map((incident) => incident.agentId));
     if (agents.size < 2) return [];
     return [
-      this.append(`customer-${customer.pseudonym}`, [
-        'RepeatAbuserMatched',
-        {
+      this.append(
+        customerStream(customer.pseudonym),
+        repeatAbuserMatched({
           customerPseudonym: customer.pseudonym,
           incidentIds: recent.map((incident) => incident.incidentId),
           distinctAgents: agents.size,
           matchedAt: at.toISOString(),
-        },
-      ]),
+        }),
+      ),
     ];
   }
 
@@ -342,24 +420,29 @@ export class History {
   private async turnover(at: Date): Promise<HistoryAppend[]> {
     const leaver = this.people.splice(Math.floor(Math.random() * this.people.length), 1)[0];
     const teamId = this.teams[this.round % this.teams.length];
+    const leaving: PersonEvent[] = [
+      personOffboarded({
+        personId: leaver.personId,
+        teamId: leaver.teamId,
+        siteId: this.siteOf(leaver.teamId),
+        at: at.toISOString(),
+      }),
+    ];
+    if (chance(0.3)) leaving.push(personalDataErased({ personId: leaver.personId }));
     return [
-      this.append(
-        `person-${leaver.personId}`,
-        ['PersonOffboarded', { personId: leaver.personId, teamId: leaver.teamId }],
-        ...(chance(0.3) ? [['PersonalDataErased', { personId: leaver.personId }] as [string, object]] : []),
-      ),
-      await this.enrol(pick(this.teams)),
-      this.append(`team-${teamId}`, ['TeamRenamed', { teamId, name: `Team ${at.toISOString().slice(0, 10)}` }]),
+      this.append(personStream(leaver.personId), ...leaving),
+      await this.enrol(pick(this.teams), at),
+      this.append(teamStream(teamId), teamRenamed({ teamId, name: `Team ${at.toISOString().slice(0, 10)}` })),
     ];
   }
 
-  private append(streamName: string, ...events: [type: string, data: object][]): HistoryAppend {
+  private append(streamName: string, ...events: DomainEvent[]): HistoryAppend {
     const revision = this.revisions.get(streamName) ?? 0;
     this.revisions.set(streamName, revision + events.length);
     return {
       streamName,
       revision,
-      events: events.map(([type, data]) => ({
+      events: events.map(({ type, data }) => ({
         id: randomUUID(),
         type,
         data,
@@ -368,14 +451,6 @@ export class History {
     };
   }
 }
-
-/** The rows an append writes, for many streams at once; positions follow the order given. */
-const INSERT_EVENTS = `
-  INSERT INTO eventstore.events (event_id, stream_name, stream_revision, event_type, data, metadata)
-  SELECT e.id, e.stream, e.revision, e.type, e.data, e.metadata
-    FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS given(event, ord),
-         jsonb_to_record(given.event) AS e(id uuid, stream text, revision bigint, type text, data jsonb, metadata jsonb)
-   ORDER BY given.ord`;
 
 /** Writes a history of at least `events` events. */
 export async function writeHistory(store: EventStore, events: number, options?: HistoryOptions): Promise<History> {

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type LogPosition, type RecordedEvent, encodeLogPosition } from '@frontline/event-store';
-import { type ApplyOutcome, Keyspace, type Projection, applyEvents } from '@frontline/read-models';
+import type { ReadModelRedis } from '@frontline/platform';
+import { type ApplyOutcome, Keyspace, type Projection, applyEvents, scanKeys } from '@frontline/read-models';
 import { Redis } from 'ioredis';
 import { TEST_REDIS_URL } from './test-config';
 
@@ -50,32 +51,28 @@ export class ProjectionTestbed {
   /** Every key of the model (without prefix and tag) with its contents, sorted, for comparison. */
   async model(): Promise<Record<string, unknown>> {
     const prefix = this.redis.options.keyPrefix!;
-    const raw = this.redis.duplicate({ keyPrefix: '' });
     const found: string[] = [];
-    for await (const keys of raw.scanStream({ match: `${prefix}rm:*`, count: 1_000 }))
-      found.push(...(keys as string[]));
+    for await (const keys of scanKeys(this.redis, `${prefix}rm:*`)) found.push(...keys);
     const model: Record<string, unknown> = {};
     for (const key of found.sort()) {
       const name = key.slice(`${prefix}rm:${this.keys.tag}:`.length);
       if (name === 'checkpoint' || name === 'status') continue; // the runner's bookkeeping, not the model
-      model[name] = await contents(raw, key);
+      model[name] = await contents(this.redis, key.slice(prefix.length));
     }
-    raw.disconnect();
     return model;
   }
 
   async close(): Promise<void> {
     const prefix = this.redis.options.keyPrefix!;
-    const raw = this.redis.duplicate({ keyPrefix: '' });
-    for await (const keys of raw.scanStream({ match: `${prefix}*`, count: 1_000 })) {
-      if ((keys as string[]).length > 0) await raw.unlink(...(keys as string[]));
+    for await (const keys of scanKeys(this.redis, `${prefix}*`)) {
+      // One key at a time: on a cluster, keys of different slots cannot go in one command.
+      await Promise.all(keys.map((key) => this.redis.unlink(key.slice(prefix.length))));
     }
-    raw.disconnect();
     this.redis.disconnect();
   }
 }
 
-async function contents(redis: Redis, key: string): Promise<unknown> {
+async function contents(redis: ReadModelRedis, key: string): Promise<unknown> {
   switch (await redis.type(key)) {
     case 'hash':
       return redis.hgetall(key);

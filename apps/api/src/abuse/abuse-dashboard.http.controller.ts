@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AbuseDashboardQuery } from '@frontline/abuse';
 import { Roles } from '@frontline/platform';
@@ -9,7 +10,7 @@ import { AbuseDashboardRequest } from './abuse-reads.request.dto';
 @Roles('hr', 'admin')
 @Controller('v1/dashboards/abuse')
 export class AbuseDashboardController {
-  constructor(private readonly dashboard: AbuseDashboardQuery) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ApiOperation({ summary: 'Abuse trends and rates per 1,000 contacts, privacy-protected' })
@@ -18,6 +19,6 @@ export class AbuseDashboardController {
       'Per period: the organisation total and each group, with cells about too few reporters as `{value: null, suppressed: true}`',
   })
   read(@Query() request: AbuseDashboardRequest) {
-    return this.dashboard.read(request);
+    return this.queries.execute(new AbuseDashboardQuery(request));
   }
 }

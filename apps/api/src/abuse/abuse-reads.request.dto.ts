@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DashboardRangeRequest, PageRequest } from '../common/read.request.dto';
-
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { DashboardRequest, PageRequest } from '../common/read.request.dto';
+
 import { DASHBOARD_GROUPINGS, type DashboardGrouping, QUEUE_STATUSES, type QueueStatus } from '@frontline/abuse';
 
 export class IncidentQueueRequest extends PageRequest {
@@ -16,9 +16,13 @@ export class IncidentQueueRequest extends PageRequest {
   teamId?: string;
 }
 
-export class AbuseDashboardRequest extends DashboardRangeRequest {
-  @ApiPropertyOptional({ enum: DASHBOARD_GROUPINGS, default: 'team' })
+export class AbuseDashboardRequest extends DashboardRequest {
+  @ApiPropertyOptional({
+    enum: DASHBOARD_GROUPINGS,
+    default: 'site',
+    description: 'One level of groups: sites, the teams of a site (with `site`), channels, kinds or severities',
+  })
   @IsOptional()
   @IsIn(DASHBOARD_GROUPINGS)
-  groupBy: DashboardGrouping = 'team';
+  override groupBy: DashboardGrouping = 'site';
 }

@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IncidentQueueQuery, MyIncidentsQuery } from '@frontline/abuse';
 import { type Actor, CurrentActor, Roles } from '@frontline/platform';
@@ -10,10 +11,7 @@ import { IncidentQueueRequest } from './abuse-reads.request.dto';
 @ApiBearerAuth()
 @Controller('v1')
 export class IncidentQueueController {
-  constructor(
-    private readonly queue: IncidentQueueQuery,
-    private readonly mine: MyIncidentsQuery,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('incidents')
   @ApiOperation({ summary: 'Work the queue of open incidents' })
@@ -24,13 +22,13 @@ export class IncidentQueueController {
   @ApiForbiddenResponse({ description: "Not a carer, or a team lead asking for another team's queue" })
   incidentQueue(@Query() request: IncidentQueueRequest, @CurrentActor() actor: Actor) {
     const { status, teamId, cursor, limit } = request;
-    return this.queue.forCarer(actor, { status, teamId }, { cursor, limit }, new Date());
+    return this.queries.execute(new IncidentQueueQuery(actor, { status, teamId }, { cursor, limit }, new Date()));
   }
 
   @Get('me/incidents')
   @ApiOperation({ summary: 'Follow your own reports' })
   @ApiOkResponse({ description: 'Your own incidents, newest first, whatever became of them: `{items, nextCursor}`' })
   myIncidents(@Query() page: PageRequest, @CurrentActor() actor: Actor) {
-    return this.mine.of(actor.personId, page);
+    return this.queries.execute(new MyIncidentsQuery(actor.personId, page));
   }
 }

@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RepeatAbusersQuery } from '@frontline/abuse';
 import { Roles } from '@frontline/platform';
@@ -10,7 +11,7 @@ import { PageRequest } from '../common/read.request.dto';
 @Roles('wellbeing_officer')
 @Controller('v1/repeat-abusers')
 export class RepeatAbusersController {
-  constructor(private readonly matches: RepeatAbusersQuery) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ApiOperation({ summary: 'List customers reported by several agents' })
@@ -20,6 +21,6 @@ export class RepeatAbusersController {
   })
   @ApiForbiddenResponse({ description: 'Not a wellbeing officer' })
   list(@Query() page: PageRequest) {
-    return this.matches.list(page);
+    return this.queries.execute(new RepeatAbusersQuery(page));
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,7 +10,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CampaignQuery, CancelCampaignCommand, PlanCampaignCommand } from '@frontline/campaigns';
+import { CancelCampaignCommand, GetCampaignQuery, PlanCampaignCommand } from '@frontline/campaigns';
 import { type Actor, type CommandContext, Context, CurrentActor, Idempotent, Roles, newId } from '@frontline/platform';
 import { PlanCampaignRequest } from './campaigns.request.dto';
 
@@ -21,7 +21,7 @@ import { PlanCampaignRequest } from './campaigns.request.dto';
 export class CampaignsController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly campaigns: CampaignQuery,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
@@ -48,7 +48,7 @@ export class CampaignsController {
   @ApiOkResponse({ description: 'Programme, status, steps run, headlines and summary' })
   @ApiNotFoundResponse({ description: 'No such campaign, or (not HR or admin) not one in progress' })
   get(@Param('id', ParseUUIDPipe) campaignId: string, @CurrentActor() actor: Actor) {
-    return this.campaigns.of(actor, campaignId);
+    return this.queries.execute(new GetCampaignQuery(actor, campaignId));
   }
 
   @Post(':id/cancel')

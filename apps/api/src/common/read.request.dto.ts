@@ -1,6 +1,21 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  type ValidationArguments,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { INTERVALS, type Interval } from '@frontline/decider';
 
 /** `cursor` and `limit` (at most 100) of every list. */
@@ -55,4 +70,30 @@ export class DashboardRangeRequest {
   @IsOptional()
   @IsIn(INTERVALS)
   interval: Interval = 'month';
+}
+
+@ValidatorConstraint({ name: 'siteWithTeams' })
+class SiteWithTeams implements ValidatorConstraintInterface {
+  validate(_site: unknown, { object }: ValidationArguments): boolean {
+    return (object as DashboardRequest).groupBy === 'team';
+  }
+
+  defaultMessage(): string {
+    return 'site lists the teams of one site: ask it with groupBy=team';
+  }
+}
+
+/**
+ * A dashboard answers the organisation's trend and one page of one level of groups: `groupBy`
+ * (each dashboard says which), and with `site`, the teams of that site.
+ */
+export class DashboardRequest extends IntersectionType(DashboardRangeRequest, PageRequest) {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the teams of this site; with groupBy=team' })
+  @IsOptional()
+  @IsUUID()
+  @Validate(SiteWithTeams)
+  site?: string;
+
+  /** Each dashboard declares its own groupings. */
+  groupBy?: string;
 }

@@ -2,8 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiExcludeController, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@frontline/event-store';
-import { Public, READ_MODEL_REDIS, processFaults } from '@frontline/platform';
-import type { Redis } from 'ioredis';
+import { Public, READ_MODEL_REDIS, type ReadModelRedis, processFaults } from '@frontline/platform';
 
 // Probes for the orchestrator, like /metrics: answered 200 or 503, never a client's 4xx, so not in the API document.
 @ApiExcludeController()
@@ -15,7 +14,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    @Inject(READ_MODEL_REDIS) private readonly redis: Redis,
+    @Inject(READ_MODEL_REDIS) private readonly redis: ReadModelRedis,
   ) {}
 
   /** The process answers; says nothing about its dependencies. */

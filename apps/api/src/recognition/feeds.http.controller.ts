@@ -1,7 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor } from '@frontline/platform';
-import { RecognitionFeeds } from '@frontline/recognition';
+import { RecognitionFeedsQuery } from '@frontline/recognition';
 import { PageRequest } from '../common/read.request.dto';
 
 /** Anyone may open any feed; each shows them only the kudos their visibility lets them see. */
@@ -9,13 +10,13 @@ import { PageRequest } from '../common/read.request.dto';
 @ApiBearerAuth()
 @Controller('v1/feeds')
 export class FeedsController {
-  constructor(private readonly feeds: RecognitionFeeds) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('org')
   @ApiOperation({ summary: "Read the organisation's recognition feed" })
   @ApiOkResponse({ description: 'Public kudos, newest first: `{items, nextCursor}`' })
   org(@Query() page: PageRequest, @CurrentActor() actor: Actor) {
-    return this.feeds.org(actor, page);
+    return this.queries.execute(new RecognitionFeedsQuery(actor, { of: 'org' }, page));
   }
 
   @Get('teams/:teamId')
@@ -23,7 +24,7 @@ export class FeedsController {
   @ApiOkResponse({ description: 'Kudos sent from or to the team that you may see, newest first' })
   @ApiNotFoundResponse({ description: 'No such team' })
   team(@Param('teamId', ParseUUIDPipe) teamId: string, @Query() page: PageRequest, @CurrentActor() actor: Actor) {
-    return this.feeds.team(actor, teamId, page);
+    return this.queries.execute(new RecognitionFeedsQuery(actor, { of: 'team', teamId }, page));
   }
 
   @Get('people/:personId')
@@ -31,6 +32,6 @@ export class FeedsController {
   @ApiOkResponse({ description: 'Kudos the person sent or received that you may see, newest first' })
   @ApiNotFoundResponse({ description: 'Nobody enrolled with that id' })
   person(@Param('personId', ParseUUIDPipe) personId: string, @Query() page: PageRequest, @CurrentActor() actor: Actor) {
-    return this.feeds.person(actor, personId, page);
+    return this.queries.execute(new RecognitionFeedsQuery(actor, { of: 'person', personId }, page));
   }
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { DashboardRangeRequest, PageRequest } from '../common/read.request.dto';
+import { DashboardRequest, PageRequest } from '../common/read.request.dto';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -13,9 +13,13 @@ export class RecognitionGapsRequest extends PageRequest {
   days: number = 30;
 }
 
-export class RecognitionDashboardRequest extends DashboardRangeRequest {
-  @ApiPropertyOptional({ enum: ['team'], default: 'team' })
+export class RecognitionDashboardRequest extends DashboardRequest {
+  @ApiPropertyOptional({
+    enum: ['site', 'team'],
+    default: 'site',
+    description: 'One level of groups: sites, or the teams of a site (with `site`)',
+  })
   @IsOptional()
-  @IsIn(['team'])
-  groupBy = 'team' as const;
+  @IsIn(['site', 'team'])
+  override groupBy: 'site' | 'team' = 'site';
 }

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '@frontline/platform';
 import { MyRecognitionQuery, RecognitionDashboardQuery, RecognitionGapsQuery } from '@frontline/recognition';
@@ -8,17 +9,13 @@ import { RecognitionDashboardRequest, RecognitionGapsRequest } from './recogniti
 @ApiBearerAuth()
 @Controller('v1')
 export class RecognitionStatsController {
-  constructor(
-    private readonly mine: MyRecognitionQuery,
-    private readonly gaps: RecognitionGapsQuery,
-    private readonly dashboard: RecognitionDashboardQuery,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('me/recognition')
   @ApiOperation({ summary: 'See the recognition you have received' })
   @ApiOkResponse({ description: 'Your own kudos counts, values received, last recognised at, recent kudos' })
   me(@CurrentActor() actor: Actor) {
-    return this.mine.of(actor.personId);
+    return this.queries.execute(new MyRecognitionQuery(actor.personId));
   }
 
   @Get('teams/:teamId/recognition-gaps')
@@ -31,16 +28,17 @@ export class RecognitionStatsController {
     @Query() { days, cursor, limit }: RecognitionGapsRequest,
     @CurrentActor() actor: Actor,
   ) {
-    return this.gaps.of(actor, teamId, days, { cursor, limit }, new Date());
+    return this.queries.execute(new RecognitionGapsQuery(actor, teamId, days, { cursor, limit }, new Date()));
   }
 
   @Get('dashboards/recognition')
   @ApiOperation({ summary: 'Recognition coverage and values, privacy-protected' })
   @Roles('hr', 'admin')
   @ApiOkResponse({
-    description: 'Per team and period; cells about too few people are `{value: null, suppressed: true}`',
+    description:
+      "Per period, the org and a page of sites or of a site's teams; cells about too few people are `{value: null, suppressed: true, reason}`",
   })
-  recognition(@Query() { from, to, interval }: RecognitionDashboardRequest) {
-    return this.dashboard.of({ from, to }, interval);
+  recognition(@Query() request: RecognitionDashboardRequest) {
+    return this.queries.execute(new RecognitionDashboardQuery(request));
   }
 }

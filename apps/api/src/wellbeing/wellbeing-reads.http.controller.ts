@@ -37,7 +37,7 @@ export class WellbeingReadsController {
   })
   @ApiBadRequestResponse({ description: 'Bad dates, `from` after `to`, or more than 106 periods' })
   @ApiForbiddenResponse({ description: 'Not HR or admin' })
-  dashboard(@Query() { from, to, interval }: WellbeingDashboardRequest) {
-    return this.queries.execute(new WellbeingDashboardQuery(from, to, interval));
+  dashboard(@Query() request: WellbeingDashboardRequest) {
+    return this.queries.execute(new WellbeingDashboardQuery(request));
   }
 }

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { requireTeam } from '@frontline/directory';
+import { TeamSites } from '@frontline/directory';
 import { CommandExecutor } from '@frontline/platform';
 import { contactVolumeStream } from '../domain/abuse.streams';
 import { contactVolumeDecider } from '../domain/contact-volume.decider';
@@ -10,11 +10,15 @@ const PARALLEL_STREAMS = 8;
 
 @CommandHandler(RecordContactVolumesCommand)
 export class RecordContactVolumesHandler implements ICommandHandler<RecordContactVolumesCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly sites: TeamSites,
+  ) {}
 
   async execute({ rows, context }: RecordContactVolumesCommand) {
     // Every team is checked before anything is written, so an unknown team changes nothing.
-    for (const teamId of new Set(rows.map((row) => row.teamId))) await requireTeam(this.executor, teamId);
+    const siteOf = new Map<string, string>();
+    for (const teamId of new Set(rows.map((row) => row.teamId))) siteOf.set(teamId, await this.sites.siteOf(teamId));
     const days = [...groupByStream(rows).values()];
     const counts = { recorded: 0, corrected: 0, unchanged: 0 };
     for (let i = 0; i < days.length; i += PARALLEL_STREAMS) {
@@ -25,7 +29,7 @@ export class RecordContactVolumesHandler implements ICommandHandler<RecordContac
             this.executor.execute(
               contactVolumeStream(teamId, date),
               contactVolumeDecider,
-              { type: 'RecordContactVolumes', teamId, date, counts: dayCounts },
+              { type: 'RecordContactVolumes', teamId, siteId: siteOf.get(teamId)!, date, counts: dayCounts },
               context,
             ),
           ),

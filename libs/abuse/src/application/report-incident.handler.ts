@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { TeamSites } from '@frontline/directory';
 import { CommandExecutor, PersonalData, ownTeamOf } from '@frontline/platform';
 import { abuseIncidentStream } from '../domain/abuse.streams';
 import { incidentDecider } from '../domain/incident.decider';
@@ -9,6 +10,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
   constructor(
     private readonly executor: CommandExecutor,
     private readonly personalData: PersonalData,
+    private readonly sites: TeamSites,
   ) {}
 
   async execute({ report, context }: ReportIncidentCommand) {
@@ -24,6 +26,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
         reportedBy: agentId,
         agentId,
         teamId,
+        siteId: await this.sites.siteOf(teamId),
         // Only ever the keyed pseudonym of the customer, and the narrative under the agent's own key.
         ...(customerRef ? { customerPseudonym: this.personalData.pseudonymiseCustomer(customerRef) } : {}),
         ...(narrative ? { narrative: await this.personalData.encrypt(agentId, narrative) } : {}),

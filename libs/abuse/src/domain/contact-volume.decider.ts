@@ -8,6 +8,8 @@ export type ContactVolumeState = { contacts: Partial<Record<Channel, number>> };
 export type RecordContactVolumes = {
   type: 'RecordContactVolumes';
   teamId: string;
+  /** The team's site, from the directory. */
+  siteId: string;
   date: string;
   counts: { channel: Channel; contacts: number }[];
 };
@@ -25,7 +27,7 @@ export const contactVolumeDecider: Decider<ContactVolumeCommand, ContactVolumeEv
   decide(command, state) {
     switch (command.type) {
       case 'RecordContactVolumes': {
-        const { teamId, date } = command;
+        const { teamId, siteId, date } = command;
         const events: ContactVolumeEvent[] = [];
         // Counts apply in order, so the same channel twice in one import ends at its last count.
         let current = state;
@@ -39,8 +41,8 @@ export const contactVolumeDecider: Decider<ContactVolumeCommand, ContactVolumeEv
           if (previous === contacts) continue;
           const event: ContactVolumeEvent =
             previous === undefined
-              ? { type: 'ContactVolumeRecorded', data: { teamId, date, channel, contacts } }
-              : { type: 'ContactVolumeCorrected', data: { teamId, date, channel, contacts, previous } };
+              ? { type: 'ContactVolumeRecorded', data: { teamId, siteId, date, channel, contacts } }
+              : { type: 'ContactVolumeCorrected', data: { teamId, siteId, date, channel, contacts, previous } };
           events.push(event);
           current = contactVolumeDecider.evolve(current, event);
         }

@@ -5,20 +5,22 @@ import type { ContactVolumeEvent } from './contact-volume.events';
 
 const { given } = deciderSpecification(contactVolumeDecider);
 const teamId = 't1';
+const siteId = 's1';
 const date = '2025-10-06';
 const recorded: ContactVolumeEvent = {
   type: 'ContactVolumeRecorded',
-  data: { teamId, date, channel: 'phone', contacts: 120 },
+  data: { teamId, siteId, date, channel: 'phone', contacts: 120 },
 };
 const record = (counts: { channel: 'phone' | 'chat'; contacts: number }[]) => ({
   type: 'RecordContactVolumes' as const,
   teamId,
+  siteId,
   date,
   counts,
 });
 
 describe('contact volume decider', () => {
-  it('records a count the first time', () =>
+  it('records a count the first time, in the site of the team', () =>
     given([])
       .when(record([{ channel: 'phone', contacts: 120 }]))
       .then([recorded]));
@@ -32,13 +34,16 @@ describe('contact volume decider', () => {
     given([recorded])
       .when(record([{ channel: 'phone', contacts: 130 }]))
       .then([
-        { type: 'ContactVolumeCorrected', data: { teamId, date, channel: 'phone', contacts: 130, previous: 120 } },
+        {
+          type: 'ContactVolumeCorrected',
+          data: { teamId, siteId, date, channel: 'phone', contacts: 130, previous: 120 },
+        },
       ]));
 
   it('keeps channels apart', () =>
     given([recorded])
       .when(record([{ channel: 'chat', contacts: 0 }]))
-      .then([{ type: 'ContactVolumeRecorded', data: { teamId, date, channel: 'chat', contacts: 0 } }]));
+      .then([{ type: 'ContactVolumeRecorded', data: { teamId, siteId, date, channel: 'chat', contacts: 0 } }]));
 
   it('refuses a negative or fractional count', () => {
     given([])
@@ -53,7 +58,10 @@ describe('contact volume decider', () => {
     given([])
       .when(record([{ channel: 'phone', contacts: MAX_CONTACTS_PER_DAY }]))
       .then([
-        { type: 'ContactVolumeRecorded', data: { teamId, date, channel: 'phone', contacts: MAX_CONTACTS_PER_DAY } },
+        {
+          type: 'ContactVolumeRecorded',
+          data: { teamId, siteId, date, channel: 'phone', contacts: MAX_CONTACTS_PER_DAY },
+        },
       ]);
     given([])
       .when(record([{ channel: 'phone', contacts: 1e20 }]))

@@ -1,13 +1,14 @@
 import type { DomainEvent } from '@frontline/decider';
 import type { Channel } from './abuse.vocabulary';
 
+/** `siteId`: the site of the team; absent on older counts, whose readers take the team as its site. */
 export type ContactVolumeRecorded = DomainEvent<
   'ContactVolumeRecorded',
-  { teamId: string; date: string; channel: Channel; contacts: number }
+  { teamId: string; siteId?: string; date: string; channel: Channel; contacts: number }
 >;
 export type ContactVolumeCorrected = DomainEvent<
   'ContactVolumeCorrected',
-  { teamId: string; date: string; channel: Channel; contacts: number; previous: number }
+  { teamId: string; siteId?: string; date: string; channel: Channel; contacts: number; previous: number }
 >;
 
 export type ContactVolumeEvent = ContactVolumeRecorded | ContactVolumeCorrected;

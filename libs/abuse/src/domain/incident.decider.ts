@@ -24,8 +24,10 @@ export type IncidentState =
       closed?: { outcome: IncidentOutcome; by: string };
     });
 
-export type ReportIncident = Omit<AbuseIncidentReported['data'], 'reportedAt'> & {
+export type ReportIncident = Omit<AbuseIncidentReported['data'], 'reportedAt' | 'siteId'> & {
   type: 'ReportIncident';
+  /** The site of the agent's team, from the directory. */
+  siteId: string;
   /** The person making the request; must be the agent the incident happened to. */
   reportedBy: string;
   now: Date;
@@ -272,6 +274,7 @@ const CARE_COMMANDS: ReadonlySet<string> = new Set<CareCommand['type']>([
 const isCareCommand = (command: Exclude<IncidentCommand, ReportIncident>): command is CareCommand =>
   CARE_COMMANDS.has(command.type);
 
-function factsOf({ teamId, channel, kinds, severity, occurredAt, reportedAt }: IncidentFacts): IncidentFacts {
-  return { teamId, channel, kinds, severity, occurredAt, reportedAt };
+function factsOf({ teamId, siteId, channel, kinds, severity, occurredAt, reportedAt }: IncidentFacts): IncidentFacts {
+  // An incident reported before sites were recorded has none in any of its events.
+  return { teamId, ...(siteId === undefined ? {} : { siteId }), channel, kinds, severity, occurredAt, reportedAt };
 }

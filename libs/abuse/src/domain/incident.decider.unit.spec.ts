@@ -32,6 +32,7 @@ const report: ReportIncident = {
   reportedBy: 'a1',
   agentId: 'a1',
   teamId: 't1',
+  siteId: 's1',
   channel: 'phone',
   kinds: ['shouting', 'threat_to_job'],
   severity: 'high',
@@ -48,6 +49,7 @@ const reported: AbuseIncidentReported = {
     incidentId,
     agentId: 'a1',
     teamId: 't1',
+    siteId: 's1',
     channel: 'phone',
     kinds: ['shouting', 'threat_to_job'],
     severity: 'high',
@@ -60,8 +62,8 @@ const reported: AbuseIncidentReported = {
   },
 };
 // Copied from the report into later events, so read models can file them without reading.
-const { teamId, channel, kinds, severity, occurredAt, reportedAt } = reported.data;
-const facts = { teamId, channel, kinds, severity, occurredAt, reportedAt };
+const { teamId, siteId, channel, kinds, severity, occurredAt, reportedAt } = reported.data;
+const facts = { teamId, siteId, channel, kinds, severity, occurredAt, reportedAt };
 const acknowledged: IncidentEvent = {
   type: 'IncidentAcknowledged',
   data: { incidentId, by: 'l1', at: now.toISOString(), ...facts },
@@ -77,7 +79,8 @@ const as = (by: IncidentActor) => ({ incidentId, by, now });
 const daysBefore = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
 
 describe('incident decider: reporting', () => {
-  it('records the report of the agent it happened to', () => given([]).when(report).then([reported]));
+  it('records the report of the agent it happened to, in the site of their team', () =>
+    given([]).when(report).then([reported]));
 
   it('lets nobody report an incident for someone else', () =>
     given([])
@@ -118,6 +121,14 @@ describe('incident decider: care and lifecycle', () => {
     given([reported])
       .when({ type: 'AcknowledgeIncident', ...as(officer) })
       .then([{ type: 'IncidentAcknowledged', data: { incidentId, by: 'w1', at: now.toISOString(), ...facts } }]);
+  });
+
+  it('files its later events under the site of its report, and under none if the report predates sites', () => {
+    const { siteId: _s, ...before } = reported.data;
+    const { siteId: _f, ...factsBefore } = facts;
+    given([{ type: 'AbuseIncidentReported', data: before }])
+      .when({ type: 'AcknowledgeIncident', ...as(lead) })
+      .then([{ type: 'IncidentAcknowledged', data: { incidentId, by: 'l1', at: now.toISOString(), ...factsBefore } }]);
   });
 
   it('is acknowledged once', () =>

@@ -3,7 +3,9 @@ import type { AbuseKind, Channel, CustomerAction, IncidentOutcome, Severity, Sup
 
 /**
  * `narrative` is personal data: ciphertext under the agent's own key. The customer is only
- * ever named by `customerPseudonym`, a keyed HMAC of the reference the agent gave.
+ * ever named by `customerPseudonym`, a keyed HMAC of the reference the agent gave. `siteId` is
+ * the site of the agent's team when they reported it; absent on older incidents, whose readers
+ * take the team as its site.
  */
 export type AbuseIncidentReported = DomainEvent<
   'AbuseIncidentReported',
@@ -11,6 +13,7 @@ export type AbuseIncidentReported = DomainEvent<
     incidentId: string;
     agentId: string;
     teamId: string;
+    siteId?: string;
     channel: Channel;
     kinds: AbuseKind[];
     severity: Severity;
@@ -24,12 +27,12 @@ export type AbuseIncidentReported = DomainEvent<
   }
 >;
 /**
- * The report's facts that read models file an incident under (team, channel, kinds, severity,
- * week and month), copied into later events because a projection cannot read the report back.
+ * The report's facts that read models file an incident under (team, site, channel, kinds,
+ * severity, week and month), copied into later events because a projection cannot read the report back.
  */
 export type IncidentFacts = Pick<
   AbuseIncidentReported['data'],
-  'teamId' | 'channel' | 'kinds' | 'severity' | 'occurredAt' | 'reportedAt'
+  'teamId' | 'siteId' | 'channel' | 'kinds' | 'severity' | 'occurredAt' | 'reportedAt'
 >;
 export type IncidentAcknowledged = DomainEvent<
   'IncidentAcknowledged',

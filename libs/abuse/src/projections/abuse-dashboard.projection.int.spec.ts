@@ -78,9 +78,9 @@ describe('abuse dashboard projection', () => {
     const model = await testbed.model();
 
     expect(model).toMatchObject({
-      'week:2026-W47:org:all': { incidents: '3', offered: '2', accepted: '1', contacts: '2000' },
-      'week:2026-W47:org:all:reporters': ['ana', 'bo'],
-      'week:2026-W47:org:all:ack': ['i1', String(30 * 60_000), 'i2', String(90 * 60_000)],
+      'week:2026-W47:org': { incidents: '3', offered: '2', accepted: '1', contacts: '2000' },
+      'week:2026-W47:org:reporters': ['ana', 'bo'],
+      'week:2026-W47:org:ack': ['i1', String(30 * 60_000), 'i2', String(90 * 60_000)],
       'week:2026-W47:team:t1': { incidents: '3', offered: '2', accepted: '1', contacts: '1500' },
       'week:2026-W47:team:t1:reporters': ['ana', 'bo'],
       'week:2026-W47:team:t2': { contacts: '500' },
@@ -98,11 +98,15 @@ describe('abuse dashboard projection', () => {
       'week:2026-W47:groups:channel': ['chat', 'phone'],
       'week:2026-W47:groups:kind': ['insult', 'shouting'],
       'week:2026-W47:groups:severity': ['high', 'low'],
+      // Without a recorded site (events from before sites), a team is its own site.
+      'week:2026-W47:site:t1': { incidents: '3', offered: '2', accepted: '1', contacts: '1500' },
+      'week:2026-W47:groups:site': ['t1'],
+      'week:2026-W47:site-teams:t1': ['t1'],
       'week:2026-W49:team:t2': { incidents: '1' },
       'week:2026-W49:team:t2:reporters': ['cy'],
-      'month:2026-11:org:all': { incidents: '3', contacts: '2000' },
-      'month:2026-11:org:all:reporters': ['ana', 'bo'],
-      'month:2026-12:org:all': { incidents: '1' },
+      'month:2026-11:org': { incidents: '3', contacts: '2000' },
+      'month:2026-11:org:reporters': ['ana', 'bo'],
+      'month:2026-12:org': { incidents: '1' },
       'month:2026-12:groups:team': ['t2'],
     });
     // Nobody's words reach the dashboard: only agent ids, in the sets that make "distinct" exact.
@@ -128,12 +132,14 @@ describe('abuse dashboard projection', () => {
     await testbed.given(volume('t1', '2026-11-16', 'phone', 400, 1000));
 
     expect(await testbed.model()).toEqual({
+      'week:2026-W47:site:t1': { contacts: '450' },
+      'month:2026-11:site:t1': { contacts: '450' },
       'week:2026-W47:team:t1': { contacts: '450' },
       'week:2026-W47:channel:phone': { contacts: '450' },
-      'week:2026-W47:org:all': { contacts: '450' },
+      'week:2026-W47:org': { contacts: '450' },
       'month:2026-11:team:t1': { contacts: '450' },
       'month:2026-11:channel:phone': { contacts: '450' },
-      'month:2026-11:org:all': { contacts: '450' },
+      'month:2026-11:org': { contacts: '450' },
     });
   });
 

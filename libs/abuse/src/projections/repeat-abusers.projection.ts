@@ -1,24 +1,19 @@
-import type { RecordedEvent } from '@frontline/event-store';
-import type { Keyspace, Projection, RedisOp } from '@frontline/read-models';
+import { defineProjection } from '@frontline/read-models';
 import type { CustomerEvent } from '../domain/customer.events';
+import { type RepeatAbusersKeys, repeatAbusersKeys } from './repeat-abusers.keys';
 
 /**
- * The wellbeing officer's repeat-abuser matches: `match:<eventId>` {customerPseudonym,
- * incidentIds, distinctAgents, matchedAt} and `matches`, scored by when each was made. Agents
- * and team leads never read it (the api lets wellbeing officers only).
+ * The wellbeing officer's repeat-abuser matches (see `repeatAbusersKeys`), each under the id of
+ * the event that made it. Agents and team leads never read it (the api lets wellbeing officers only).
  */
-export const repeatAbusersProjection: Projection = {
+export const repeatAbusersProjection = defineProjection<CustomerEvent, RepeatAbusersKeys>({
   name: 'repeatAbusers',
-  eventTypes: ['RepeatAbuserMatched'],
-
-  project(recorded: RecordedEvent, keys: Keyspace): RedisOp[] {
-    const event = recorded as unknown as CustomerEvent;
-    if (event.type !== 'RepeatAbuserMatched') return [];
-    const { customerPseudonym, incidentIds, distinctAgents, matchedAt } = event.data;
-    return [
+  layout: repeatAbusersKeys,
+  on: {
+    RepeatAbuserMatched: ({ id, data: { customerPseudonym, incidentIds, distinctAgents, matchedAt } }, keys) => [
       [
         'HSET',
-        keys.key('match', recorded.id),
+        keys.match(id),
         'customerPseudonym',
         customerPseudonym,
         'incidentIds',
@@ -28,7 +23,7 @@ export const repeatAbusersProjection: Projection = {
         'matchedAt',
         matchedAt,
       ],
-      ['ZADD', keys.key('matches'), Date.parse(matchedAt), recorded.id],
-    ];
+      ['ZADD', keys.matches, Date.parse(matchedAt), id],
+    ],
   },
-};
+});

@@ -1,9 +1,12 @@
 import { type AppConfig, type Clock, loadConfig } from '@frontline/platform';
-import { Paging, ReadModels } from '@frontline/read-models';
+import { InMemoryEventStore } from '@frontline/event-store';
+import { Paging, ReadModels, Releases } from '@frontline/read-models';
 import { ProjectionTestbed, recorded } from '@frontline/testing';
 import { abuseDashboardProjection } from '../projections/abuse-dashboard.projection';
 import { incidentQueueProjection } from '../projections/incident-queue.projection';
-import { AbuseDashboardQuery } from './abuse-dashboard.query';
+import { AbuseDashboardHandler } from './abuse-dashboard.handler';
+import { AbuseDashboardQuery, type AbuseDashboardRequest } from './abuse-dashboard.query';
+import { IncidentQueueHandler } from './incident-queue.handler';
 import { IncidentQueueQuery } from './incident-queue.query';
 
 const officer = { personId: 'w1', roles: ['wellbeing_officer' as const] };
@@ -43,9 +46,9 @@ describe('incident queue query', () => {
   it('is overdue once the acknowledge SLA has passed without an acknowledgement', async () => {
     const [one, two] = [incident('i1', 'ana', 0), incident('i2', 'bo', 10)];
     await testbed.given(one.reported, two.reported, one.acknowledged(300));
-    const query = new IncidentQueueQuery(new ReadModels(testbed.redis), new Paging(loadConfig({})));
+    const handler = new IncidentQueueHandler(new ReadModels(testbed.redis), new Paging(loadConfig({})));
 
-    const at = (iso: string) => query.forCarer(officer, {}, { limit: 20 }, new Date(iso));
+    const at = (iso: string) => handler.execute(new IncidentQueueQuery(officer, {}, { limit: 20 }, new Date(iso)));
     expect((await at('2026-11-16T13:05:00.000Z')).items).toMatchObject([
       { incidentId: 'i1', ackDueAt: '2026-11-16T13:00:00.000Z', status: 'acknowledged', overdue: false },
       { incidentId: 'i2', ackDueAt: '2026-11-16T13:10:00.000Z', status: 'open', overdue: false },
@@ -53,6 +56,15 @@ describe('incident queue query', () => {
     expect((await at('2026-11-16T13:10:01.000Z')).items[1]).toMatchObject({ incidentId: 'i2', overdue: true });
   });
 });
+
+/** The dashboard over the testbed's model; its log is empty, so the model has caught up with it. */
+function dashboardQuery(testbed: ProjectionTestbed, minGroup: number, clock: Clock) {
+  const config = { ...loadConfig({}), PRIVACY_MIN_GROUP: minGroup } as AppConfig;
+  const readModels = new ReadModels(testbed.redis);
+  const releases = new Releases(readModels, config, clock, new InMemoryEventStore(), new Paging(config));
+  const handler = new AbuseDashboardHandler(releases);
+  return { read: (request: AbuseDashboardRequest) => handler.execute(new AbuseDashboardQuery(request)) };
+}
 
 /** November 2026 (weeks 45 to 48) has ended. */
 const afterNovember: Clock = { now: () => new Date('2026-12-01T00:00:00Z') };
@@ -69,15 +81,12 @@ describe('abuse dashboard query', () => {
       ...[30, 90, 10, 200].map((minutes, i) => incidents[i].acknowledged(minutes)),
     );
     const read = (minGroup: number) =>
-      new AbuseDashboardQuery(
-        new ReadModels(testbed.redis),
-        { PRIVACY_MIN_GROUP: minGroup } as AppConfig,
-        afterNovember,
-      ).read({
+      dashboardQuery(testbed, minGroup, afterNovember).read({
         from: '2026-11-16',
         to: '2026-11-16',
         interval: 'week',
         groupBy: 'team',
+        limit: 20,
       });
 
     const open = await read(4);
@@ -104,10 +113,14 @@ describe('abuse dashboard query, across answers', () => {
 
   it('shows nothing of a week that has not ended', async () => {
     await testbed.given(...['a', 'b', 'c', 'd', 'e', 'f'].map((agent, i) => incident(`i${i}`, agent, i).reported));
-    const query = new AbuseDashboardQuery(new ReadModels(testbed.redis), { PRIVACY_MIN_GROUP: 5 } as AppConfig, {
-      now: () => new Date('2026-11-22T23:00:00Z'),
+    const query = dashboardQuery(testbed, 5, { now: () => new Date('2026-11-22T23:00:00Z') });
+    const answer = await query.read({
+      from: '2026-11-16',
+      to: '2026-11-16',
+      interval: 'week',
+      groupBy: 'team',
+      limit: 20,
     });
-    const answer = await query.read({ from: '2026-11-16', to: '2026-11-16', interval: 'week', groupBy: 'team' });
     expect(answer.periods[0].total.incidents).toEqual({ value: null, suppressed: true, reason: 'period-open' });
   });
 });

@@ -1,51 +1,28 @@
-import { Injectable } from '@nestjs/common';
-import { ForbiddenError } from '@frontline/decider';
-import { type Actor, hasRole } from '@frontline/platform';
-import { type Page, Paging, ReadModels } from '@frontline/read-models';
-import { CARE_ACK_SLA_MS } from '../domain/abuse.vocabulary';
-import type { QueueStatus } from '../projections/incident-queue.projection';
-import { incidentSummaries } from './incident-summary';
+import { Query } from '@nestjs/cqrs';
+import type { Actor } from '@frontline/platform';
+import type { Page } from '@frontline/read-models';
+import type { QueueStatus } from '../projections/incident-queue.keys';
+import type { IncidentSummary } from './incident-summary';
 
 export interface IncidentQueueFilter {
   status?: QueueStatus;
   teamId?: string;
 }
 
-/** The open incidents a carer acts on, oldest due first, with the clock of the acknowledge SLA. */
-@Injectable()
-export class IncidentQueueQuery {
-  constructor(
-    private readonly readModels: ReadModels,
-    private readonly paging: Paging,
-  ) {}
-
-  async forCarer(carer: Actor, filter: IncidentQueueFilter, page: Page, now: Date) {
-    const teamId = teamVisibleTo(carer, filter.teamId);
-    const keys = await this.readModels.keys('incidentQueue');
-    const queue = keys.key(
-      'queue',
-      ...(teamId === undefined ? [] : ['team', teamId]),
-      ...(filter.status === undefined ? [] : ['status', filter.status]),
-    );
-    const { redis } = this.readModels;
-    const { members, nextCursor } = await this.paging.sortedSet(redis, 'incident-queue', queue, page, 'oldest_first');
-    const items = (await incidentSummaries(this.readModels, keys, members)).map((incident) => {
-      const ackDueAt = Date.parse(incident.reportedAt) + CARE_ACK_SLA_MS;
-      const overdue = incident.acknowledgedAt === null && now.getTime() > ackDueAt;
-      return { ...incident, ackDueAt: new Date(ackDueAt).toISOString(), overdue };
-    });
-    return { items, nextCursor };
-  }
+/** An incident in a carer's queue, with the clock of the acknowledge SLA. */
+export interface QueuedIncident extends IncidentSummary {
+  ackDueAt: string;
+  overdue: boolean;
 }
 
-/** A wellbeing officer sees every team; a team lead only the team the directory has them lead now. */
-function teamVisibleTo(carer: Actor, teamId: string | undefined): string | undefined {
-  if (hasRole(carer, 'wellbeing_officer')) return teamId;
-  if (!hasRole(carer, 'team_lead') || carer.teamId === undefined) {
-    throw new ForbiddenError('Only team leads and wellbeing officers see incident queues');
+/** The open incidents `carer` acts on, oldest due first; `now` says which are overdue. */
+export class IncidentQueueQuery extends Query<{ items: QueuedIncident[]; nextCursor: string | null }> {
+  constructor(
+    readonly carer: Actor,
+    readonly filter: IncidentQueueFilter,
+    readonly page: Page,
+    readonly now: Date,
+  ) {
+    super();
   }
-  if (teamId !== undefined && teamId !== carer.teamId) {
-    throw new ForbiddenError("A team lead sees their own team's incidents only");
-  }
-  return carer.teamId;
 }

@@ -1,4 +1,5 @@
-import type { Keyspace, ReadModels } from '@frontline/read-models';
+import type { ReadModels } from '@frontline/read-models';
+import type { IncidentQueueKeys } from '../projections/incident-queue.keys';
 
 /** An incident as a list shows it: what happened and where it stands, never the narrative or the customer. */
 export interface IncidentSummary {
@@ -16,10 +17,10 @@ export interface IncidentSummary {
 
 export async function incidentSummaries(
   readModels: ReadModels,
-  keys: Keyspace,
+  keys: IncidentQueueKeys,
   ids: string[],
 ): Promise<IncidentSummary[]> {
-  const hashes = await Promise.all(ids.map((id) => readModels.redis.hgetall(keys.key('incident', id))));
+  const hashes = await Promise.all(ids.map((id) => readModels.redis.hgetall(keys.incident(id))));
   return hashes.map((hash) => ({
     incidentId: hash.incidentId,
     teamId: hash.teamId,

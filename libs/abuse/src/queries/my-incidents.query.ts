@@ -1,25 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { type Page, Paging, ReadModels } from '@frontline/read-models';
-import { incidentSummaries } from './incident-summary';
+import { Query } from '@nestjs/cqrs';
+import type { Page } from '@frontline/read-models';
+import type { IncidentSummary } from './incident-summary';
 
-/** The caller's own incidents, newest first, whatever became of them. */
-@Injectable()
-export class MyIncidentsQuery {
+/** The agent's own incidents, newest first, whatever became of them. */
+export class MyIncidentsQuery extends Query<{ items: IncidentSummary[]; nextCursor: string | null }> {
   constructor(
-    private readonly readModels: ReadModels,
-    private readonly paging: Paging,
-  ) {}
-
-  async of(agentId: string, page: Page) {
-    const keys = await this.readModels.keys('incidentQueue');
-    const mine = keys.key('agent', agentId, 'incidents');
-    const { members, nextCursor } = await this.paging.sortedSet(
-      this.readModels.redis,
-      'my-incidents',
-      mine,
-      page,
-      'newest_first',
-    );
-    return { items: await incidentSummaries(this.readModels, keys, members), nextCursor };
+    readonly agentId: string,
+    readonly page: Page,
+  ) {
+    super();
   }
 }

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { type Page, Paging, ReadModels } from '@frontline/read-models';
+import { Query } from '@nestjs/cqrs';
+import type { Page } from '@frontline/read-models';
 
 export interface RepeatAbuserMatch {
   matchId: string;
@@ -10,30 +10,8 @@ export interface RepeatAbuserMatch {
 }
 
 /** Repeat-abuser matches, newest first: for wellbeing officers only (the controller's role check). */
-@Injectable()
-export class RepeatAbusersQuery {
-  constructor(
-    private readonly readModels: ReadModels,
-    private readonly paging: Paging,
-  ) {}
-
-  async list(page: Page): Promise<{ items: RepeatAbuserMatch[]; nextCursor: string | null }> {
-    const keys = await this.readModels.keys('repeatAbusers');
-    const { members, nextCursor } = await this.paging.sortedSet(
-      this.readModels.redis,
-      'repeat-abusers',
-      keys.key('matches'),
-      page,
-      'newest_first',
-    );
-    const hashes = await Promise.all(members.map((id) => this.readModels.redis.hgetall(keys.key('match', id))));
-    const items = hashes.map((hash, i) => ({
-      matchId: members[i],
-      customerPseudonym: hash.customerPseudonym,
-      incidentIds: hash.incidentIds ? hash.incidentIds.split(',') : [],
-      distinctAgents: Number(hash.distinctAgents),
-      matchedAt: hash.matchedAt,
-    }));
-    return { items, nextCursor };
+export class RepeatAbusersQuery extends Query<{ items: RepeatAbuserMatch[]; nextCursor: string | null }> {
+  constructor(readonly page: Page) {
+    super();
   }
 }

@@ -3,15 +3,25 @@ import { CommandExecutor } from '@frontline/platform';
 import { teamStream } from '../domain/directory.streams';
 import { UnknownTeamError, teamDecider } from '../domain/team.decider';
 import { CreateTeamCommand } from './create-team.command';
+import { TeamSites } from './team-sites';
 
 @CommandHandler(CreateTeamCommand)
 export class CreateTeamHandler implements ICommandHandler<CreateTeamCommand> {
-  constructor(private readonly executor: CommandExecutor) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly sites: TeamSites,
+  ) {}
 
-  async execute({ team, context }: CreateTeamCommand) {
-    if (team.parentTeamId) await requireTeam(this.executor, team.parentTeamId);
-    await this.executor.execute(teamStream(team.teamId), teamDecider, { type: 'CreateTeam', ...team }, context);
-    return { teamId: team.teamId };
+  async execute({ team: { teamId, name, parentTeamId }, context }: CreateTeamCommand) {
+    // The parent must exist, and the new team shares its site.
+    const parent = parentTeamId ? { parentTeamId, parentSiteId: await this.sites.siteOf(parentTeamId) } : {};
+    await this.executor.execute(
+      teamStream(teamId),
+      teamDecider,
+      { type: 'CreateTeam', teamId, name, ...parent },
+      context,
+    );
+    return { teamId };
   }
 }
 

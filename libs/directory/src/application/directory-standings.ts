@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import {
   AppConfig,
   CommandExecutor,
@@ -7,6 +6,7 @@ import {
   type DirectoryStanding,
   type PersonStanding,
   READ_MODEL_REDIS,
+  type ReadModelRedis,
   isRole,
 } from '@frontline/platform';
 import { identityStream, personStream } from '../domain/directory.streams';
@@ -39,7 +39,7 @@ export class DirectoryStandings extends DirectoryAccess {
     private readonly executor: CommandExecutor,
     private readonly links: IdentityLinks,
     private readonly config: AppConfig,
-    @Inject(READ_MODEL_REDIS) private readonly redis: Redis,
+    @Inject(READ_MODEL_REDIS) private readonly redis: ReadModelRedis,
   ) {
     super();
   }

@@ -2,10 +2,10 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor, PersonalData } from '@frontline/platform';
 import { personStream } from '../domain/directory.streams';
 import { type PersonCommand, personDecider } from '../domain/person.decider';
-import { requireTeam } from './create-team.handler';
 import { EnrolPersonCommand } from './enrol-person.command';
 import { DirectoryStandings } from './directory-standings';
 import { IdentityLinks } from './identity-links';
+import { TeamSites } from './team-sites';
 
 type Person = EnrolPersonCommand['person'];
 
@@ -16,6 +16,7 @@ export class EnrolPersonHandler implements ICommandHandler<EnrolPersonCommand> {
     private readonly personalData: PersonalData,
     private readonly standings: DirectoryStandings,
     private readonly identities: IdentityLinks,
+    private readonly sites: TeamSites,
   ) {}
 
   /**
@@ -27,7 +28,7 @@ export class EnrolPersonHandler implements ICommandHandler<EnrolPersonCommand> {
     const keys = person.identity ? this.identities.keysOfIdentity(person.identity) : [];
     const [claim, prepared] = await Promise.allSettled([
       this.identities.claim(personId, keys, context),
-      this.prepared(person),
+      this.prepared(person, context.now),
     ]);
     const claimed = claim.status === 'fulfilled' ? claim.value : [];
     try {
@@ -43,14 +44,15 @@ export class EnrolPersonHandler implements ICommandHandler<EnrolPersonCommand> {
     return { personId };
   }
 
-  private async prepared({ identity, ...person }: Person): Promise<PersonCommand> {
-    await requireTeam(this.executor, person.teamId);
+  /** The team must exist, and its site goes into the enrolment, with when it took effect. */
+  private async prepared({ identity, ...person }: Person, now: Date): Promise<PersonCommand> {
+    const siteId = await this.sites.siteOf(person.teamId);
     // The first makes the person's key, which the others then read: made concurrently, each would try to.
     const displayName = await this.personalData.encrypt(person.personId, person.displayName);
     const [displayNameKey, linked] = await Promise.all([
       this.personalData.fingerprint(person.personId, person.displayName),
       identity && this.identities.sealed(person.personId, identity),
     ]);
-    return { type: 'EnrolPerson', ...person, displayName, displayNameKey, identity: linked };
+    return { type: 'EnrolPerson', ...person, displayName, displayNameKey, siteId, now, identity: linked };
   }
 }

@@ -12,6 +12,8 @@ export type PersonState =
       erased: boolean;
       displayNameKey?: string;
       identity?: { userNameKey: string; externalIdKey?: string };
+      /** The site of their team as their events recorded it; absent if those predate sites. */
+      siteId?: string;
     };
 
 type Enrolled = Exclude<PersonState, { status: 'none' }>;
@@ -32,16 +34,19 @@ export type PersonCommand =
       displayName: string;
       roles: string[];
       timezone: string;
+      siteId: string;
+      now: Date;
       displayNameKey?: string;
       /** Linked in the same append, when they sign in through an identity provider. */
       identity?: LinkedIdentity;
     }
-  | { type: 'MovePerson'; personId: string; toTeamId: string }
-  | { type: 'OffboardPerson'; personId: string }
+  | ({ type: 'MovePerson'; personId: string; toTeamId: string; toSiteId: string } & MembershipChange)
+  | ({ type: 'OffboardPerson'; personId: string } & MembershipChange)
   | { type: 'ErasePersonalData'; personId: string }
   | { type: 'RenamePerson'; personId: string; displayName: string; displayNameKey: string }
   | { type: 'ChangeRoles'; personId: string; roles: string[] }
-  | { type: 'ReinstatePerson'; personId: string }
+  /** Back in the team they left, whose site `currentSiteId` says if their events predate sites. */
+  | ({ type: 'ReinstatePerson'; personId: string } & MembershipChange)
   | {
       type: 'LinkIdentity';
       personId: string;
@@ -51,6 +56,9 @@ export type PersonCommand =
       externalIdKey?: string;
     }
   | { type: 'UnlinkIdentity'; personId: string };
+
+/** `currentSiteId` is the site of the team they are in, for a person whose events predate sites. */
+type MembershipChange = { now: Date; currentSiteId?: string };
 
 export class PersonAlreadyEnrolledError extends DomainError {
   readonly code = 'person-already-enrolled';
@@ -75,10 +83,19 @@ export class NoRolesError extends DomainError {
 const sameRoles = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
-function move(state: Enrolled, toTeamId: string): PersonEvent[] {
+function move(state: Enrolled, command: Extract<PersonCommand, { type: 'MovePerson' }>): PersonEvent[] {
   if (state.status !== 'active') throw new PersonNotActiveError(`${state.personId} has left`);
-  if (state.teamId === toTeamId) return [];
-  return [{ type: 'PersonMovedTeam', data: { personId: state.personId, fromTeamId: state.teamId, toTeamId } }];
+  if (state.teamId === command.toTeamId) return [];
+  const { toTeamId, toSiteId } = command;
+  const from = { fromTeamId: state.teamId, fromSiteId: siteNow(state, command) };
+  const at = command.now.toISOString();
+  return [{ type: 'PersonMovedTeam', data: { personId: state.personId, ...from, toTeamId, toSiteId, at } }];
+}
+
+function offboard(state: Enrolled, command: MembershipChange): PersonEvent[] {
+  if (state.status !== 'active') return [];
+  const where = { teamId: state.teamId, siteId: siteNow(state, command), at: command.now.toISOString() };
+  return [{ type: 'PersonOffboarded', data: { personId: state.personId, ...where } }];
 }
 
 function changeRoles(state: Enrolled, roles: string[]): PersonEvent[] {
@@ -88,10 +105,12 @@ function changeRoles(state: Enrolled, roles: string[]): PersonEvent[] {
     : [{ type: 'PersonRolesChanged', data: { personId: state.personId, roles } }];
 }
 
-function reinstate(state: Enrolled): PersonEvent[] {
+/** A membership change as an enrolment is: they count in their team and its site again from `now`. */
+function reinstate(state: Enrolled, command: MembershipChange): PersonEvent[] {
   if (state.status === 'active') return [];
   if (state.erased) throw new PersonNotActiveError(`${state.personId}'s personal data was erased; enrol them anew`);
-  return [{ type: 'PersonReinstated', data: { personId: state.personId, teamId: state.teamId } }];
+  const where = { teamId: state.teamId, siteId: siteNow(state, command), at: command.now.toISOString() };
+  return [{ type: 'PersonReinstated', data: { personId: state.personId, ...where } }];
 }
 
 const linked = (
@@ -115,20 +134,18 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
   decide(command, state) {
     if (command.type === 'EnrolPerson') {
       if (state.status !== 'none') throw new PersonAlreadyEnrolledError(`${command.personId} is enrolled already`);
-      const { type: _, identity, ...data } = command;
+      const { type: _, identity, now, ...data } = command;
       if (data.roles.length === 0) throw new NoRolesError(`${command.personId} needs at least one role`);
-      const enrolled: PersonEvent = { type: 'PersonEnrolled', data };
+      const enrolled: PersonEvent = { type: 'PersonEnrolled', data: { ...data, at: now.toISOString() } };
       return identity ? [enrolled, linked(command.personId, identity)] : [enrolled];
     }
     if (state.status === 'none') throw new UnknownPersonError(`Nobody is enrolled as ${command.personId}`);
     const { personId } = state;
     switch (command.type) {
       case 'MovePerson':
-        return move(state, command.toTeamId);
+        return move(state, command);
       case 'OffboardPerson':
-        return state.status === 'active'
-          ? [{ type: 'PersonOffboarded', data: { personId, teamId: state.teamId } }]
-          : [];
+        return offboard(state, command);
       case 'ErasePersonalData':
         return state.erased ? [] : [{ type: 'PersonalDataErased', data: { personId } }];
       case 'RenamePerson':
@@ -143,7 +160,7 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
       case 'ChangeRoles':
         return changeRoles(state, command.roles);
       case 'ReinstatePerson':
-        return reinstate(state);
+        return reinstate(state, command);
       case 'LinkIdentity':
         return linkIdentity(state, command);
       case 'UnlinkIdentity':
@@ -155,13 +172,15 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
 
   evolve(state, event) {
     if (event.type === 'PersonEnrolled') {
-      const { personId, teamId, roles, timezone, displayNameKey } = event.data;
-      return { status: 'active', personId, teamId, roles, timezone, erased: false, displayNameKey };
+      const { personId, teamId, roles, timezone, displayNameKey, siteId } = event.data;
+      return { status: 'active', personId, teamId, roles, timezone, erased: false, displayNameKey, siteId };
     }
     if (state.status === 'none') return state;
     switch (event.type) {
-      case 'PersonMovedTeam':
-        return { ...state, teamId: event.data.toTeamId };
+      case 'PersonMovedTeam': {
+        const { toTeamId: teamId, toSiteId: siteId } = event.data;
+        return { ...state, teamId, siteId };
+      }
       case 'PersonOffboarded':
         return { ...state, status: 'offboarded' };
       case 'PersonalDataErased':
@@ -171,7 +190,7 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
       case 'PersonRolesChanged':
         return { ...state, roles: event.data.roles };
       case 'PersonReinstated':
-        return { ...state, status: 'active' };
+        return { ...state, status: 'active', ...(event.data.siteId ? { siteId: event.data.siteId } : {}) };
       case 'PersonIdentityLinked': {
         const { userNameKey, externalIdKey } = event.data;
         return { ...state, identity: { userNameKey, ...(externalIdKey ? { externalIdKey } : {}) } };
@@ -183,3 +202,8 @@ export const personDecider: Decider<PersonCommand, PersonEvent, PersonState> = {
     }
   },
 };
+
+/** The site they are in; if neither their events nor the command know it, their team, as readers assume. */
+function siteNow(state: Enrolled, command: MembershipChange): string {
+  return state.siteId ?? command.currentSiteId ?? state.teamId;
+}

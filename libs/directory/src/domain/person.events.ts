@@ -6,21 +6,31 @@ import type { DomainEvent } from '@frontline/decider';
  */
 export type PersonEnrolled = DomainEvent<
   'PersonEnrolled',
-  { personId: string; teamId: string; displayName: string; roles: string[]; timezone: string; displayNameKey?: string }
+  {
+    personId: string;
+    teamId: string;
+    displayName: string;
+    roles: string[];
+    timezone: string;
+    displayNameKey?: string;
+  } & Membership
 >;
 export type PersonMovedTeam = DomainEvent<
   'PersonMovedTeam',
-  { personId: string; fromTeamId: string; toTeamId: string }
+  { personId: string; fromTeamId: string; toTeamId: string; fromSiteId?: string; toSiteId?: string; at?: string }
 >;
-export type PersonOffboarded = DomainEvent<'PersonOffboarded', { personId: string; teamId: string }>;
+export type PersonOffboarded = DomainEvent<'PersonOffboarded', { personId: string; teamId: string } & Membership>;
 export type PersonalDataErased = DomainEvent<'PersonalDataErased', { personId: string }>;
 export type PersonRenamed = DomainEvent<
   'PersonRenamed',
   { personId: string; displayName: string; displayNameKey: string }
 >;
 export type PersonRolesChanged = DomainEvent<'PersonRolesChanged', { personId: string; roles: string[] }>;
-/** Back after an offboarding (an identity provider's reactivation), in the team they left. */
-export type PersonReinstated = DomainEvent<'PersonReinstated', { personId: string; teamId: string }>;
+/**
+ * Back after an offboarding (an identity provider's reactivation), in the team they left: a
+ * membership change as an enrolment is, so it carries the team's site and when it took effect.
+ */
+export type PersonReinstated = DomainEvent<'PersonReinstated', { personId: string; teamId: string } & Membership>;
 /**
  * Who the person is at the organisation's identity provider: its user name (SCIM `userName`)
  * and, if it has one, its id there (`externalId`), both ciphertext, each with its key.
@@ -42,3 +52,10 @@ export type PersonEvent =
   | PersonReinstated
   | PersonIdentityLinked
   | PersonIdentityUnlinked;
+
+/**
+ * Where and when a membership changed: the site of the team, and the moment (ISO-8601), so a past
+ * week's headcounts count who was where then. Absent on events recorded before: readers take the
+ * team as its site and the recording time as the moment.
+ */
+type Membership = { siteId?: string; at?: string };

@@ -1,11 +1,15 @@
 import { type Decider, DomainError, assertNever } from '@frontline/decider';
 import type { TeamEvent } from './team.events';
 
-export type TeamState = { status: 'none' } | { status: 'active'; teamId: string; name: string; parentTeamId?: string };
+export type TeamState =
+  { status: 'none' } | { status: 'active'; teamId: string; name: string; parentTeamId?: string; siteId?: string };
 
-export type TeamCommand =
-  | { type: 'CreateTeam'; teamId: string; name: string; parentTeamId?: string }
-  | { type: 'RenameTeam'; teamId: string; name: string };
+/** Under a parent, the command carries the parent's site, which the new team shares. */
+export type CreateTeam = { type: 'CreateTeam'; teamId: string; name: string } & (
+  { parentTeamId?: undefined } | { parentTeamId: string; parentSiteId: string }
+);
+
+export type TeamCommand = CreateTeam | { type: 'RenameTeam'; teamId: string; name: string };
 
 export class TeamAlreadyExistsError extends DomainError {
   readonly code = 'team-already-exists';
@@ -24,8 +28,10 @@ export const teamDecider: Decider<TeamCommand, TeamEvent, TeamState> = {
     switch (command.type) {
       case 'CreateTeam': {
         if (state.status !== 'none') throw new TeamAlreadyExistsError(`Team ${command.teamId} exists already`);
-        const { teamId, name, parentTeamId } = command;
-        return [{ type: 'TeamCreated', data: { teamId, name, ...(parentTeamId ? { parentTeamId } : {}) } }];
+        const { teamId, name } = command;
+        const parent = command.parentTeamId ? { parentTeamId: command.parentTeamId } : {};
+        const siteId = command.parentTeamId ? command.parentSiteId : teamId;
+        return [{ type: 'TeamCreated', data: { teamId, name, ...parent, siteId } }];
       }
       case 'RenameTeam':
         if (state.status === 'none') throw new UnknownTeamError(`No team ${command.teamId}`);

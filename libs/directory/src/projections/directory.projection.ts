@@ -1,88 +1,54 @@
-import type { RecordedEvent } from '@frontline/event-store';
-import type { Keyspace, Projection, RedisOp } from '@frontline/read-models';
+import { defineProjection } from '@frontline/read-models';
 import type { PersonEvent } from '../domain/person.events';
 import type { TeamEvent } from '../domain/team.events';
+import { type DirectoryKeys, directoryKeys } from './directory.keys';
 
 /**
- * Who is in which team, for queries: `team:<id>` {name, parentTeamId}, `team:<id>:members`
- * (active people), `teams`, `person:<id>` {teamId, status, roles, displayName}, and `linked`,
- * the people an identity provider signs in, in id order (for paging SCIM's user list). The
- * display name stays ciphertext: a query decrypts it, so an erased person reads as erased.
+ * Who is in which team, for queries (see `directoryKeys`), and who an identity provider signs in
+ * (`linked`, for paging SCIM's user list). The display name stays ciphertext: a query decrypts
+ * it, so an erased person reads as erased.
  */
-export const directoryProjection: Projection = {
+export const directoryProjection = defineProjection<TeamEvent | PersonEvent, DirectoryKeys>({
   name: 'directory',
-  eventTypes: [
-    'TeamCreated',
-    'TeamRenamed',
-    'PersonEnrolled',
-    'PersonMovedTeam',
-    'PersonOffboarded',
-    'PersonalDataErased',
-    'PersonRenamed',
-    'PersonRolesChanged',
-    'PersonReinstated',
-    'PersonIdentityLinked',
-    'PersonIdentityUnlinked',
-  ],
-
-  project(recorded: RecordedEvent, keys: Keyspace): RedisOp[] {
-    const event = recorded as unknown as TeamEvent | PersonEvent;
-    switch (event.type) {
-      case 'TeamCreated': {
-        const { teamId, name, parentTeamId } = event.data;
-        return [
-          ['HSET', keys.key('team', teamId), 'name', name, 'parentTeamId', parentTeamId ?? ''],
-          ['SADD', keys.key('teams'), teamId],
-        ];
-      }
-      case 'TeamRenamed':
-        return [['HSET', keys.key('team', event.data.teamId), 'name', event.data.name]];
-      case 'PersonEnrolled': {
-        const { personId, teamId, displayName, roles } = event.data;
-        return [
-          [
-            'HSET',
-            keys.key('person', personId),
-            'teamId',
-            teamId,
-            'status',
-            'active',
-            'roles',
-            roles.join(','),
-            'displayName',
-            displayName,
-          ],
-          ['SADD', keys.key('team', teamId, 'members'), personId],
-        ];
-      }
-      case 'PersonMovedTeam': {
-        const { personId, fromTeamId, toTeamId } = event.data;
-        return [
-          ['HSET', keys.key('person', personId), 'teamId', toTeamId],
-          ['SREM', keys.key('team', fromTeamId, 'members'), personId],
-          ['SADD', keys.key('team', toTeamId, 'members'), personId],
-        ];
-      }
-      case 'PersonOffboarded':
-        return [
-          ['HSET', keys.key('person', event.data.personId), 'status', 'offboarded'],
-          ['SREM', keys.key('team', event.data.teamId, 'members'), event.data.personId],
-        ];
-      case 'PersonalDataErased':
-        return [['HSET', keys.key('person', event.data.personId), 'erased', '1']];
-      case 'PersonRenamed':
-        return [['HSET', keys.key('person', event.data.personId), 'displayName', event.data.displayName]];
-      case 'PersonRolesChanged':
-        return [['HSET', keys.key('person', event.data.personId), 'roles', event.data.roles.join(',')]];
-      case 'PersonReinstated':
-        return [
-          ['HSET', keys.key('person', event.data.personId), 'status', 'active'],
-          ['SADD', keys.key('team', event.data.teamId, 'members'), event.data.personId],
-        ];
-      case 'PersonIdentityLinked':
-        return [['ZADD', keys.key('linked'), '0', event.data.personId]];
-      case 'PersonIdentityUnlinked':
-        return [['ZREM', keys.key('linked'), event.data.personId]];
-    }
+  layout: directoryKeys,
+  on: {
+    TeamCreated: ({ data: { teamId, name, parentTeamId } }, keys) => [
+      ['HSET', keys.team(teamId), 'name', name, 'parentTeamId', parentTeamId ?? ''],
+      ['SADD', keys.teams, teamId],
+    ],
+    TeamRenamed: ({ data }, keys) => [['HSET', keys.team(data.teamId), 'name', data.name]],
+    PersonEnrolled: ({ data: { personId, teamId, displayName, roles } }, keys) => [
+      [
+        'HSET',
+        keys.person(personId),
+        'teamId',
+        teamId,
+        'status',
+        'active',
+        'roles',
+        roles.join(','),
+        'displayName',
+        displayName,
+      ],
+      ['SADD', keys.members(teamId), personId],
+    ],
+    PersonMovedTeam: ({ data: { personId, fromTeamId, toTeamId } }, keys) => [
+      ['HSET', keys.person(personId), 'teamId', toTeamId],
+      ['SREM', keys.members(fromTeamId), personId],
+      ['SADD', keys.members(toTeamId), personId],
+    ],
+    PersonOffboarded: ({ data: { personId, teamId } }, keys) => [
+      ['HSET', keys.person(personId), 'status', 'offboarded'],
+      ['SREM', keys.members(teamId), personId],
+    ],
+    PersonalDataErased: ({ data }, keys) => [['HSET', keys.person(data.personId), 'erased', '1']],
+    PersonRenamed: ({ data }, keys) => [['HSET', keys.person(data.personId), 'displayName', data.displayName]],
+    PersonRolesChanged: ({ data }, keys) => [['HSET', keys.person(data.personId), 'roles', data.roles.join(',')]],
+    PersonReinstated: ({ data: { personId, teamId } }, keys) => [
+      ['HSET', keys.person(personId), 'status', 'active'],
+      ['SADD', keys.members(teamId), personId],
+    ],
+    PersonIdentityLinked: ({ data }, keys) => [['ZADD', keys.linked, '0', data.personId]],
+    PersonIdentityUnlinked: ({ data }, keys) => [['ZREM', keys.linked, data.personId]],
   },
-};
+});

@@ -5,6 +5,7 @@ import { personStream } from '../domain/directory.streams';
 import { personDecider } from '../domain/person.decider';
 import type { PersonEvent } from '../domain/person.events';
 import { personProfile } from '../domain/person.profile';
+import { directoryProjection } from '../projections/directory.projection';
 
 /** Someone an identity provider signs in, in plaintext, as their own stream has them now. */
 export interface ProvisionedPerson {
@@ -53,7 +54,7 @@ export class ProvisionedPeople {
 
   /** `offset` from 0; `total` counts everyone linked, as the page was read. */
   async page(offset: number, count: number): Promise<{ total: number; people: ProvisionedPerson[] }> {
-    const key = (await this.readModels.keys('directory')).key('linked');
+    const key = (await this.readModels.layout(directoryProjection)).linked;
     const [total, ids] = await Promise.all([
       this.readModels.redis.zcard(key),
       count === 0 ? [] : this.readModels.redis.zrange(key, String(offset), String(offset + count - 1)),

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
+  ArrayNotEmpty,
   IsBoolean,
   IsIn,
   IsInt,
@@ -60,6 +61,20 @@ export class AppConfig {
 
   @urlOf('redis', 'rediss')
   REDIS_URL = 'redis://127.0.0.1:6379/0';
+
+  /**
+   * Seed nodes of a Redis Cluster that holds the read models instead of REDIS_URL: comma-separated
+   * `redis://` (or `rediss://`) URLs of database 0; the first one's user, password and TLS go to every node.
+   */
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((node) => node.trim()) : value))
+  @ArrayNotEmpty()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true }, { each: true })
+  @Matches(/^rediss?:\/\/[^/?#]+\/?0?$/, {
+    each: true,
+    message: 'REDIS_CLUSTER_NODES must list redis://host:port URLs of database 0, comma-separated',
+  })
+  REDIS_CLUSTER_NODES?: string[];
 
   @urlOf('redis', 'rediss')
   QUEUE_REDIS_URL = 'redis://127.0.0.1:6379/1';
@@ -231,7 +246,14 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const given = Object.fromEntries(
     Object.keys(new AppConfig())
-      .concat(['KURRENTDB_URL', 'OIDC_ISSUER', 'OIDC_AUDIENCE', 'BOOTSTRAP_ADMIN_ID', 'SCIM_TOKEN'])
+      .concat([
+        'KURRENTDB_URL',
+        'REDIS_CLUSTER_NODES',
+        'OIDC_ISSUER',
+        'OIDC_AUDIENCE',
+        'BOOTSTRAP_ADMIN_ID',
+        'SCIM_TOKEN',
+      ])
       .filter((name) => env[name] !== undefined && env[name] !== '')
       .map((name) => [name, env[name]]),
   );

@@ -24,6 +24,8 @@ describe('loadConfig', () => {
     [{ OIDC_ALGORITHMS: 'ES256,HS256' }, 'OIDC_ALGORITHMS'],
     [{ PRIVACY_MIN_GROUP: '1' }, 'PRIVACY_MIN_GROUP'],
     [{ REDIS_URL: 'http://cache' }, 'REDIS_URL'],
+    [{ REDIS_CLUSTER_NODES: 'redis://a:7000,http://b:7001' }, 'REDIS_CLUSTER_NODES'],
+    [{ REDIS_CLUSTER_NODES: 'redis://a:7000/2' }, 'REDIS_CLUSTER_NODES'],
     [
       { FRONTLINE_ENV: 'production', AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://id.example', OIDC_AUDIENCE: 'a' },
       'PSEUDONYM_SECRET',
@@ -50,6 +52,14 @@ describe('loadConfig', () => {
     expect(() =>
       loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'http://127.0.0.1.evil.example', OIDC_AUDIENCE: 'frontline' }),
     ).toThrow(/^  FRONTLINE_ENV: an OpenID Provider beyond this machine needs FRONTLINE_ENV=production/m);
+  });
+
+  it('reads the seed nodes of a Redis Cluster as a list', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'redis://a:7000, rediss://u:p@b:7001/0' }).REDIS_CLUSTER_NODES).toEqual([
+      'redis://a:7000',
+      'rediss://u:p@b:7001/0',
+    ]);
+    expect(loadConfig({}).REDIS_CLUSTER_NODES).toBeUndefined();
   });
 
   it('never repeats a value in its message', () => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DAY_MS } from '@frontline/decider';
 import { systemClock } from '../clock';
 
 /**
@@ -9,7 +10,6 @@ import { systemClock } from '../clock';
  */
 export const AS_OF_HEADER = 'x-frontline-as-of';
 const MAX_DAYS_BACK = 90;
-const DAY_MS = 86_400_000;
 
 const moments = new WeakMap<object, Date>();
 

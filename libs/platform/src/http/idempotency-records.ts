@@ -1,9 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { macKey } from '../privacy/mac-keys';
-import { READ_MODEL_REDIS } from '../redis/redis.module';
+import { READ_MODEL_REDIS, type ReadModelRedis } from '../redis/redis.module';
 
 const REMEMBER_SECONDS = 24 * 60 * 60;
 const IN_FLIGHT_SECONDS = 60;
@@ -27,7 +26,7 @@ export class IdempotencyRecords {
   private readonly key: Buffer;
 
   constructor(
-    @Inject(READ_MODEL_REDIS) private readonly redis: Redis,
+    @Inject(READ_MODEL_REDIS) private readonly redis: ReadModelRedis,
     config: AppConfig,
   ) {
     this.key = macKey(config, 'idempotency-record');

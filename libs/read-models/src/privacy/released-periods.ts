@@ -45,6 +45,18 @@ export function dashboardRange(
   return { from, to, periods, months: [...new Set(periods.map(monthOfPeriod))] };
 }
 
+/**
+ * Cells one answer holds at most, some 250 KiB of JSON: a page of groups is cut to fit its periods
+ * (six months take 100 groups, twelve weeks 50, two years of weeks 5), and its cursor goes on from
+ * there. It bounds what one request costs the api, whatever range and page size it asks.
+ */
+export const MAX_ANSWER_CELLS = 600;
+
+/** The groups a page of an answer of this many periods may hold. */
+export function groupsPerPage(limit: number, periods: number): number {
+  return Math.max(1, Math.min(limit, Math.floor(MAX_ANSWER_CELLS / Math.max(1, periods))));
+}
+
 /** Which cells of a month may not be shown, and why; undefined for a cell that may. */
 export type Decision = (group: string, period: string) => SuppressionReason | undefined;
 

@@ -29,17 +29,23 @@ export function reveal<T>(value: T, hidden: SuppressionReason | undefined): Supp
   return hidden ? { value: null, suppressed: true, reason: hidden } : { value, suppressed: false };
 }
 
+/** A total and the groups that partition it: the org and its sites (or channels, kinds…), or a site and its teams. */
+export interface Breakdown {
+  readonly total: string;
+  readonly parts: readonly string[];
+}
+
 /**
  * One figure of one dashboard over one month, as every answer HR can ask for may show it: the
- * organisation (`org`) and each group of each grouping, by week and for the whole month. A month is
- * made of whole ISO weeks, and each grouping is a partition of the organisation, so the table's
- * margins are sums: org = Σ groups of any grouping, month = Σ weeks.
+ * organisation (`org`) and each group of each breakdown, by week and for the whole month. A month
+ * is made of whole ISO weeks and each breakdown partitions its total, so the table's margins are
+ * sums: a total = Σ its parts, in every period, and a month = Σ its weeks, in every row.
  */
 export interface MonthTable {
   weeks: readonly string[];
   month: string;
-  /** The groups of each grouping (`team:t1`, `channel:phone`…), each grouping a partition of `org`. */
-  groupings: readonly (readonly string[])[];
+  /** `org` into `site:s1`…, `org` into `channel:phone`…, `site:s1` into `team:t1`… */
+  breakdowns: readonly Breakdown[];
   /** Distinct people behind a cell; 0 for a cell with nothing in it (shown as 0: it is about nobody). */
   people(group: string, period: string): number;
 }
@@ -67,6 +73,35 @@ export function suppressMonth(
   table: MonthTable,
   minGroup: number,
   earlier: EarlierDecisions = NOTHING_DECIDED,
+): Map<string, SuppressionReason> {
+  // A total of one part, found in no other breakdown, is that part (a site of one team): decided
+  // once for both, the work halves.
+  const rows = table.breakdowns.flatMap(({ total, parts }) => [total, ...parts]);
+  const once = (row: string) => rows.indexOf(row) === rows.lastIndexOf(row);
+  const sameAs = new Map(
+    table.breakdowns
+      .filter(({ parts }) => parts.length === 1 && once(parts[0]))
+      .map(({ total, parts }) => [parts[0], total]),
+  );
+  if (sameAs.size === 0) return suppressDistinct(table, minGroup, earlier);
+  const hidden = suppressDistinct(
+    { ...table, breakdowns: table.breakdowns.filter(({ parts }) => !(parts.length === 1 && sameAs.has(parts[0]))) },
+    minGroup,
+    earlier,
+  );
+  for (const [part, total] of sameAs) {
+    for (const period of [...table.weeks, table.month]) {
+      const reason = hidden.get(cellId(total, period));
+      if (reason) hidden.set(cellId(part, period), reason);
+    }
+  }
+  return hidden;
+}
+
+function suppressDistinct(
+  table: MonthTable,
+  minGroup: number,
+  earlier: EarlierDecisions,
 ): Map<string, SuppressionReason> {
   const periods = [...table.weeks, table.month];
   const rowsOf = rowsOfTable(table);
@@ -108,8 +143,10 @@ export function suppressMonth(
         }
       }
     }
-    // Groupings share the org row, so several of them together can still pin a cell no single one does.
-    const pinned = determinedCells(rowsOf, periods, table.month, hidden);
+    // Breakdowns share rows (the org, a site), so several of them together can still pin a cell no
+    // single one does; one breakdown alone pins exactly its bridges, which are protected by now.
+    if (rowsOf.length === 1) break;
+    const pinned = determinedCells(rowsOf, periods, table.month, hidden, earlier.open);
     if (pinned.length === 0) break;
     protect(
       pinned[0],
@@ -119,9 +156,9 @@ export function suppressMonth(
   return hidden;
 }
 
-/** Each grouping's rows with the org's; without groups, the org row is its own table (its only margin is the month). */
+/** Each breakdown's rows, its total first; without groups, the org row is its own table (its only margin is the month). */
 export function rowsOfTable(table: MonthTable): string[][] {
-  return table.groupings.length > 0 ? table.groupings.map((groups) => [ORG, ...groups]) : [[ORG]];
+  return table.breakdowns.length > 0 ? table.breakdowns.map(({ total, parts }) => [total, ...parts]) : [[ORG]];
 }
 
 type Edge = [row: string, period: string];
@@ -211,15 +248,36 @@ function cheapestRectangle(
 }
 
 /**
- * The hidden cells that the table's margins, across every grouping at once, fix exactly: a cell is
+ * The hidden cells that the table's margins, across every breakdown at once, fix exactly: a cell is
  * fixed when its unit vector lies in the span of the margin equations restricted to hidden cells
  * (the shown cells are constants).
+ *
+ * While the month is open its cells, and those of the open weeks, are unknowns that absorb every
+ * row's sum: any values of the ended weeks that keep each column's sums extend to a whole table
+ * (open weeks at zero, each month cell its row's sum). So only the ended weeks' column sums
+ * constrain anything, one small system per week, until the month ends and the whole table counts.
  */
 function determinedCells(
   rowsOf: readonly (readonly string[])[],
   periods: readonly string[],
   month: string,
   hidden: Map<string, unknown>,
+  open: ReadonlySet<string>,
+): Edge[] {
+  if (open.has(month)) {
+    return periods
+      .filter((period) => !open.has(period))
+      .flatMap((period) => fixedCells(rowsOf, [period], month, hidden, { rowSums: false }));
+  }
+  return fixedCells(rowsOf, periods, month, hidden, { rowSums: true });
+}
+
+function fixedCells(
+  rowsOf: readonly (readonly string[])[],
+  periods: readonly string[],
+  month: string,
+  hidden: Map<string, unknown>,
+  { rowSums }: { rowSums: boolean },
 ): Edge[] {
   const unknowns = new Map<string, number>();
   const equation = (terms: [cell: string, sign: bigint][]) => {
@@ -232,15 +290,21 @@ function determinedCells(
     return row;
   };
   const span = new LinearSpan();
-  for (const rows of rowsOf) {
-    // A grouping's groups add up to the org in every period…
-    if (rows.length > 1) {
+  for (const [total, ...parts] of rowsOf) {
+    // A breakdown's parts add up to its total in every period…
+    if (parts.length > 0) {
       for (const period of periods) {
-        span.add(equation(rows.map((row) => [cellId(row, period), row === ORG ? -1n : 1n])));
+        span.add(
+          equation([
+            [cellId(total, period), -1n],
+            ...parts.map((part): [string, bigint] => [cellId(part, period), 1n]),
+          ]),
+        );
       }
     }
     // …and every row's weeks add up to its month.
-    for (const row of rows) {
+    if (!rowSums) continue;
+    for (const row of [total, ...parts]) {
       span.add(equation(periods.map((period) => [cellId(row, period), period === month ? -1n : 1n])));
     }
   }

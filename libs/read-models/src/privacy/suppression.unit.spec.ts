@@ -18,15 +18,30 @@ interface Incident {
 }
 
 const GROUPINGS = {
+  site: ['s1', 's2'],
   team: ['t1', 't2', 't3'],
   channel: ['phone', 'chat'],
   kind: ['shouting', 'insult', 'threat'],
   severity: ['low', 'high'],
 };
 type Grouping = keyof typeof GROUPINGS;
+/** Sites are teams' root ancestors: s1 holds t1 and t2, s2 holds t3. */
+const SITE_OF: Record<string, string> = { t1: 's1', t2: 's1', t3: 's2' };
 
 const groupsOf = (incident: Incident, grouping: Grouping): string[] =>
-  grouping === 'kind' ? incident.kinds : [incident[grouping]];
+  grouping === 'kind' ? incident.kinds : grouping === 'site' ? [SITE_OF[incident.team]] : [incident[grouping]];
+
+/** With sites, teams break each site down (one level at a time); without, the org. */
+function breakdownsOf(groupings: Grouping[]) {
+  const parts = (grouping: Grouping) => GROUPINGS[grouping].map((group) => `${grouping}:${group}`);
+  return groupings.flatMap((grouping) => {
+    if (grouping !== 'team' || !groupings.includes('site')) return [{ total: ORG, parts: parts(grouping) }];
+    return GROUPINGS.site.map((site) => ({
+      total: `site:${site}`,
+      parts: GROUPINGS.team.filter((team) => SITE_OF[team] === site).map((team) => `team:${team}`),
+    }));
+  });
+}
 
 /** Every cell any answer can hold: each grouping's groups and the org, by week and for the month. */
 function cellsOf(incidents: Incident[], groupings: Grouping[]) {
@@ -86,6 +101,7 @@ const groupingSets = fc.constantFrom<Grouping[]>(
   ['team'],
   ['team', 'channel', 'kind', 'severity'],
   ['channel', 'kind'],
+  ['site', 'team', 'channel', 'severity'],
 );
 
 function decide(incidents: Incident[], groupings: Grouping[]) {
@@ -94,7 +110,7 @@ function decide(incidents: Incident[], groupings: Grouping[]) {
   const table = {
     weeks: WEEKS,
     month: MONTH,
-    groupings: groupings.map((grouping) => GROUPINGS[grouping].map((group) => `${grouping}:${group}`)),
+    breakdowns: breakdownsOf(groupings),
     people: (group: string, period: string) => people.get(cellId(group, period)) ?? 0,
   };
   // Week by week as the weeks end, then the month with the last one.

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { TeamSites } from '@frontline/directory';
 import { WrongExpectedRevisionError } from '@frontline/event-store';
 import { AppConfig, type CommandContext, CommandExecutor, newId } from '@frontline/platform';
 import { type KudosAllowanceCommand, kudosAllowanceDecider } from '../domain/kudos-allowance.decider';
@@ -13,13 +14,14 @@ export class SendKudosHandler implements ICommandHandler<SendKudosCommand> {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly config: AppConfig,
+    private readonly sites: TeamSites,
   ) {}
 
   async execute({ kudos, context }: SendKudosCommand) {
     const kudosId = newId(context, 'kudos');
     const fromId = context.actor.personId;
     const { to: toIds, ...rest } = kudos;
-    const people = await lookUpPeople(this.executor, [fromId, ...toIds]);
+    const people = await lookUpPeople(this.executor, [fromId, ...toIds], this.sites);
     const send: SendKudos = { type: 'SendKudos', kudosId, fromId, toIds, ...rest, people, now: context.now };
     refuseUnsendableKudos(send);
     // Allowance first, kudos second, both with ids from the Idempotency-Key: no kudos escapes the count, and a retry finishes without spending twice.

@@ -151,7 +151,18 @@ export const kudosDecider: Decider<KudosCommand, KudosEvent, KudosState> = {
       const { kudosId, fromId, toIds, message, values, visibility, campaignId, now, people } = command;
       // Read models cannot look teams up later, and people move: the event says where everyone was.
       const teams = { fromTeamId: people[fromId]?.teamId, toTeamIds: toIds.map((id) => people[id]?.teamId ?? '') };
-      const data = { kudosId, fromId, toIds, message, values, visibility, sentAt: now.toISOString(), ...teams };
+      const sites = { fromSiteId: people[fromId]?.siteId, toSiteIds: toIds.map((id) => people[id]?.siteId ?? '') };
+      const data = {
+        kudosId,
+        fromId,
+        toIds,
+        message,
+        values,
+        visibility,
+        sentAt: now.toISOString(),
+        ...teams,
+        ...sites,
+      };
       return [{ type: 'KudosSent', data: campaignId ? { ...data, campaignId } : data }];
     }
     if (state.status === 'none') throw new UnknownKudosError(`No kudos ${command.kudosId}`);

@@ -21,11 +21,11 @@ const { given } = deciderSpecification(kudosDecider);
 const now = new Date('2026-03-02T10:00:00.000Z');
 const kudosId = 'k1';
 const people: Record<string, PersonFacts> = {
-  ana: { status: 'active', teamId: 't1' },
-  bo: { status: 'active', teamId: 't2' },
-  cy: { status: 'active', teamId: 't3' },
-  mate: { status: 'active', teamId: 't2' },
-  gone: { status: 'offboarded', teamId: 't1' },
+  ana: { status: 'active', teamId: 't1', siteId: 's1' },
+  bo: { status: 'active', teamId: 't2', siteId: 's1' },
+  cy: { status: 'active', teamId: 't3', siteId: 's3' },
+  mate: { status: 'active', teamId: 't2', siteId: 's1' },
+  gone: { status: 'offboarded', teamId: 't1', siteId: 's1' },
 };
 const send = (overrides: Partial<SendKudos> = {}): SendKudos => ({
   type: 'SendKudos',
@@ -51,6 +51,8 @@ const sent = (visibility: Visibility = 'public'): KudosSent => ({
     sentAt: now.toISOString(),
     fromTeamId: 't1',
     toTeamIds: ['t2'],
+    fromSiteId: 's1',
+    toSiteIds: ['s1'],
   },
 });
 /** Someone as the directory has them now. */
@@ -77,11 +79,19 @@ describe('kudos decider', () => {
         .when(send({ campaignId: 'c1' }))
         .then([{ type: 'KudosSent', data: { ...sent().data, campaignId: 'c1' } }]));
 
-    it('records the team of the sender and of each recipient, as the directory has them now', () =>
+    it('records the team and site of the sender and of each recipient, as the directory has them now', () =>
       given([])
         .when(send({ toIds: ['bo', 'cy', 'mate'] }))
         .then([
-          { type: 'KudosSent', data: { ...sent().data, toIds: ['bo', 'cy', 'mate'], toTeamIds: ['t2', 't3', 't2'] } },
+          {
+            type: 'KudosSent',
+            data: {
+              ...sent().data,
+              toIds: ['bo', 'cy', 'mate'],
+              toTeamIds: ['t2', 't3', 't2'],
+              toSiteIds: ['s1', 's3', 's1'],
+            },
+          },
         ]));
 
     it('refuses kudos to yourself', () =>

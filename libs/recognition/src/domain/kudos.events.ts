@@ -15,6 +15,9 @@ export type KudosSent = DomainEvent<
     /** The directory's teams when it was sent (`toTeamIds[i]` is the team of `toIds[i]`): feeds and stats keep them after people move. Absent on older kudos. */
     fromTeamId?: string;
     toTeamIds?: string[];
+    /** The sites of those teams, in the same order; absent on older kudos, whose readers take each team as its site. */
+    fromSiteId?: string;
+    toSiteIds?: string[];
   }
 >;
 export type KudosReactionAdded = DomainEvent<

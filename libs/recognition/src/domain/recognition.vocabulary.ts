@@ -27,4 +27,6 @@ export const DEFAULT_KUDOS_DAILY_ALLOWANCE = 20;
 export interface PersonFacts {
   status: 'none' | 'active' | 'offboarded';
   teamId?: string;
+  /** The site of their team, where the facts it goes into need it. */
+  siteId?: string;
 }

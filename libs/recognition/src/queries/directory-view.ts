@@ -1,5 +1,6 @@
+import { directoryProjection } from '@frontline/directory';
 import { ERASED, type PersonalData } from '@frontline/platform';
-import type { Keyspace, ReadModels } from '@frontline/read-models';
+import type { ReadModels } from '@frontline/read-models';
 
 /** Someone as the directory read model has them now. */
 export interface DirectoryEntry {
@@ -10,20 +11,20 @@ export interface DirectoryEntry {
 
 /** The directory, not the token, says who is in which team; undefined for someone it does not know. */
 export async function directoryEntry(readModels: ReadModels, personId: string): Promise<DirectoryEntry | undefined> {
-  const keys = await readModels.keys('directory');
-  const { teamId, status, roles } = await readModels.redis.hgetall(keys.key('person', personId));
+  const directory = await readModels.layout(directoryProjection);
+  const { teamId, status, roles } = await readModels.redis.hgetall(directory.person(personId));
   return teamId ? { teamId, status, roles: roles ? roles.split(',') : [] } : undefined;
 }
 
 export async function teamExists(readModels: ReadModels, teamId: string): Promise<boolean> {
-  const keys = await readModels.keys('directory');
-  return (await readModels.redis.exists(keys.key('team', teamId))) === 1;
+  const directory = await readModels.layout(directoryProjection);
+  return (await readModels.redis.exists(directory.team(teamId))) === 1;
 }
 
-export const teamMembersKey = (directory: Keyspace, teamId: string) => directory.key('team', teamId, 'members');
+/** For the recognition dashboard until it reads `directoryKeys` itself. */
 
 export async function teamMembers(readModels: ReadModels, teamId: string): Promise<string[]> {
-  return readModels.redis.smembers(teamMembersKey(await readModels.keys('directory'), teamId));
+  return readModels.redis.smembers((await readModels.layout(directoryProjection)).members(teamId));
 }
 
 /** Display names in plaintext, decrypted together once per answer; an erased person reads as erased. */
@@ -34,8 +35,8 @@ export async function displayNames(
 ): Promise<Map<string, string>> {
   const ids = [...new Set(personIds)];
   if (ids.length === 0) return new Map();
-  const keys = await readModels.keys('directory');
-  const ciphertexts = await Promise.all(ids.map((id) => readModels.redis.hget(keys.key('person', id), 'displayName')));
+  const directory = await readModels.layout(directoryProjection);
+  const ciphertexts = await Promise.all(ids.map((id) => readModels.redis.hget(directory.person(id), 'displayName')));
   const names = await personalData.decryptAll(ciphertexts.flatMap((ciphertext) => (ciphertext ? [ciphertext] : [])));
   let next = 0;
   return new Map(ids.map((id, i) => [id, ciphertexts[i] ? names[next++] : ERASED]));

@@ -1,38 +1,25 @@
-import { Injectable } from '@nestjs/common';
-import { ForbiddenError } from '@frontline/decider';
-import { type Actor, PersonalData, hasRole } from '@frontline/platform';
-import { type Page, Paging, ReadModels } from '@frontline/read-models';
-import { displayNames, teamMembers } from './directory-view';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { Query } from '@nestjs/cqrs';
+import type { Actor } from '@frontline/platform';
+import type { Page } from '@frontline/read-models';
 
 /**
- * The members of a team nobody has recognised for `days` days, by name, for that team's own
- * lead: who might need a word of thanks. Never counts per person, never an order by anything but name.
+ * The members of a team nobody has recognised for `days` days before `now`, by name, for that
+ * team's own lead: who might need a word of thanks. Never counts per person, never an order by
+ * anything but name.
  */
-@Injectable()
-export class RecognitionGapsQuery {
+export class RecognitionGapsQuery extends Query<{
+  teamId: string;
+  days: number;
+  items: { personId: string; displayName: string }[];
+  nextCursor: string | null;
+}> {
   constructor(
-    private readonly readModels: ReadModels,
-    private readonly personalData: PersonalData,
-    private readonly paging: Paging,
-  ) {}
-
-  async of(lead: Actor, teamId: string, days: number, page: Page, now: Date) {
-    if (lead.teamId !== teamId || !hasRole(lead, 'team_lead')) {
-      throw new ForbiddenError(`Only the lead of team ${teamId} sees its recognition gaps`);
-    }
-    const keys = await this.readModels.keys('recognitionStats');
-    const members = (await teamMembers(this.readModels, teamId)).filter((id) => id !== lead.personId);
-    const latest = await Promise.all(
-      members.map((id) => this.readModels.redis.zrevrange(keys.key('person', id, 'received'), 0, 0, 'WITHSCORES')),
-    );
-    const since = now.getTime() - days * DAY_MS;
-    const unrecognised = members.filter((_, i) => latest[i].length === 0 || Number(latest[i][1]) < since);
-    const names = await displayNames(this.readModels, this.personalData, unrecognised);
-    const people = unrecognised
-      .map((personId) => ({ personId, displayName: names.get(personId) ?? '' }))
-      .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.personId.localeCompare(b.personId));
-    return { teamId, days, ...this.paging.slice(`recognition-gaps:${teamId}:${days}`, people, page) };
+    readonly lead: Actor,
+    readonly teamId: string,
+    readonly days: number,
+    readonly page: Page,
+    readonly now: Date,
+  ) {
+    super();
   }
 }

@@ -27,7 +27,7 @@ describe('wellbeing decider: pulse properties', () => {
         for (const { now, mood, energy, workload } of submissions) {
           try {
             const events = wellbeingDecider.decide(
-              { type: 'SubmitPulseCheckIn', mood, energy, workload, teamId: 't1', now },
+              { type: 'SubmitPulseCheckIn', mood, energy, workload, teamId: 't1', siteId: 's1', now },
               state,
             );
             history.push(...events);

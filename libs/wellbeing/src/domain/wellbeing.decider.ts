@@ -20,11 +20,20 @@ export type WellbeingCommand =
       minutes: number;
       occurredOn: string;
       campaignId?: string;
-      /** The person's team now, from the directory: trends count the activity there. */
+      /** The person's team now and its site, from the directory: trends count the activity there. */
       teamId: string;
+      siteId: string;
       now: Date;
     }
-  | { type: 'SubmitPulseCheckIn'; mood: number; energy: number; workload: number; teamId: string; now: Date };
+  | {
+      type: 'SubmitPulseCheckIn';
+      mood: number;
+      energy: number;
+      workload: number;
+      teamId: string;
+      siteId: string;
+      now: Date;
+    };
 
 export class UnknownWellbeingKindError extends DomainError {
   readonly code = 'unknown-wellbeing-kind';
@@ -67,7 +76,7 @@ export const wellbeingDecider: Decider<WellbeingCommand, WellbeingEvent, Wellbei
   decide(command, state) {
     switch (command.type) {
       case 'LogWellbeingActivity': {
-        const { activityId, kind, minutes, occurredOn, campaignId, teamId, now } = command;
+        const { activityId, kind, minutes, occurredOn, campaignId, teamId, siteId, now } = command;
         if (!WELLBEING_KINDS.includes(kind)) throw new UnknownWellbeingKindError(`No wellbeing kind ${kind}`);
         if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_ACTIVITY_MINUTES) {
           throw new ActivityMinutesOutOfRangeError(`minutes must be a whole number from 1 to ${MAX_ACTIVITY_MINUTES}`);
@@ -90,6 +99,7 @@ export const wellbeingDecider: Decider<WellbeingCommand, WellbeingEvent, Wellbei
               ...(campaignId ? { campaignId } : {}),
               loggedAt: now.toISOString(),
               teamId,
+              siteId,
             },
           },
         ];
@@ -103,11 +113,11 @@ export const wellbeingDecider: Decider<WellbeingCommand, WellbeingEvent, Wellbei
         }
         const week = isoWeek(command.now);
         if (state.pulseWeeks.has(week)) throw new PulseAlreadySubmittedError(`The pulse of ${week} is in already`);
-        const { mood, energy, workload, teamId, now } = command;
+        const { mood, energy, workload, teamId, siteId, now } = command;
         return [
           {
             type: 'PulseCheckInSubmitted',
-            data: { isoWeek: week, mood, energy, workload, submittedAt: now.toISOString(), teamId },
+            data: { isoWeek: week, mood, energy, workload, submittedAt: now.toISOString(), teamId, siteId },
           },
         ];
       }

@@ -23,11 +23,21 @@ const logActivity = (overrides: Partial<Extract<WellbeingCommand, { type: 'LogWe
     minutes: 30,
     occurredOn: '2026-11-19',
     teamId: 't1',
+    siteId: 's1',
     now,
     ...overrides,
   }) as const;
 const submitPulse = (overrides: Partial<Extract<WellbeingCommand, { type: 'SubmitPulseCheckIn' }>> = {}) =>
-  ({ type: 'SubmitPulseCheckIn', mood: 4, energy: 3, workload: 5, teamId: 't1', now, ...overrides }) as const;
+  ({
+    type: 'SubmitPulseCheckIn',
+    mood: 4,
+    energy: 3,
+    workload: 5,
+    teamId: 't1',
+    siteId: 's1',
+    now,
+    ...overrides,
+  }) as const;
 
 const pulseOf = (isoWeek: string): PulseCheckInSubmitted => ({
   type: 'PulseCheckInSubmitted',
@@ -46,7 +56,7 @@ const yogaLogged: WellbeingActivityLogged = {
 };
 
 describe('wellbeing decider: activities', () => {
-  it('logs an activity', () =>
+  it('logs an activity in the team and site the person is in', () =>
     given([])
       .when(logActivity())
       .then([
@@ -59,6 +69,7 @@ describe('wellbeing decider: activities', () => {
             occurredOn: '2026-11-19',
             loggedAt: '2026-11-20T10:15:00.000Z',
             teamId: 't1',
+            siteId: 's1',
           },
         },
       ]));
@@ -77,6 +88,7 @@ describe('wellbeing decider: activities', () => {
             campaignId: 'c1',
             loggedAt: '2026-11-20T10:15:00.000Z',
             teamId: 't1',
+            siteId: 's1',
           },
         },
       ]));
@@ -114,7 +126,7 @@ describe('wellbeing decider: activities', () => {
 });
 
 describe('wellbeing decider: pulse', () => {
-  it('takes the pulse of the current ISO week', () =>
+  it('takes the pulse of the current ISO week, in the team and site the person is in', () =>
     given([yogaLogged])
       .when(submitPulse())
       .then([
@@ -127,6 +139,7 @@ describe('wellbeing decider: pulse', () => {
             workload: 5,
             submittedAt: '2026-11-20T10:15:00.000Z',
             teamId: 't1',
+            siteId: 's1',
           },
         },
       ]));

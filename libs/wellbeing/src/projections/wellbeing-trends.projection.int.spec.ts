@@ -3,6 +3,8 @@ import type { RecordedEvent } from '@frontline/event-store';
 import { isoWeek, monthOfPeriod } from '@frontline/decider';
 import { ProjectionTestbed, recorded } from '@frontline/testing';
 import { wellbeingStream } from '../domain/wellbeing.streams';
+import { headcountAt } from '@frontline/directory';
+import { wellbeingTrendsKeys } from './wellbeing-trends.keys';
 import { wellbeingTrendsProjection } from './wellbeing-trends.projection';
 
 /** An event of a person's own wellbeing stream: the projection learns whose it is from the stream. */
@@ -48,7 +50,12 @@ describe('wellbeing trends projection', () => {
     expect(await testbed.given(...history)).toBe('applied');
 
     // W48 is November's (Thursday the 26th), W49 December's (Thursday the 3rd): a month is whole weeks.
-    expect(await testbed.model()).toEqual({
+    const model = await testbed.model();
+    // Before sites were recorded, a team is its own site: its cells are the team's.
+    for (const [key, value] of Object.entries(model).filter(([name]) => name.startsWith('team:'))) {
+      expect(model[key.replace(/^team:/, 'site:')]).toEqual(value);
+    }
+    expect(Object.fromEntries(Object.entries(model).filter(([key]) => !key.startsWith('site:')))).toEqual({
       'team:chat:2026-W49:participants': ['ana'],
       'team:chat:2026-W49:minutes': { yoga: '45' },
       'team:chat:2026-W49:kind:yoga': ['ana'],
@@ -104,6 +111,38 @@ describe('wellbeing trends projection', () => {
     expect(model['team:voice:2026-W45:participants']).toEqual(['cy']);
     expect(model['org:2026-W45:minutes']).toEqual({ walk: '20' });
     expect(model['org:2026-W45:participants']).toEqual(['cy']);
+  });
+
+  it('counts headcounts as the organisation was: anyone in a team at some moment of a week counts in that week', async () => {
+    const at = (day: string) => `${day}T12:00:00.000Z`;
+    await testbed.given(
+      recorded('PersonEnrolled', { personId: 'ana', teamId: 'chat', siteId: 'lyon', at: at('2026-11-03') }),
+      recorded('PersonEnrolled', { personId: 'bo', teamId: 'chat', siteId: 'lyon', at: at('2026-11-10') }),
+      recorded('PersonMovedTeam', {
+        personId: 'ana',
+        fromTeamId: 'chat',
+        fromSiteId: 'lyon',
+        toTeamId: 'voice',
+        toSiteId: 'paris',
+        at: at('2026-11-17'),
+      }),
+      recorded('PersonOffboarded', { personId: 'bo', teamId: 'chat', siteId: 'lyon', at: at('2026-11-24') }),
+    );
+    const keys = wellbeingTrendsKeys(testbed.keys);
+    const headcounts = async (group: string, periods: string[]) => {
+      const changes = await testbed.redis.hgetall(keys.headcount(group));
+      return periods.map((period) => headcountAt(changes, period));
+    };
+    const weeks = ['2026-W44', '2026-W45', '2026-W46', '2026-W47', '2026-W48', '2026-W49'];
+    expect(await headcounts('team:chat', weeks)).toEqual([0, 1, 2, 2, 1, 0]);
+    expect(await headcounts('team:voice', weeks)).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(await headcounts('site:lyon', weeks)).toEqual([0, 1, 2, 2, 1, 0]);
+    expect(await headcounts('org', weeks)).toEqual([0, 1, 2, 2, 2, 1]);
+    // November (weeks 45 to 48) saw both in chat, and ana in voice; December only ana, in voice.
+    expect(await headcounts('team:chat', ['2026-11', '2026-12'])).toEqual([2, 0]);
+    expect(await headcounts('team:voice', ['2026-11', '2026-12'])).toEqual([1, 1]);
+    expect((await testbed.redis.smembers(keys.siteTeams('lyon'))).sort()).toEqual(['chat']);
+    expect((await testbed.redis.smembers(keys.sites)).sort()).toEqual(['lyon', 'paris']);
   });
 
   it('changes nothing when the same events are applied again', async () => {

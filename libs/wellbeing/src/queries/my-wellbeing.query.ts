@@ -1,23 +1,11 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor } from '@frontline/platform';
-import type { WellbeingKind } from '../domain/wellbeing.events';
+import type { PulseCheckInSubmitted, WellbeingActivityLogged } from '../domain/wellbeing.events';
 
-export interface MyActivity {
-  activityId: string;
-  kind: WellbeingKind;
-  minutes: number;
-  occurredOn: string;
-  campaignId?: string;
-  loggedAt: string;
-}
+/** An activity as its person logged it; the projection keeps no team. */
+export type MyActivity = Omit<WellbeingActivityLogged['data'], 'teamId'>;
 
-export interface MyPulse {
-  isoWeek: string;
-  mood: number;
-  energy: number;
-  workload: number;
-  submittedAt: string;
-}
+export type MyPulse = Omit<PulseCheckInSubmitted['data'], 'teamId'>;
 
 /** A page of the person's activities, newest first, and every pulse they answered (one a week), newest first. */
 export interface MyWellbeing {

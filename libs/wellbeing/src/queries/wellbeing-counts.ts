@@ -1,52 +1,37 @@
-import type { ReadModels } from '@frontline/read-models';
-import type { PeriodCounts, WellbeingCounts } from './wellbeing-figures';
-
-interface Scope {
-  teamId: string;
-  name: string;
-  /** The trends scope: `team:<id>`, or `org`. */
-  scope: string;
-  size: number;
-}
+import { headcountAt } from '@frontline/directory';
+import type { BatchedReads } from '@frontline/read-models';
+import type { WellbeingTrendsKeys } from '../projections/wellbeing-trends.keys';
+import type { WellbeingCounts } from './wellbeing-figures';
 
 /**
- * The raw counts of every team and of the org, per period, from the `wellbeingTrends` and `directory`
- * read models. Team size is today's membership, also for past periods: the directory keeps no history
- * of sizes, so the participation rates of old periods use today's team sizes.
+ * The raw counts of groups (`org`, `site:<id>`, `team:<id>`) in periods, from the `wellbeingTrends`
+ * read model: a bounded number of keys per group and period. A group's size is its headcount in that
+ * period, with the organisation as it was then.
  */
-export async function readWellbeingCounts(readModels: ReadModels, periods: string[]): Promise<PeriodCounts[]> {
-  const reads = readModels.batched;
-  const [directory, trends] = await Promise.all([readModels.keys('directory'), readModels.keys('wellbeingTrends')]);
-
-  const teamIds = await reads.smembers(directory.key('teams'));
-  const teams: Scope[] = await Promise.all(
-    teamIds.map(async (teamId) => {
-      const [name, size] = await Promise.all([
-        reads.hget(directory.key('team', teamId), 'name'),
-        reads.scard(directory.key('team', teamId, 'members')),
-      ]);
-      return { teamId, name: name ?? '', scope: `team:${teamId}`, size };
-    }),
+export async function readWellbeingCounts(
+  reads: BatchedReads,
+  keys: WellbeingTrendsKeys,
+  groups: readonly string[],
+  periods: readonly string[],
+): Promise<Map<string, WellbeingCounts>> {
+  const changes = new Map(
+    await Promise.all(groups.map(async (group) => [group, await reads.hgetall(keys.headcount(group))] as const)),
   );
-  const org: Scope = { teamId: '', name: '', scope: 'org', size: teams.reduce((sum, team) => sum + team.size, 0) };
-
-  const cells = periods.flatMap((period) => [...teams, org].map((team) => ({ period, team })));
+  const cells = groups.flatMap((group) => periods.map((period) => ({ group, period })));
   const counted = await Promise.all(
-    cells.map(async ({ period, team }): Promise<WellbeingCounts & { period: string; team: Scope }> => {
-      const key = (...parts: string[]) => trends.key(team.scope, period, ...parts);
+    cells.map(async ({ group, period }): Promise<WellbeingCounts> => {
       const [participants, minutes, pulse, respondents] = await Promise.all([
-        reads.scard(key('participants')),
-        reads.hgetall(key('minutes')),
-        reads.hgetall(key('pulse')),
-        reads.scard(key('respondents')),
+        reads.scard(keys.participants(group, period)),
+        reads.hgetall(keys.minutes(group, period)),
+        reads.hgetall(keys.pulse(group, period)),
+        reads.scard(keys.respondents(group, period)),
       ]);
-      // A second round trip: the minutes say which kinds a team has, each kind's set says how many people it covers.
+      // A second round trip: the minutes say which kinds a group has, each kind's set says how many people it covers.
       const kinds = Object.keys(minutes);
-      const kindPeople = await Promise.all(kinds.map((kind) => reads.scard(key('kind', kind))));
+      const kindPeople = await Promise.all(kinds.map((kind) => reads.scard(keys.kindPeople(group, period, kind))));
       return {
-        period,
-        team,
-        size: team.size,
+        // Someone who took part was there: only data from before headcounts were kept can say otherwise.
+        size: Math.max(headcountAt(changes.get(group)!, period), participants),
         participants,
         minutes: numbers(minutes),
         kindPeople: Object.fromEntries(kinds.map((kind, i) => [kind, kindPeople[i]])),
@@ -55,18 +40,7 @@ export async function readWellbeingCounts(readModels: ReadModels, periods: strin
       };
     }),
   );
-
-  return periods.map((period) => {
-    const inPeriod = counted.filter((cell) => cell.period === period);
-    return {
-      period,
-      org: inPeriod.find((cell) => cell.team === org)!,
-      teams: inPeriod
-        .filter((cell) => cell.team !== org)
-        .map((cell) => ({ ...cell, teamId: cell.team.teamId, name: cell.team.name }))
-        .sort((a, b) => a.name.localeCompare(b.name) || a.teamId.localeCompare(b.teamId)),
-    };
-  });
+  return new Map(cells.map(({ group, period }, i) => [`${group}|${period}`, counted[i]]));
 }
 
 function numbers(hash: Record<string, string>): Record<string, number> {

@@ -1,11 +1,11 @@
 import { Query } from '@nestjs/cqrs';
-import type { Suppressible } from '@frontline/read-models';
+import type { DashboardRequest, Suppressible } from '@frontline/read-models';
 import type { Interval } from '@frontline/decider';
 
 /** What one team, or the org, did in one period; every number about people may be suppressed. */
 export interface WellbeingFigures {
   participants: Suppressible<number>;
-  /** Distinct people with an activity ÷ people in the team today. */
+  /** Distinct people with an activity ÷ people in the group at some moment of the period. */
   participationRate: Suppressible<number>;
   minutesByKind: Record<string, Suppressible<number>>;
   pulse: {
@@ -18,7 +18,8 @@ export interface WellbeingFigures {
 
 export interface WellbeingDashboardPeriod {
   period: string;
-  teams: (WellbeingFigures & { teamId: string; name: string })[];
+  /** The page's groups, each named by its grouping (`{site: 's1', name, …}`). */
+  groups: (WellbeingFigures & { site?: string; team?: string; name: string })[];
   org: WellbeingFigures;
 }
 
@@ -26,17 +27,16 @@ export interface WellbeingDashboard {
   from: string;
   to: string;
   interval: Interval;
-  groupBy: 'team';
+  groupBy: 'site' | 'team';
+  site?: string;
   minGroup: number;
   periods: WellbeingDashboardPeriod[];
+  nextCursor: string | null;
 }
 
+/** HR's wellbeing dashboard: the org's trend and one page of sites, or of the teams of a site. */
 export class WellbeingDashboardQuery extends Query<WellbeingDashboard> {
-  constructor(
-    readonly from: string | undefined,
-    readonly to: string | undefined,
-    readonly interval: Interval,
-  ) {
+  constructor(readonly request: DashboardRequest) {
     super();
   }
 }

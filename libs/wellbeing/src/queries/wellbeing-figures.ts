@@ -3,7 +3,7 @@ import type { WellbeingDashboardPeriod, WellbeingFigures } from './wellbeing-das
 
 /** The raw counts of one team, or the org, in one period, as the read models hold them. */
 export interface WellbeingCounts {
-  /** People in the team today (the org: in every team listed). */
+  /** People in the group at some moment of the period. */
   size: number;
   participants: number;
   minutes: Record<string, number>;
@@ -15,7 +15,7 @@ export interface WellbeingCounts {
 
 export interface PeriodCounts {
   period: string;
-  teams: (WellbeingCounts & { teamId: string; name: string })[];
+  groups: (WellbeingCounts & { id: string; name: string })[];
   org: WellbeingCounts;
 }
 
@@ -35,14 +35,15 @@ export function peopleIn(counts: WellbeingCounts, metric: string): number {
   return counts.kindPeople[metric.slice(minutesOf('').length)] ?? 0;
 }
 
-/** Whether a figure of a scope (`team:<id>` or `org`) may be shown in this period, and why not. */
-export type WellbeingDecision = (metric: string, scope: string) => SuppressionReason | undefined;
+/** Whether a figure of a group (`team:<id>`, `site:<id>` or `org`) may be shown in this period, and why not. */
+export type WellbeingDecision = (metric: string, group: string) => SuppressionReason | undefined;
 
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
 /** One period of the dashboard, each figure shown or suppressed as decided for its month. */
 export function wellbeingFigures(
   counts: PeriodCounts,
+  groupBy: 'site' | 'team',
   kinds: readonly string[],
   hidden: WellbeingDecision,
 ): WellbeingDashboardPeriod {
@@ -66,10 +67,10 @@ export function wellbeingFigures(
   };
   return {
     period: counts.period,
-    teams: counts.teams.map((team) => ({
-      teamId: team.teamId,
-      name: team.name,
-      ...figures(`team:${team.teamId}`, team),
+    groups: counts.groups.map((group) => ({
+      [groupBy]: group.id,
+      name: group.name,
+      ...figures(`${groupBy}:${group.id}`, group),
     })),
     org: figures('org', counts.org),
   };

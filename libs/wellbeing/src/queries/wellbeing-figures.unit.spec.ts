@@ -39,7 +39,7 @@ describe('wellbeing figures', () => {
         const metrics = wellbeingMetrics(kinds);
         const reason = (metric: string): SuppressionReason | undefined =>
           hide[metrics.indexOf(metric)] ? 'too-few-people' : undefined;
-        const { org } = wellbeingFigures({ period: '2026-W47', teams: [], org: team }, kinds, reason);
+        const { org } = wellbeingFigures({ period: '2026-W47', groups: [], org: team }, 'team', kinds, reason);
         const shown = [org.participants, org.pulse.mood, org.minutesByKind.yoga, org.minutesByKind.walk];
         expect(shown.map((cell) => cell.suppressed)).toEqual(hide);
         expect(shown.filter((cell) => cell.suppressed)).toEqual(

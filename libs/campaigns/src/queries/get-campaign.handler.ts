@@ -1,26 +1,24 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { NotFoundError } from '@frontline/decider';
 import { EVENT_STORE, type EventStore } from '@frontline/event-store';
-import { type Actor, hasRole } from '@frontline/platform';
+import { hasRole } from '@frontline/platform';
 import { ReadModels } from '@frontline/read-models';
 import { headlineKudos } from '../application/campaign-headlines';
 import type { CampaignEvent, CampaignPlanned } from '../domain/campaign.events';
 import { campaignStream } from '../domain/campaign.streams';
 import { campaignDecider } from '../domain/campaign.decider';
+import { type CampaignView, GetCampaignQuery } from './get-campaign.query';
 
-/**
- * One campaign, from its stream: the programme, its status, each step with when it ran, the
- * headlines (from the recognition feed) and the summary. HR and admins see any campaign;
- * anyone else a campaign in progress. Badges show how many people earned them, not who.
- */
-@Injectable()
-export class CampaignQuery {
+/** Answered from the campaign's stream, so it is never behind its last step; headlines from the recognition feed. */
+@QueryHandler(GetCampaignQuery)
+export class GetCampaignHandler implements IQueryHandler<GetCampaignQuery> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModels: ReadModels,
   ) {}
 
-  async of(viewer: Actor, campaignId: string) {
+  async execute({ viewer, campaignId }: GetCampaignQuery): Promise<CampaignView> {
     const recorded = await this.store.readStream(campaignStream(campaignId));
     const events = recorded as unknown as CampaignEvent[];
     const state = events.reduce(campaignDecider.evolve, campaignDecider.initialState());
