@@ -20,16 +20,27 @@ const RANGE = 'from=2026-01-05&to=2026-05-03&interval=week';
 /**
  * What "queries as the organisation grows" measures: every dashboard in each grouping, and the
  * feeds. Edit this table as the dashboards' parameters change (`groupBy=site`,
- * `parent={siteId}`, `limit`, `cursor`…): every row is loaded on both organisations, and a row
+ * `site={siteId}`, `limit`, `cursor`…): every row is loaded on both organisations, and a row
  * the api refuses (a 400 for a parameter it does not know) shows as failed runs.
  */
 export const ORG_GROWTH_REQUESTS: readonly MeasuredRequest[] = [
-  { name: 'abuse by team', role: 'hr', path: `/v1/dashboards/abuse?${RANGE}&groupBy=team` },
+  { name: 'abuse by site', role: 'hr', path: `/v1/dashboards/abuse?${RANGE}&groupBy=site` },
+  { name: "abuse by a site's teams", role: 'hr', path: `/v1/dashboards/abuse?${RANGE}&groupBy=team&site={siteId}` },
   { name: 'abuse by channel', role: 'hr', path: `/v1/dashboards/abuse?${RANGE}&groupBy=channel` },
   { name: 'abuse by kind', role: 'hr', path: `/v1/dashboards/abuse?${RANGE}&groupBy=kind` },
   { name: 'abuse by severity', role: 'hr', path: `/v1/dashboards/abuse?${RANGE}&groupBy=severity` },
-  { name: 'wellbeing by team', role: 'hr', path: `/v1/dashboards/wellbeing?${RANGE}&groupBy=team` },
-  { name: 'recognition by team', role: 'hr', path: `/v1/dashboards/recognition?${RANGE}&groupBy=team` },
+  { name: 'wellbeing by site', role: 'hr', path: `/v1/dashboards/wellbeing?${RANGE}&groupBy=site` },
+  {
+    name: "wellbeing by a site's teams",
+    role: 'hr',
+    path: `/v1/dashboards/wellbeing?${RANGE}&groupBy=team&site={siteId}`,
+  },
+  { name: 'recognition by site', role: 'hr', path: `/v1/dashboards/recognition?${RANGE}&groupBy=site` },
+  {
+    name: "recognition by a site's teams",
+    role: 'hr',
+    path: `/v1/dashboards/recognition?${RANGE}&groupBy=team&site={siteId}`,
+  },
   { name: 'org feed', role: 'agent', path: '/v1/feeds/org' },
   { name: 'team feed', role: 'agent', path: '/v1/feeds/teams/{teamId}' },
   { name: 'person feed', role: 'agent', path: '/v1/feeds/people/{personId}' },
