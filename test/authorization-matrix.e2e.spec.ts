@@ -21,6 +21,7 @@ interface Row {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: (world: World) => string;
   body?: (world: World) => unknown;
+  headers?: Record<string, string>;
   /** Roles that may do this to an object of another person in another team. */
   allowed: Role[];
 }
@@ -138,6 +139,23 @@ const rows: Row[] = [
     allowed: [],
   },
   { name: 'read projection status', method: 'GET', url: () => '/v1/projections', allowed: ['admin'] },
+  {
+    name: 'import teams and people (dry run)',
+    method: 'POST',
+    url: () => '/v1/directory/imports?dryRun=true',
+    body: () => 'userName,displayName,team,roles,timezone\nnew@example.com,New Person,Team C,agent,UTC',
+    headers: { 'content-type': 'text/csv' },
+    allowed: ['admin'],
+  },
+  {
+    name: 'import teams and people',
+    method: 'POST',
+    url: () => '/v1/directory/imports',
+    body: () => 'userName,displayName,team,roles,timezone\nnew@example.com,New Person,Team C,agent,UTC',
+    headers: { 'content-type': 'text/csv' },
+    allowed: ['admin'],
+  },
+  { name: 'rotate the SCIM token', method: 'POST', url: () => '/v1/directory/scim-token', allowed: ['admin'] },
   // The directory: admins only. Last, because they move, offboard and erase the owner.
   {
     name: 'create a team',
@@ -229,6 +247,7 @@ describe('authorisation matrix', () => {
       url: row.url(world),
       as: actors[role],
       body: row.body?.(world),
+      headers: row.headers,
     });
     expect([403, 404]).toContain(response.status);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -243,10 +262,43 @@ describe('authorisation matrix', () => {
       url: row.url(world),
       as: actors[role],
       body: row.body?.(world),
+      headers: row.headers,
     });
     expect({ status: response.status, body: response.body }).toMatchObject({
       status: expect.toBeWithinRange(200, 409),
     });
     expect([401, 403, 404]).not.toContain(response.status);
+  });
+
+  // SCIM takes the SCIM token and nothing else: no person's token, whatever their role.
+  const scim = (url: string, token: string) =>
+    api.request({ method: 'GET', url: `/scim/v2${url}`, headers: { authorization: `Bearer ${token}` } });
+  const SCIM_READS = ['/Users', '/Groups', '/ServiceProviderConfig', '/ResourceTypes', '/Schemas'];
+
+  it.each(ROLES)('refuses /scim/v2 to the token of %s', async (role) => {
+    const token = await api.tokenFor(actors[role]);
+    for (const url of SCIM_READS) {
+      const response = await scim(url, token);
+      expect(response.status).toBe(401);
+      expect(response.headers['content-type']).toMatch(/^application\/scim\+json/);
+    }
+    const write = await api.request({
+      method: 'POST',
+      url: '/scim/v2/Users',
+      headers: { authorization: `Bearer ${token}` },
+      body: { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `${role}@example.com` },
+    });
+    expect(write.status).toBe(401);
+  });
+
+  it('lets the SCIM token through on /scim/v2, and nowhere else', async () => {
+    const { token } = (await api.request({ method: 'POST', url: '/v1/directory/scim-token', as: world.admin })).body;
+    for (const url of SCIM_READS) expect((await scim(url, token)).status).toBe(200);
+    const elsewhere = await api.request({
+      method: 'GET',
+      url: '/v1/projections',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(elsewhere.status).toBe(401);
   });
 });

@@ -30,6 +30,7 @@ interface Row {
   route: string;
   url: (w: World) => string;
   body?: (w: World) => unknown;
+  headers?: Record<string, string>;
   /** Directory roles that may do this to objects of someone in another team; 'everyone' for one's own things. */
   allowed: Role[] | 'everyone';
   /** A read whose answer moves on its own (lag, checkpoints): compared by status, not body. */
@@ -253,6 +254,21 @@ const writes: Row[] = [
   },
   {
     method: 'POST',
+    route: '/v1/directory/imports',
+    url: () => '/v1/directory/imports?dryRun=true',
+    body: () => 'userName,displayName,team,roles,timezone\nnew@example.com,New Person,Team Z,agent,UTC',
+    headers: { 'content-type': 'text/csv' },
+    allowed: ['admin'],
+  },
+  {
+    method: 'POST',
+    route: '/v1/directory/scim-token',
+    url: () => '/v1/directory/scim-token',
+    allowed: ['admin'],
+    statusOnly: true,
+  },
+  {
+    method: 'POST',
     route: '/v1/people',
     url: () => '/v1/people',
     body: (w) => ({ displayName: 'New Person', teamId: w.teamA, roles: ['agent'], timezone: 'UTC' }),
@@ -412,7 +428,7 @@ describe('the directory is the one authority for roles and team', () => {
   }
 
   const ask = (row: Row, as: Actor) =>
-    api.request({ method: row.method, url: row.url(world), as, body: row.body?.(world) });
+    api.request({ method: row.method, url: row.url(world), as, body: row.body?.(world), headers: row.headers });
 
   it.each(cases(reads))(
     '%s: whatever their token claims, an enrolled %s reads what the directory grants',

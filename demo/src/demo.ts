@@ -1,7 +1,9 @@
-import { demoChecks, isComplete, settled } from './checks';
+import { demoChecks, settled } from './checks';
 import { FrontlineClient, inParallel } from './frontline-client';
-import { type DemoHistory, type Period, WEEKS, demoHistory } from './history';
-import { type DemoOrganisation, type Person, type Team, demoOrganisation } from './organisation';
+import { type DemoHistory, type Period, WEEKS, demoHistory, demoPeriod } from './history';
+import { type DemoOrganisation, demoOrganisation } from './organisation';
+import { completeProvisioning, isProvisioned, provisionOrganisation } from './provisioning';
+import { ScimClient } from './scim-client';
 
 export type Featured = 'agent' | 'lead' | 'officer' | 'hr' | 'admin';
 
@@ -11,26 +13,37 @@ export interface DemoRun {
   organisation: DemoOrganisation;
   period: Period;
   campaignId: string;
+  history: DemoHistory;
   /** Fresh dev tokens of the featured people. */
   tokens: Record<Featured, string>;
 }
 
 /**
- * Makes the demo organisation through the public HTTP API of the Frontline at `url`, waits for the
- * read models and checks what a newcomer will see; when it exists already, writes nothing and only
- * signs its featured people in again.
+ * Makes the demo organisation at the Frontline at `url`: its teams and people through SCIM, as its
+ * identity provider would, then its history through the public HTTP API; waits for the read models
+ * and checks what a newcomer will see. When it exists already, writes nothing and only signs its
+ * featured people in again.
  */
 export async function runDemo(url: string, log: (line: string) => void = () => {}): Promise<DemoRun> {
+  const now = new Date();
   const api = new FrontlineClient(url);
+  // Everyone was there from the first day of the history, so past weeks count them in their teams and sites.
+  const scim = new ScimClient(url, { asOf: `${demoPeriod(now).from}T00:00:00.000Z` });
   const organisation = demoOrganisation();
-  const history = demoHistory(organisation, new Date());
+  // Finds every group and user, making only those missing: the organisation then has Frontline's ids.
+  await provisionOrganisation(scim, organisation);
+  const history = demoHistory(organisation, now);
   // An interrupted run is not complete: the next one makes every write again, which appends only what is missing.
-  const created = !(await isComplete(api, organisation));
+  const created = !(await isProvisioned(scim, organisation));
   let campaignId: string;
   if (created) {
     const started = Date.now();
     log(`Creating the demo organisation at ${url}…`);
+    log(
+      `  directory, through SCIM: ${organisation.sites.length} sites, ${organisation.teams.length} teams, ${organisation.people.length + 1} people`,
+    );
     campaignId = await seed(api, organisation, history, log);
+    await completeProvisioning(scim, organisation);
     await settled(api, organisation, demoChecks(organisation, history.period));
     log(`  read models caught up, every dashboard and feed checked (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } else {
@@ -44,12 +57,13 @@ export async function runDemo(url: string, log: (line: string) => void = () => {
     organisation,
     period: history.period,
     campaignId,
+    history,
     tokens: Object.fromEntries(featured.map((role, i) => [role, tokens[i]])) as Record<Featured, string>,
   };
 }
 
 /**
- * Writes the whole organisation, every request with its Idempotency-Key; answers the campaign's id.
+ * Writes the organisation's history, every request with its Idempotency-Key; answers the campaign's id.
  * Each person stays far below WRITE_RATE_LIMIT_PER_MINUTE (300 by default): the busiest, a team lead
  * and the admin, write about 70 times; the ~60 token requests come from one address, under the same limit.
  */
@@ -60,17 +74,6 @@ async function seed(
   log: (line: string) => void,
 ): Promise<string> {
   const { admin } = org;
-  const createTeams = (teams: Team[]) =>
-    inParallel(teams, ({ teamId, name, parentTeamId }) =>
-      api.post('/v1/teams', admin, { teamId, name, ...(parentTeamId ? { parentTeamId } : {}) }, `demo:${teamId}`),
-    );
-  await createTeams(org.sites);
-  await createTeams(org.teams);
-  // Everyone was there from the first week of the history, so past weeks count them where they were.
-  const joined = `${history.period.from}T00:00:00.000Z`;
-  await inParallel(org.people, (person) => enrol(api, admin, person, joined));
-  log(`  directory: ${org.sites.length} sites, ${org.teams.length} teams, ${org.people.length + 1} people`);
-
   // One import, idempotent per team, day and channel: a repeat records nothing.
   await api.put('/v1/contact-volumes', admin, { rows: history.contactVolumes });
   log(`  contact volumes: ${history.contactVolumes.length} rows over ${WEEKS} weeks`);
@@ -108,17 +111,7 @@ async function seed(
 
   const campaignId = await planCustomerServiceWeek(api, org, history);
   log(`  ${history.campaign.body.name} planned`);
-  await enrol(api, admin, admin);
   return campaignId;
-}
-
-function enrol(
-  api: FrontlineClient,
-  admin: Person,
-  { personId, displayName, teamId, roles, timezone }: Person,
-  at?: string,
-) {
-  return api.post('/v1/people', admin, { personId, displayName, teamId, roles, timezone }, `demo:${personId}`, at);
 }
 
 /**

@@ -37,7 +37,7 @@ export class FrontlineClient {
 
   constructor(readonly url: string) {}
 
-  /** A fresh dev token for this person, asked for once per run (`POST /v1/dev/tokens`, AUTH_MODE=dev only). */
+  /** A fresh dev token for this person, asked for once per run (`POST /v1/dev/tokens`, FRONTLINE_ENV=development only). */
   token({ personId, roles, teamId }: Actor): Promise<string> {
     if (!this.tokens.has(personId)) {
       const signed = this.send<{ token: string }>('POST', '/v1/dev/tokens', { body: { sub: personId, roles, teamId } });
@@ -47,7 +47,9 @@ export class FrontlineClient {
           ({ token }) => token,
           (error: unknown) => {
             if (error instanceof ApiError && error.status === 404) {
-              throw new Error(`${error.message}; the demo signs in with dev tokens, which exist only in AUTH_MODE=dev`);
+              throw new Error(
+                `${error.message}; the demo signs in with dev tokens, which exist only in FRONTLINE_ENV=development`,
+              );
             }
             throw error;
           },
@@ -63,7 +65,7 @@ export class FrontlineClient {
 
   /**
    * A create or a change; `idempotencyKey` makes a repeat of it answer the first result and append
-   * nothing; `at` says when it happened (X-Frontline-As-Of, AUTH_MODE=dev only).
+   * nothing; `at` says when it happened (X-Frontline-As-Of, FRONTLINE_ENV=development only).
    */
   post<T>(path: string, as: Actor, body: object | undefined, idempotencyKey: string, at?: string): Promise<T> {
     return this.send('POST', path, { as, body, idempotencyKey, at });

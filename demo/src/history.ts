@@ -82,6 +82,12 @@ export interface DemoHistory {
   campaign: Write<{ kind: 'customer_service_week'; name: string; year: number; timezone: string }>;
 }
 
+/** The last WEEKS ISO weeks up to `now`'s day (UTC): what the history covers and dashboards are read over. */
+export function demoPeriod(now: Date): Period {
+  const today = now.toISOString().slice(0, 10);
+  return { from: addDays(mondayOf(today), -7 * (WEEKS - 1)), to: today };
+}
+
 /**
  * Eight weeks of a believable contact centre, the same on every run of the same day: contact
  * volumes, abuse incidents and how they were cared for, kudos and reactions, wellbeing activities,
@@ -90,7 +96,7 @@ export interface DemoHistory {
 export function demoHistory(org: DemoOrganisation, now: Date): DemoHistory {
   const today = now.toISOString().slice(0, 10);
   const past = (moment: string) => (moment < now.toISOString() ? moment : now.toISOString());
-  const period = { from: addDays(mondayOf(today), -7 * (WEEKS - 1)), to: today };
+  const period = demoPeriod(now);
   const pastDays = daysBetween(period.from, addDays(today, -1));
   const year = now.getUTCMonth() < 9 ? now.getUTCFullYear() : now.getUTCFullYear() + 1;
   return {

@@ -33,6 +33,8 @@ export interface ContactTeam extends Team {
 export interface Person extends Actor {
   displayName: string;
   timezone: string;
+  /** Their sign-in name at the organisation's identity provider (SCIM userName). */
+  userName: string;
 }
 
 export interface DemoOrganisation {
@@ -187,7 +189,20 @@ export function demoOrganisation(): DemoOrganisation {
 }
 
 function demoPerson(displayName: string, teamId: string, role: Role): Person {
-  return { personId: demoId(`person:${displayName}`), displayName, teamId, roles: [role], timezone: TIMEZONE };
+  const userName = `${displayName
+    .normalize('NFD')
+    .replace(/[^A-Za-z ]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/ +/g, '.')}@demo.frontline.example`;
+  return {
+    personId: demoId(`person:${displayName}`),
+    displayName,
+    teamId,
+    roles: [role],
+    timezone: TIMEZONE,
+    userName,
+  };
 }
 
 export const membersOf = (people: readonly Person[], team: Team) => people.filter((p) => p.teamId === team.teamId);

@@ -60,5 +60,18 @@ export function printout({ organisation: org, period, campaignId, tokens }: Demo
     'then, for example:',
     `  curl -s -H "authorization: Bearer $HR_TOKEN" '${url}${abuseByTeam}'`,
     '',
+    ...signIn(org, process.env.OIDC_ISSUER),
   ].join('\n');
+}
+
+/** How a browser signs in: through the development OpenID Provider, as any of the provisioned people. */
+function signIn(org: DemoRun['organisation'], issuer: string | undefined): string[] {
+  if (!issuer) return [];
+  return [
+    `Sign in as anyone of them through the development OpenID Provider (${issuer}): client frontline-web,`,
+    'Authorization Code with PKCE; its page lets you choose who you are, no password. For example:',
+    ...(['agent', 'lead', 'officer', 'hr', 'admin'] as Featured[]).map((role) => `  ${org[role].userName}`),
+    `Discovery: ${issuer}/.well-known/openid-configuration`,
+    '',
+  ];
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The local default: api, projector and worker on this machine's PostgreSQL and Redis, then the demo
-# organisation through the api (`--no-demo` skips it). Runs in the foreground; Ctrl-C or SIGTERM stops
-# all three cleanly.
+# The local default: api, projector, worker and the development OpenID Provider on this machine's
+# PostgreSQL and Redis, then the demo organisation through the api (`--no-demo` skips it). The api signs
+# people in through that provider (AUTH_MODE=oidc), as it would through Okta or Entra ID. Runs in the
+# foreground; Ctrl-C or SIGTERM stops them all cleanly.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -14,12 +15,23 @@ for arg in "$@"; do
 done
 source deploy/local/install.sh
 url="http://${HOST:-127.0.0.1}:${PORT:-3000}"
-answers() { node -e "fetch('$1').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; }
-# Otherwise the readiness check below would be answered by whatever already listens there.
-if answers "$url/health/live"; then
-  echo "Something already answers at $url (another npm start?); stop it or set PORT." >&2
-  exit 1
+export FRONTLINE_ENV="${FRONTLINE_ENV:-development}" AUTH_MODE="${AUTH_MODE:-oidc}"
+export OIDC_ISSUER="${OIDC_ISSUER:-http://127.0.0.1:${DEV_OIDC_PORT:-3001}}" OIDC_AUDIENCE="${OIDC_AUDIENCE:-urn:frontline:api}"
+apps=(api projector worker)
+addresses=("$url/health/live")
+# The development provider is ours to start only when the api trusts one on this machine.
+if [ "$AUTH_MODE" = oidc ] && [[ "$OIDC_ISSUER" == http://127.0.0.1:* ]]; then
+  apps+=(dev-oidc)
+  addresses+=("$OIDC_ISSUER/.well-known/openid-configuration")
 fi
+answers() { node -e "fetch('$1').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; }
+# Otherwise the readiness checks below would be answered by whatever already listens there.
+for address in "${addresses[@]}"; do
+  if answers "$address"; then
+    echo "Something already answers at $address (another npm start?); stop it or set PORT and DEV_OIDC_PORT." >&2
+    exit 1
+  fi
+done
 
 bash deploy/local/services.sh
 
@@ -43,7 +55,7 @@ node_flags() {
     *) echo --max-semi-space-size=8 --max-old-space-size=160 ;;
   esac
 }
-for app in api projector worker; do
+for app in "${apps[@]}"; do
   # shellcheck disable=SC2046 # the flags are words
   node $(node_flags "$app") "dist/apps/$app/src/main.js" >"$logs/$app.log" 2>&1 &
   pids+=($!)
@@ -53,7 +65,7 @@ stop() {
   trap - TERM INT
   kill -TERM "${pids[@]}" ${demo_pid:+"$demo_pid"} 2>/dev/null || true
   wait "${pids[@]}" 2>/dev/null || true
-  echo "Stopped api, projector and worker."
+  echo "Stopped ${apps[*]}."
   exit 0
 }
 trap stop TERM INT
@@ -67,6 +79,8 @@ Frontline is running (pids ${pids[*]}; logs in $logs/).
   OpenAPI      $url/docs-json
   Readiness    $url/health/ready
   Metrics      $url/metrics
+  Sign-in      $OIDC_ISSUER/.well-known/openid-configuration (development OpenID Provider, client
+               frontline-web, Authorization Code with PKCE; AUTH_MODE=$AUTH_MODE)
 Ctrl-C stops it.
 MSG
     ready=yes

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import {
@@ -17,8 +18,15 @@ import { openApiDocument } from './openapi';
 import { protectQueuesBoard } from './ops/queues-board';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
-/** Bulk imports (5,000 contact-volume rows) are the one place a larger body is expected. */
-const BULK_ROUTES: Record<string, number> = { 'PUT /v1/contact-volumes': 1024 * 1024 };
+/** Bulk imports (5,000 rows) and an identity provider's group changes are where larger bodies are expected. */
+const BULK_ROUTES: Record<string, number> = {
+  'PUT /v1/contact-volumes': 1024 * 1024,
+  // An identity provider changes up to 1,000 members of a group at once.
+  'PATCH /scim/v2/Groups/:id': 1024 * 1024,
+  'PUT /scim/v2/Groups/:id': 1024 * 1024,
+  'POST /scim/v2/Groups': 1024 * 1024,
+  'POST /v1/directory/imports': 1024 * 1024,
+};
 
 /** The api as main.ts serves it and as the end-to-end specs drive it. */
 export async function createApiApp(config: AppConfig = loadConfig()): Promise<NestFastifyApplication> {
@@ -49,11 +57,20 @@ function observeResponses(app: NestFastifyApplication): void {
       metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1_000);
       if (log.isLevelEnabled('info') && !UNLOGGED_ROUTES.test(route)) {
         // pino-http's serializers and redaction shape these, as they did for its own lines.
-        const fields = { reqId: request.id, req: request.raw, res: reply.raw, responseTime: reply.elapsedTime };
+        // A SCIM filter names a person (`userName eq "ana@…"`): its query never reaches the log.
+        const req = route.startsWith('/scim/')
+          ? { method: request.method, url: request.url.split('?')[0] }
+          : request.raw;
+        const fields = { reqId: request.id, req, res: reply.raw, responseTime: reply.elapsedTime };
         log.info(fields, 'request completed');
       }
       done();
     });
+}
+
+/** A SCIM filter names a person (`userName eq "ana@…"`): the query of a SCIM request never reaches the log. */
+export function requestToLog(route: string, request: Pick<FastifyRequest, 'method' | 'url' | 'raw'>) {
+  return route.startsWith('/scim/') ? { method: request.method, url: request.url.split('?')[0] } : request.raw;
 }
 
 /** JSON bodies are measured before they are parsed: validation recurses, and deep nesting would overflow its stack. */
@@ -61,11 +78,18 @@ function refuseDeepJson(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   const parse = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = body as string;
-    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) done(new JsonTooDeepException(), undefined);
-    else parse(request, text, done);
-  });
+  // SCIM clients send application/scim+json (RFC 7644, section 3.1): JSON, parsed the same way.
+  fastify.addContentTypeParser(
+    ['application/json', 'application/scim+json'],
+    { parseAs: 'string' },
+    (request, body, done) => {
+      const text = body as string;
+      if (nestsDeeperThan(text, MAX_JSON_DEPTH)) done(new JsonTooDeepException(), undefined);
+      else parse(request, text, done);
+    },
+  );
+  // The directory import's one body that is not JSON, checked by the import itself.
+  fastify.addContentTypeParser('text/csv', { parseAs: 'string' }, (_, body, done) => done(null, body));
 }
 
 function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {
@@ -78,7 +102,7 @@ function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {
       route.bodyLimit = BULK_ROUTES[`${method} ${route.url}`] ?? route.bodyLimit;
   });
   refuseDeepJson(app);
-  if (app.get(AppConfig).AUTH_MODE === 'dev') acceptAsOf(fastify);
+  if (app.get(AppConfig).FRONTLINE_ENV === 'development') acceptAsOf(fastify);
   protectQueuesBoard(app);
   observeResponses(app);
 

@@ -21,6 +21,7 @@ import { DirectoryHttpModule } from './directory/directory.http.module';
 import { NotificationsHttpModule } from './notifications/notifications.http.module';
 import { RecognitionHttpModule } from './recognition/recognition.http.module';
 import { WellbeingHttpModule } from './wellbeing/wellbeing.http.module';
+import { ScimHttpModule } from './scim/scim.http.module';
 import { DevTokensController } from './ops/dev-tokens.http.controller';
 import { HealthController } from './ops/health.http.controller';
 import { MetricsController } from './ops/metrics.http.controller';
@@ -45,6 +46,7 @@ export class ApiModule {
         // Exports the directory's access port, which authentication reads on every request.
         DirectoryModule,
         DirectoryHttpModule,
+        ScimHttpModule,
         AbuseHttpModule,
         RecognitionHttpModule,
         WellbeingHttpModule,
@@ -57,8 +59,8 @@ export class ApiModule {
         HealthController,
         MetricsController,
         ProjectionsController,
-        // The dev token endpoint does not exist at all unless AUTH_MODE=dev.
-        ...(config.AUTH_MODE === 'dev' ? [DevTokensController] : []),
+        // The dev token endpoint does not exist at all outside development.
+        ...(config.FRONTLINE_ENV === 'development' ? [DevTokensController] : []),
       ],
       providers: [
         TokenVerifier,

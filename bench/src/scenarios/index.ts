@@ -7,6 +7,7 @@ import { orgGrowth } from './org-growth';
 import { incidentReads } from './incident-reads';
 import { peer } from './peer';
 import { projectionLag } from './projection-lag';
+import { provisioning } from './provisioning';
 import { queries } from './queries';
 import { replay } from './replay';
 
@@ -15,6 +16,7 @@ export const SCENARIOS: readonly Scenario[] = [
   httpOverhead,
   commands,
   incidentReads,
+  provisioning,
   append,
   peer,
   projectionLag,

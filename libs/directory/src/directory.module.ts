@@ -4,18 +4,30 @@ import { ChangePersonHandler } from './application/change-person.handler';
 import { CreateTeamHandler } from './application/create-team.handler';
 import { DirectoryStandings } from './application/directory-standings';
 import { EnrolPersonHandler } from './application/enrol-person.handler';
+import { IdentityLinks } from './application/identity-links';
+import { ImportDirectoryHandler } from './application/import-directory.handler';
+import { RenameTeamHandler } from './application/rename-team.handler';
+import { ScimTokens } from './application/scim-tokens';
 import { TeamSites } from './application/team-sites';
+import { ProvisionedPeople } from './queries/provisioned-people';
+import { ReadModelsModule } from '@frontline/read-models';
 
 @Module({
+  imports: [ReadModelsModule],
   providers: [
+    ProvisionedPeople,
     CreateTeamHandler,
+    RenameTeamHandler,
+    ImportDirectoryHandler,
+    ScimTokens,
     EnrolPersonHandler,
     ChangePersonHandler,
     DirectoryStandings,
+    IdentityLinks,
     TeamSites,
     // The directory, not the token, says what a caller may do.
     { provide: DirectoryAccess, useExisting: DirectoryStandings },
   ],
-  exports: [DirectoryAccess, TeamSites],
+  exports: [DirectoryAccess, DirectoryStandings, IdentityLinks, ProvisionedPeople, ScimTokens, TeamSites],
 })
 export class DirectoryModule {}

@@ -18,6 +18,7 @@ import type {
   PersonEnrolled,
   PersonMovedTeam,
   PersonOffboarded,
+  PersonReinstated,
   PersonalDataErased,
   TeamCreated,
   TeamRenamed,
@@ -47,6 +48,7 @@ export const teamRenamed = eventOf<TeamRenamed>('TeamRenamed');
 export const personEnrolled = eventOf<PersonEnrolled>('PersonEnrolled');
 export const personMovedTeam = eventOf<PersonMovedTeam>('PersonMovedTeam');
 export const personOffboarded = eventOf<PersonOffboarded>('PersonOffboarded');
+export const personReinstated = eventOf<PersonReinstated>('PersonReinstated');
 export const personalDataErased = eventOf<PersonalDataErased>('PersonalDataErased');
 
 export const kudosSent = eventOf<KudosSent>('KudosSent');

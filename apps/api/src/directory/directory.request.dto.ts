@@ -11,6 +11,7 @@ import {
   IsUUID,
   Length,
   MaxLength,
+  ValidateIf,
 } from 'class-validator';
 import { ROLES, type Role } from '@frontline/platform';
 
@@ -58,6 +59,27 @@ export class EnrolPersonRequest {
   @IsTimeZone()
   @MaxLength(64)
   timezone!: string;
+
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 256,
+    description: 'Their user name at the identity provider (SCIM userName); personal data: stored encrypted',
+  })
+  // Required with an externalId: a person is found by their user name first.
+  @ValidateIf((request: EnrolPersonRequest) => request.userName !== undefined || request.externalId !== undefined)
+  @IsString()
+  @Length(1, 256)
+  userName?: string;
+
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 256,
+    description: "The identity provider's id of them (SCIM externalId), if it matches tokens by it",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 256)
+  externalId?: string;
 }
 
 export class MovePersonRequest {

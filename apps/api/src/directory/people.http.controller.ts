@@ -15,10 +15,10 @@ export class PeopleController {
 
   @Post()
   @ApiOperation({ summary: 'Enrol a person' })
-  enrol(@Body() request: EnrolPersonRequest, @Context() context: CommandContext) {
-    return this.commands.execute(
-      new EnrolPersonCommand({ ...request, personId: request.personId ?? newId(context, 'person') }, context),
-    );
+  enrol(@Body() { userName, externalId, ...request }: EnrolPersonRequest, @Context() context: CommandContext) {
+    const personId = request.personId ?? newId(context, 'person');
+    const identity = userName === undefined ? undefined : { userName, externalId };
+    return this.commands.execute(new EnrolPersonCommand({ ...request, personId, identity }, context));
   }
 
   @Post(':id/move')

@@ -20,7 +20,7 @@ class DevTokenRequest {
   teamId?: string;
 }
 
-/** Exists only in AUTH_MODE=dev: the api then signs its own tokens. */
+/** Exists only in FRONTLINE_ENV=development: the api then signs tokens of its own, beside the OpenID Provider's. */
 @ApiTags('dev')
 @Idempotent()
 @Controller('v1/dev/tokens')

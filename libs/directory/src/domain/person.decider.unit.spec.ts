@@ -1,6 +1,12 @@
 import { deciderSpecification } from '@frontline/testing';
-import { PersonAlreadyEnrolledError, PersonNotActiveError, UnknownPersonError, personDecider } from './person.decider';
-import type { PersonEnrolled } from './person.events';
+import {
+  NoRolesError,
+  PersonAlreadyEnrolledError,
+  PersonNotActiveError,
+  UnknownPersonError,
+  personDecider,
+} from './person.decider';
+import type { PersonEnrolled, PersonIdentityLinked, PersonOffboarded } from './person.events';
 
 const { given } = deciderSpecification(personDecider);
 const now = new Date('2026-03-02T09:00:00.000Z');
@@ -99,4 +105,98 @@ describe('person decider', () => {
 
   it('knows nothing of someone never enrolled', () =>
     given([]).when({ type: 'OffboardPerson', personId, now }).thenThrows(UnknownPersonError));
+
+  describe('as an identity provider keeps it', () => {
+    const linked: PersonIdentityLinked = {
+      type: 'PersonIdentityLinked',
+      data: { personId, userName: 'pd1.p1.u', userNameKey: 'u1', externalId: 'pd1.p1.x', externalIdKey: 'x1' },
+    };
+    const link = { type: 'LinkIdentity' as const, personId, userName: 'pd1.p1.u2', userNameKey: 'u1' };
+
+    it('links an identity, and links it again only when a key changes', () => {
+      given([enrolled])
+        .when({ ...link, userName: 'pd1.p1.u', externalId: 'pd1.p1.x', externalIdKey: 'x1' })
+        .then([linked]);
+      given([enrolled, linked])
+        .when({ ...link, externalId: 'pd1.p1.x2', externalIdKey: 'x1' })
+        .then([]);
+      given([enrolled, linked])
+        .when(link)
+        .then([{ type: 'PersonIdentityLinked', data: { personId, userName: 'pd1.p1.u2', userNameKey: 'u1' } }]);
+    });
+
+    it('enrols someone with their identity in one append', () =>
+      given([])
+        .when({
+          type: 'EnrolPerson',
+          personId,
+          teamId,
+          displayName,
+          roles,
+          timezone,
+          siteId: 's1',
+          now,
+          identity: { userName: 'pd1.p1.u', userNameKey: 'u1', externalId: 'pd1.p1.x', externalIdKey: 'x1' },
+        })
+        .then([{ ...enrolled, data: { ...enrolled.data, at } }, linked]));
+
+    it('unlinks an identity once', () => {
+      given([enrolled, linked])
+        .when({ type: 'UnlinkIdentity', personId })
+        .then([{ type: 'PersonIdentityUnlinked', data: { personId } }]);
+      given([enrolled, linked, { type: 'PersonIdentityUnlinked', data: { personId } }])
+        .when({ type: 'UnlinkIdentity', personId })
+        .then([]);
+    });
+
+    it('renames only when the name changed (compared by its key, the names being ciphertext)', () => {
+      const rename = { type: 'RenamePerson' as const, personId, displayName: 'pd1.p1.n2', displayNameKey: 'n2' };
+      given([enrolled])
+        .when(rename)
+        .then([{ type: 'PersonRenamed', data: { personId, displayName: 'pd1.p1.n2', displayNameKey: 'n2' } }]);
+      given([enrolled, { type: 'PersonRenamed', data: { personId, displayName: 'pd1.p1.n2', displayNameKey: 'n2' } }])
+        .when(rename)
+        .then([]);
+    });
+
+    it('changes roles in any order only when they differ, and never to none', () => {
+      given([enrolled])
+        .when({ type: 'ChangeRoles', personId, roles: ['team_lead', 'agent'] })
+        .then([{ type: 'PersonRolesChanged', data: { personId, roles: ['team_lead', 'agent'] } }]);
+      given([enrolled])
+        .when({ type: 'ChangeRoles', personId, roles: ['agent'] })
+        .then([]);
+      given([enrolled]).when({ type: 'ChangeRoles', personId, roles: [] }).thenThrows(NoRolesError);
+    });
+
+    it('reinstates someone offboarded in the team they left and its site, from now, once, and nobody erased', () => {
+      given([enrolled, offboarded])
+        .when({ type: 'ReinstatePerson', personId, now })
+        .then([{ type: 'PersonReinstated', data: { personId, teamId, siteId: 's1', at } }]);
+      given([enrolled]).when({ type: 'ReinstatePerson', personId, now }).then([]);
+      given([enrolled, offboarded, { type: 'PersonalDataErased', data: { personId } }])
+        .when({ type: 'ReinstatePerson', personId, now })
+        .thenThrows(PersonNotActiveError);
+    });
+
+    it('reinstates someone enrolled before sites were recorded in the site the command gives, else their team', () => {
+      const offboardedBefore: PersonOffboarded = { type: 'PersonOffboarded', data: { personId, teamId } };
+      given([enrolledBefore, offboardedBefore])
+        .when({ type: 'ReinstatePerson', personId, now, currentSiteId: 's1' })
+        .then([{ type: 'PersonReinstated', data: { personId, teamId, siteId: 's1', at } }]);
+      given([enrolledBefore, offboardedBefore])
+        .when({ type: 'ReinstatePerson', personId, now })
+        .then([{ type: 'PersonReinstated', data: { personId, teamId, siteId: teamId, at } }]);
+    });
+
+    it('moves someone reinstated again, from the site they were reinstated in', () =>
+      given([enrolledBefore, offboarded, { type: 'PersonReinstated', data: { personId, teamId, siteId: 's1', at } }])
+        .when(move('t2', 's2', 'stale'))
+        .then([
+          {
+            type: 'PersonMovedTeam',
+            data: { personId, fromTeamId: 't1', fromSiteId: 's1', toTeamId: 't2', toSiteId: 's2', at },
+          },
+        ]));
+  });
 });

@@ -28,6 +28,20 @@ describe('directory projection', () => {
     recorded('PersonOffboarded', { personId: 'bo', teamId: 'chat' }),
     recorded('TeamRenamed', { teamId: 'chat', name: 'Lyon messaging' }),
     recorded('PersonalDataErased', { personId: 'bo' }),
+    recorded('PersonEnrolled', {
+      personId: 'cy',
+      teamId: 'voice',
+      displayName: 'pd1.cy.x',
+      roles: ['agent'],
+      timezone: 'UTC',
+    }),
+    recorded('PersonIdentityLinked', { personId: 'cy', userName: 'pd1.cy.u', userNameKey: 'u1' }),
+    recorded('PersonIdentityLinked', { personId: 'ana', userName: 'pd1.ana.u', userNameKey: 'u2' }),
+    recorded('PersonOffboarded', { personId: 'cy', teamId: 'voice' }),
+    recorded('PersonReinstated', { personId: 'cy', teamId: 'voice' }),
+    recorded('PersonRenamed', { personId: 'cy', displayName: 'pd1.cy.y', displayNameKey: 'n' }),
+    recorded('PersonRolesChanged', { personId: 'cy', roles: ['agent', 'team_lead'] }),
+    recorded('PersonIdentityUnlinked', { personId: 'ana' }),
   ];
 
   it('knows every team, who is in it now, and each person with their name still encrypted', async () => {
@@ -36,10 +50,12 @@ describe('directory projection', () => {
     expect(await testbed.model()).toEqual({
       'person:ana': { teamId: 'voice', status: 'active', roles: 'agent', displayName: 'pd1.ana.x' },
       'person:bo': { teamId: 'chat', status: 'offboarded', roles: 'team_lead', displayName: 'pd1.bo.x', erased: '1' },
+      'person:cy': { teamId: 'voice', status: 'active', roles: 'agent,team_lead', displayName: 'pd1.cy.y' },
+      linked: ['cy', '0'],
       'team:chat': { name: 'Lyon messaging', parentTeamId: 'site' },
       'team:site': { name: 'Lyon', parentTeamId: '' },
       'team:voice': { name: 'Lyon voice', parentTeamId: 'site' },
-      'team:voice:members': ['ana'],
+      'team:voice:members': ['ana', 'cy'],
       teams: ['chat', 'site', 'voice'],
     });
   });

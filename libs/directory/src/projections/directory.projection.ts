@@ -4,8 +4,9 @@ import type { TeamEvent } from '../domain/team.events';
 import { type DirectoryKeys, directoryKeys } from './directory.keys';
 
 /**
- * Who is in which team, for queries (see `directoryKeys`). The display name stays ciphertext: a
- * query decrypts it, so an erased person reads as erased.
+ * Who is in which team, for queries (see `directoryKeys`), and who an identity provider signs in
+ * (`linked`, for paging SCIM's user list). The display name stays ciphertext: a query decrypts
+ * it, so an erased person reads as erased.
  */
 export const directoryProjection = defineProjection<TeamEvent | PersonEvent, DirectoryKeys>({
   name: 'directory',
@@ -41,5 +42,13 @@ export const directoryProjection = defineProjection<TeamEvent | PersonEvent, Dir
       ['SREM', keys.members(teamId), personId],
     ],
     PersonalDataErased: ({ data }, keys) => [['HSET', keys.person(data.personId), 'erased', '1']],
+    PersonRenamed: ({ data }, keys) => [['HSET', keys.person(data.personId), 'displayName', data.displayName]],
+    PersonRolesChanged: ({ data }, keys) => [['HSET', keys.person(data.personId), 'roles', data.roles.join(',')]],
+    PersonReinstated: ({ data: { personId, teamId } }, keys) => [
+      ['HSET', keys.person(personId), 'status', 'active'],
+      ['SADD', keys.members(teamId), personId],
+    ],
+    PersonIdentityLinked: ({ data }, keys) => [['ZADD', keys.linked, '0', data.personId]],
+    PersonIdentityUnlinked: ({ data }, keys) => [['ZREM', keys.linked, data.personId]],
   },
 });

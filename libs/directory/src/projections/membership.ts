@@ -1,6 +1,6 @@
 import { isoWeek, periodEnd, weekMonth } from '@frontline/decider';
 import type { BatchedReads, Breakdown, Keyspace, Recorded, RedisOp } from '@frontline/read-models';
-import type { PersonEnrolled, PersonMovedTeam, PersonOffboarded } from '../domain/person.events';
+import type { PersonEnrolled, PersonMovedTeam, PersonOffboarded, PersonReinstated } from '../domain/person.events';
 
 /** Where a read model keeps headcounts: per group (`org`, `site:<id>`, `team:<id>`), a hash period → change. */
 export interface MembershipKeys {
@@ -19,7 +19,8 @@ export const membershipKeys = (keys: Keyspace): MembershipKeys => ({
   siteTeams: (siteId) => keys.key('groups', 'site', siteId, 'teams'),
 });
 
-export type MembershipEvent = PersonEnrolled | PersonMovedTeam | PersonOffboarded;
+/** The directory's events that change who is in a team: a reinstatement is a join, as an enrolment is. */
+export type MembershipEvent = PersonEnrolled | PersonMovedTeam | PersonOffboarded | PersonReinstated;
 
 /** Events recorded before sites and times were: a team is its own site, and the event's time is when it was stored. */
 type Placed = { siteId?: string; fromSiteId?: string; toSiteId?: string; at?: string };
@@ -41,7 +42,8 @@ export function membershipOps(event: Recorded<MembershipEvent>, keys: Membership
     ['SADD', keys.siteTeams(siteId), teamId],
   ];
   switch (event.type) {
-    case 'PersonEnrolled': {
+    case 'PersonEnrolled':
+    case 'PersonReinstated': {
       const { teamId } = event.data;
       const siteId = data.siteId ?? teamId;
       return [...listed(teamId, siteId), ...['org', `site:${siteId}`, `team:${teamId}`].flatMap(join)];

@@ -18,8 +18,12 @@ import {
 
 const DEV_PSEUDONYM_SECRET = 'local-development-only-pseudonym-secret';
 const DEV_API_MAC_SECRET = 'local-development-only-api-mac-secret-0000';
+const DEV_SCIM_TOKEN = 'local-development-only-scim-token-00000000';
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+const LOOPBACK_ISSUER = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
+/** In production the local secrets would let anyone forge cursors and reverse pseudonyms. */
+const needsOwnSecrets = (config: AppConfig) => config.FRONTLINE_ENV === 'production';
 const urlOf = (...protocols: string[]) => IsUrl({ protocols, require_tld: false, require_protocol: true });
 
 /**
@@ -79,29 +83,75 @@ export class AppConfig {
   @Matches(/^[\w:.-]{1,64}$/)
   REDIS_KEY_PREFIX = 'frontline:';
 
-  @IsIn(['dev', 'jwks'])
-  AUTH_MODE: 'dev' | 'jwks' = 'dev';
+  /**
+   * `development` (the default) lets the api run with the local secrets, sign its own tokens
+   * (`POST /v1/dev/tokens`, beside the OpenID Provider's), take backdated writes, and lets the
+   * development OpenID Provider start; it trusts only a provider on this machine. `production`
+   * allows none of it.
+   */
+  @IsIn(['development', 'production'])
+  FRONTLINE_ENV: 'development' | 'production' = 'development';
 
-  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'jwks')
+  /** `oidc`: tokens from the organisation's OpenID Provider; `dev`: tokens the api signs itself, for tests and scripts. */
+  @IsIn(['dev', 'oidc'])
+  AUTH_MODE: 'dev' | 'oidc' = 'dev';
+
+  /** The OpenID Provider; its discovery document and keys are read from `<issuer>/.well-known/openid-configuration`. */
+  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'oidc')
   @urlOf('https', 'http')
-  JWKS_URL?: string;
+  OIDC_ISSUER?: string;
 
-  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'jwks')
+  /** The audience the provider puts in the access tokens it issues for this api (Entra: the app id URI). */
+  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'oidc')
   @IsString()
-  JWT_ISSUER?: string;
+  @MinLength(1)
+  OIDC_AUDIENCE?: string;
 
-  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'jwks')
-  @IsString()
-  JWT_AUDIENCE?: string;
+  /** The token claim that says who someone is: any string, matched against the directory. */
+  @IsIn(['sub', 'email', 'oid', 'preferred_username'])
+  OIDC_IDENTITY_CLAIM: 'sub' | 'email' | 'oid' | 'preferred_username' = 'sub';
+
+  /** What the identity claim is compared with: the person's user name (SCIM `userName`) or their `externalId`. */
+  @IsIn(['userName', 'externalId'])
+  OIDC_IDENTITY_MATCHES: 'userName' | 'externalId' = 'userName';
+
+  /** Which signature algorithms a token may use: asymmetric ones only, never `none` or a shared secret. */
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((alg) => alg.trim()) : value))
+  @IsIn(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'], { each: true })
+  OIDC_ALGORITHMS: string[] = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 
   /**
-   * The token subject who is an admin while the directory does not know them: how the first
-   * admin sets up the organisation (enrol them as an admin to keep it).
+   * The identity (the token's identity claim; its `sub` in AUTH_MODE=dev) who is an admin while
+   * the directory does not know them: how the first admin sets up the organisation (enrol them as
+   * an admin to keep it).
    */
   @IsOptional()
   @IsString()
   @MinLength(1)
   BOOTSTRAP_ADMIN_ID?: string;
+
+  /**
+   * The SCIM client's bearer token until an admin first rotates it (POST /v1/directory/scim-token):
+   * how an identity provider provisions a new organisation. Development has a local one.
+   */
+  @IsOptional()
+  @ValidateIf(needsOwnSecrets)
+  @NotEquals(DEV_SCIM_TOKEN, { message: 'SCIM_TOKEN must be a secret of your own outside local development' })
+  @MinLength(32)
+  SCIM_TOKEN?: string;
+
+  /**
+   * Which SCIM groups carry which role: `display name=role` pairs, comma-separated. A person in
+   * none is an agent.
+   */
+  @Matches(
+    /^[^=,]{1,100}=(agent|team_lead|wellbeing_officer|hr|admin)(,[^=,]{1,100}=(agent|team_lead|wellbeing_officer|hr|admin))*$/,
+    {
+      message: 'SCIM_ROLE_GROUPS must be "Group name=role" pairs separated by commas',
+    },
+  )
+  SCIM_ROLE_GROUPS =
+    'Frontline agents=agent,Frontline team leads=team_lead,Frontline wellbeing officers=wellbeing_officer,Frontline HR=hr,Frontline admins=admin';
 
   @Transform(toInt)
   @IsInt()
@@ -121,9 +171,11 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** Keys the HMAC that pseudonymises customer references; must be set outside local development. */
-  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'jwks')
-  @NotEquals(DEV_PSEUDONYM_SECRET, { message: 'PSEUDONYM_SECRET must be a secret of your own outside AUTH_MODE=dev' })
+  /** Keys the HMACs that pseudonymise customer references and identities; must be set outside local development. */
+  @ValidateIf(needsOwnSecrets)
+  @NotEquals(DEV_PSEUDONYM_SECRET, {
+    message: 'PSEUDONYM_SECRET must be a secret of your own outside local development',
+  })
   @MinLength(32)
   PSEUDONYM_SECRET: string = DEV_PSEUDONYM_SECRET;
 
@@ -131,8 +183,8 @@ export class AppConfig {
    * Keys the MACs on what the api hands out or remembers: page cursors and Idempotency-Key
    * records. Shared by every api instance; must be set outside local development.
    */
-  @ValidateIf((config: AppConfig) => config.AUTH_MODE === 'jwks')
-  @NotEquals(DEV_API_MAC_SECRET, { message: 'API_MAC_SECRET must be a secret of your own outside AUTH_MODE=dev' })
+  @ValidateIf(needsOwnSecrets)
+  @NotEquals(DEV_API_MAC_SECRET, { message: 'API_MAC_SECRET must be a secret of your own outside local development' })
   @MinLength(32)
   API_MAC_SECRET: string = DEV_API_MAC_SECRET;
 
@@ -194,17 +246,35 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const given = Object.fromEntries(
     Object.keys(new AppConfig())
-      .concat(['KURRENTDB_URL', 'REDIS_CLUSTER_NODES', 'JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'BOOTSTRAP_ADMIN_ID'])
+      .concat([
+        'KURRENTDB_URL',
+        'REDIS_CLUSTER_NODES',
+        'OIDC_ISSUER',
+        'OIDC_AUDIENCE',
+        'BOOTSTRAP_ADMIN_ID',
+        'SCIM_TOKEN',
+      ])
       .filter((name) => env[name] !== undefined && env[name] !== '')
       .map((name) => [name, env[name]]),
   );
   const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
+  // Development comes with a SCIM token of its own, as with its other local secrets.
+  if (config.SCIM_TOKEN === undefined && config.FRONTLINE_ENV === 'development') config.SCIM_TOKEN = DEV_SCIM_TOKEN;
   // Values are left out of the message: a URL can carry a password.
   const problems = validateSync(config).flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) =>
       message.startsWith(error.property) ? message : `${error.property}: ${message}`,
     ),
   );
+  if (config.FRONTLINE_ENV === 'production' && config.AUTH_MODE === 'dev')
+    problems.push('AUTH_MODE: dev is for development only; use oidc in FRONTLINE_ENV=production');
+  // Development signs anyone's tokens: with the organisation's own provider it would let anyone in.
+  if (
+    config.FRONTLINE_ENV === 'development' &&
+    config.AUTH_MODE === 'oidc' &&
+    !LOOPBACK_ISSUER.test(config.OIDC_ISSUER ?? '')
+  )
+    problems.push('FRONTLINE_ENV: an OpenID Provider beyond this machine needs FRONTLINE_ENV=production');
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
 }

@@ -16,21 +16,26 @@ describe('loadConfig', () => {
     [{ EVENT_STORE: 'kurrentdb' }, 'KURRENTDB_URL'],
     [{ EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://db:2113?throwOnAppendFailure=false' }, 'KURRENTDB_URL'],
     [{ KURRENTDB_APPEND_TIMEOUT_MS: '0' }, 'KURRENTDB_APPEND_TIMEOUT_MS'],
-    [{ AUTH_MODE: 'jwks', JWT_ISSUER: 'https://id.example', JWT_AUDIENCE: 'frontline' }, 'JWKS_URL'],
+    [{ AUTH_MODE: 'oidc', OIDC_AUDIENCE: 'frontline' }, 'OIDC_ISSUER'],
+    [{ AUTH_MODE: 'oidc', OIDC_ISSUER: 'http://127.0.0.1:3001' }, 'OIDC_AUDIENCE'],
+    [{ AUTH_MODE: 'jwks' }, 'AUTH_MODE'],
+    [{ FRONTLINE_ENV: 'production' }, 'AUTH_MODE'],
+    [{ OIDC_IDENTITY_CLAIM: 'roles' }, 'OIDC_IDENTITY_CLAIM'],
+    [{ OIDC_ALGORITHMS: 'ES256,HS256' }, 'OIDC_ALGORITHMS'],
     [{ PRIVACY_MIN_GROUP: '1' }, 'PRIVACY_MIN_GROUP'],
     [{ REDIS_URL: 'http://cache' }, 'REDIS_URL'],
     [{ REDIS_CLUSTER_NODES: 'redis://a:7000,http://b:7001' }, 'REDIS_CLUSTER_NODES'],
     [{ REDIS_CLUSTER_NODES: 'redis://a:7000/2' }, 'REDIS_CLUSTER_NODES'],
     [
-      { AUTH_MODE: 'jwks', JWKS_URL: 'https://id.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' },
+      { FRONTLINE_ENV: 'production', AUTH_MODE: 'oidc', OIDC_ISSUER: 'https://id.example', OIDC_AUDIENCE: 'a' },
       'PSEUDONYM_SECRET',
     ],
     [
       {
-        AUTH_MODE: 'jwks',
-        JWKS_URL: 'https://id.example/jwks',
-        JWT_ISSUER: 'i',
-        JWT_AUDIENCE: 'a',
+        FRONTLINE_ENV: 'production',
+        AUTH_MODE: 'oidc',
+        OIDC_ISSUER: 'https://id.example',
+        OIDC_AUDIENCE: 'a',
         PSEUDONYM_SECRET: 'a-pseudonym-secret-that-is-long-enough-0',
       },
       'API_MAC_SECRET',
@@ -38,6 +43,15 @@ describe('loadConfig', () => {
   ])('names the bad variable in %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^  ${name}`, 'm'));
+  });
+
+  it('trusts only an OpenID Provider on this machine in development, where it runs with the local secrets', () => {
+    expect(
+      loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'http://127.0.0.1:3001', OIDC_AUDIENCE: 'frontline' }),
+    ).toMatchObject({ AUTH_MODE: 'oidc', OIDC_IDENTITY_CLAIM: 'sub', OIDC_IDENTITY_MATCHES: 'userName' });
+    expect(() =>
+      loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: 'http://127.0.0.1.evil.example', OIDC_AUDIENCE: 'frontline' }),
+    ).toThrow(/^  FRONTLINE_ENV: an OpenID Provider beyond this machine needs FRONTLINE_ENV=production/m);
   });
 
   it('reads the seed nodes of a Redis Cluster as a list', () => {

@@ -3,7 +3,7 @@ import { DAY_MS } from '@frontline/decider';
 import { systemClock } from '../clock';
 
 /**
- * Development only (`AUTH_MODE=dev`): a client may say when a write happened, so that the demo
+ * Development only (`FRONTLINE_ENV=development`): a client may say when a write happened, so that the demo
  * writes its weeks of history as they happened (dashboards count a fact in the week it was
  * recorded once that week has ended, and show a week only once it has ended). At most as far
  * back as an incident may be reported, never in the future.

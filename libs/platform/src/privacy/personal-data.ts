@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { DomainError } from '@frontline/decider';
@@ -82,6 +82,24 @@ export class PersonalData implements OnModuleInit {
       decipher.setAuthTag(bytes.subarray(12, 28));
       return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
     });
+  }
+
+  /**
+   * A keyed HMAC of a value, under a key derived from the subject's own data key: it tells
+   * whether the value changed without storing it, and erasure makes it meaningless too.
+   */
+  async fingerprint(subjectId: string, value: string): Promise<string> {
+    const key = hkdfSync('sha256', await this.keyFor(subjectId), subjectId, 'fingerprint', 32);
+    return createHmac('sha256', Buffer.from(key)).update(value).digest('base64url').slice(0, 22);
+  }
+
+  /**
+   * A stable pseudonym of a value for one purpose (a user name, an external id): the same value
+   * always maps to the same pseudonym, which finds its holder; nobody without the secret can go back.
+   */
+  pseudonym(purpose: string, value: string): string {
+    const key = hkdfSync('sha256', this.config.PSEUDONYM_SECRET, 'frontline', purpose, 32);
+    return createHmac('sha256', Buffer.from(key)).update(value).digest('hex').slice(0, 40);
   }
 
   /** Deletes the subject's key for good; nothing written under it can be read again. */

@@ -22,6 +22,7 @@ export const recognitionStatsProjection = defineProjection<KudosEvent | Membersh
     PersonEnrolled: membershipOps,
     PersonMovedTeam: membershipOps,
     PersonOffboarded: membershipOps,
+    PersonReinstated: membershipOps,
   },
 });
 

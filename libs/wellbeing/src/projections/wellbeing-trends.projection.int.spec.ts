@@ -145,6 +145,21 @@ describe('wellbeing trends projection', () => {
     expect((await testbed.redis.smembers(keys.sites)).sort()).toEqual(['lyon', 'paris']);
   });
 
+  it('counts someone reinstated again from the week of their reinstatement, in the team and site they left', async () => {
+    const at = (day: string) => `${day}T12:00:00.000Z`;
+    await testbed.given(
+      recorded('PersonEnrolled', { personId: 'ana', teamId: 'chat', siteId: 'lyon', at: at('2026-11-03') }),
+      recorded('PersonOffboarded', { personId: 'ana', teamId: 'chat', siteId: 'lyon', at: at('2026-11-10') }),
+      recorded('PersonReinstated', { personId: 'ana', teamId: 'chat', siteId: 'lyon', at: at('2026-11-24') }),
+    );
+    const keys = wellbeingTrendsKeys(testbed.keys);
+    const weeks = ['2026-W45', '2026-W46', '2026-W47', '2026-W48', '2026-W49'];
+    for (const group of ['org', 'site:lyon', 'team:chat']) {
+      const changes = await testbed.redis.hgetall(keys.headcount(group));
+      expect(weeks.map((week) => headcountAt(changes, week))).toEqual([1, 1, 0, 1, 1]);
+    }
+  });
+
   it('changes nothing when the same events are applied again', async () => {
     await testbed.given(...history);
     const once = await testbed.model();

@@ -56,5 +56,6 @@ export const wellbeingTrendsProjection = defineProjection<WellbeingEvent | Membe
     PersonEnrolled: membershipOps,
     PersonMovedTeam: membershipOps,
     PersonOffboarded: membershipOps,
+    PersonReinstated: membershipOps,
   },
 });
