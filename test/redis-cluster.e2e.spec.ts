@@ -31,7 +31,8 @@ async function dump(redis: ReadModelRedis, match = 'rm:*'): Promise<Map<string, 
   const dumped = new Map<string, string>();
   for await (const keys of scanKeys(redis, `${prefix}${match}`)) {
     for (const key of keys.map((found) => found.slice(prefix.length))) {
-      if (key.endsWith(':status')) continue;
+      // What dashboards released when asked is theirs, not the projections': only the model is compared.
+      if (key.endsWith(':status') || key.includes(':released:')) continue;
       const [encoding, bytes] = await Promise.all([redis.object('ENCODING', key), redis.dumpBuffer(key)]);
       if (!bytes) continue; // dropped between the scan and its dump
       const type = await redis.type(key);
@@ -148,10 +149,11 @@ describe('the read models on a Redis Cluster of three masters', () => {
       const lead = await one.enrol(['team_lead'], recognised.teamId);
       reads.push(['recognition gaps', lead, `/v1/teams/${recognised.teamId}/recognition-gaps`]);
       await one.projectionsCaughtUp(30_000);
-      heads = await checkpoints(one.app.get(ReadModels).redis);
-      // The model as the projections wrote it, before any answer keeps what it decided (a dashboard's releases).
-      modelOnOneRedis = await dump(one.app.get(ReadModels).redis);
       for (const [name, as, url] of reads) onOneRedis.set(name, await answer(one, name, as, url));
+      // An officer's reads of incidents are recorded as events, which the projections apply too.
+      await one.projectionsCaughtUp(30_000);
+      heads = await checkpoints(one.app.get(ReadModels).redis);
+      modelOnOneRedis = await dump(one.app.get(ReadModels).redis);
     } finally {
       await one.close();
     }
@@ -256,6 +258,13 @@ describe('the read models on a Redis Cluster of three masters', () => {
     // One projector rebuilds: two would each switch to the new version and drop the one they replaced.
     await projectors.pop()!.close();
     const redis = api!.app.get(ReadModels).redis;
+    // The answers above recorded the officer's reads: the model to rebuild is the one with them applied.
+    for (const deadline = Date.now() + 30_000; ; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      const { body } = await api!.request({ method: 'GET', url: '/v1/projections', as: admin });
+      if (body.projections.every(({ serving }: { serving: { lagEvents: number } }) => serving.lagEvents === 0)) break;
+      if (Date.now() > deadline) throw new Error('The projections did not catch up with the recorded reads');
+    }
+    const before = { heads: await checkpoints(redis), model: await dump(redis) };
     for (const { name } of ALL_PROJECTIONS) {
       const response = await api!.request({ method: 'POST', url: `/v1/projections/${name}/rebuild`, as: admin });
       expect(response.status).toBe(202);
@@ -269,7 +278,7 @@ describe('the read models on a Redis Cluster of three masters', () => {
           let replaced = 0;
           for await (const keys of scanKeys(redis, `${redis.options.keyPrefix}rm:${new Keyspace(name, 1).tag}:*`))
             replaced += keys.length;
-          return { name, generation: serving.generation, atHead: checkpoint === heads[i], replaced };
+          return { name, generation: serving.generation, atHead: checkpoint === before.heads[i], replaced };
         }),
       );
       const waiting = progress.filter(
@@ -285,7 +294,8 @@ describe('the read models on a Redis Cluster of three masters', () => {
         .filter(([key]) => key !== 'rm:generations')
         .map(([key, held]) => [key.replace(/\{(\w+)\.v2\}/, '{$1.v1}'), held.replace(/\{(\w+)\.v2\}/g, '{$1.v1}')]),
     );
-    expect(keysByTag(rebuilt)).toEqual(keysByTag(modelOnCluster));
-    expect(differences(rebuilt, modelOnCluster)).toEqual([]);
+    const replaced = new Map([...before.model].filter(([key]) => key !== 'rm:generations'));
+    expect(keysByTag(rebuilt)).toEqual(keysByTag(replaced));
+    expect(differences(rebuilt, replaced)).toEqual([]);
   }, 120_000);
 });

@@ -40,6 +40,7 @@ describe("the README's run command", () => {
     runDir = mkdtempSync(join(tmpdir(), 'frontline-run-'));
     env = testEnvironment(database.url, {
       PORT: String(await freePort()),
+      DEV_OIDC_PORT: String(await freePort()),
       LOG_LEVEL: 'info',
       FRONTLINE_RUN_DIR: runDir,
     });
@@ -51,7 +52,7 @@ describe("the README's run command", () => {
     rmSync(runDir, { recursive: true, force: true });
   });
 
-  it('brings up api, projector and worker, is ready, and stops all three within 10 s of SIGTERM', async () => {
+  it('brings up api, projector, worker and the development OpenID Provider, is ready, and stops all four within 10 s of SIGTERM', async () => {
     const run = spawn('bash', ['deploy/local/start.sh', '--no-demo'], { cwd: ROOT, env: { ...process.env, ...env } });
     let output = '';
     run.stdout!.on('data', (chunk) => (output += chunk));
@@ -69,7 +70,7 @@ describe("the README's run command", () => {
       .match(/pids ([\d ]+);/)![1]
       .split(' ')
       .map(Number);
-    expect(pids).toHaveLength(3);
+    expect(pids).toHaveLength(4);
 
     const stoppingAt = Date.now();
     run.kill('SIGTERM');

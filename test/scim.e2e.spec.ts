@@ -129,6 +129,27 @@ describe('SCIM 2.0 provisioning at /scim/v2', () => {
     expect(await teamMembers(voice.id)).toEqual([id]);
     expect(await teamMembers(chat.id)).toEqual([]);
 
+    // HR's dashboards list the teams where SCIM placed people: chat under its site, voice a site of its own.
+    const hr = (await scim('POST', '/Users', { schemas: [USER], userName: 'hugo@okta.example', displayName: 'Hugo' }))
+      .body.id;
+    await patch(`/Groups/${(await groupNamed('Frontline HR')).id}`, {
+      op: 'add',
+      path: 'members',
+      value: [{ value: hr }],
+    });
+    const listed = async (query: string) => {
+      await api.projectionsCaughtUp();
+      const { status, body } = await api.request({
+        method: 'GET',
+        url: `/v1/dashboards/wellbeing?${query}`,
+        as: { personId: hr, roles: [] },
+      });
+      expect(status).toBe(200);
+      return body.periods[0].groups.map((group: { site?: string; team?: string }) => group.team ?? group.site);
+    };
+    expect(await listed(`groupBy=team&site=${site.id}`)).toEqual([chat.id]);
+    expect(await listed('groupBy=site')).toEqual(expect.arrayContaining([site.id, voice.id]));
+
     // The team's lead, provisioned too, sees Ana among their team's people not recognised lately, under her new name.
     const leads = await groupNamed('Frontline team leads');
     const lead = (await scim('POST', '/Users', { schemas: [USER], userName: 'lea@okta.example', displayName: 'Lea' }))

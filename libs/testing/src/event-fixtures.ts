@@ -7,6 +7,7 @@ import type {
   IncidentClosed,
   IncidentEscalated,
   IncidentWithdrawn,
+  IncidentsAccessed,
   RecoveryBreakTaken,
   RepeatAbuserMatched,
   SupportAccepted,
@@ -16,9 +17,13 @@ import type {
 import type { DomainEvent } from '@frontline/decider';
 import type {
   PersonEnrolled,
+  PersonIdentityLinked,
+  PersonIdentityUnlinked,
   PersonMovedTeam,
   PersonOffboarded,
   PersonReinstated,
+  PersonRenamed,
+  PersonRolesChanged,
   PersonalDataErased,
   TeamCreated,
   TeamRenamed,
@@ -49,6 +54,11 @@ export const personEnrolled = eventOf<PersonEnrolled>('PersonEnrolled');
 export const personMovedTeam = eventOf<PersonMovedTeam>('PersonMovedTeam');
 export const personOffboarded = eventOf<PersonOffboarded>('PersonOffboarded');
 export const personReinstated = eventOf<PersonReinstated>('PersonReinstated');
+export const personRenamed = eventOf<PersonRenamed>('PersonRenamed');
+export const personRolesChanged = eventOf<PersonRolesChanged>('PersonRolesChanged');
+export const personIdentityLinked = eventOf<PersonIdentityLinked>('PersonIdentityLinked');
+export const personIdentityUnlinked = eventOf<PersonIdentityUnlinked>('PersonIdentityUnlinked');
+export const incidentsAccessed = eventOf<IncidentsAccessed>('IncidentsAccessed');
 export const personalDataErased = eventOf<PersonalDataErased>('PersonalDataErased');
 
 export const kudosSent = eventOf<KudosSent>('KudosSent');

@@ -8,6 +8,7 @@ import {
   abuseIncidentStream,
   contactVolumeStream,
   customerStream,
+  incidentAccessStream,
 } from '@frontline/abuse';
 import { type DomainEvent, isoWeek } from '@frontline/decider';
 import { type PersonEvent, personStream, teamStream } from '@frontline/directory';
@@ -31,6 +32,7 @@ import {
   incidentClosed,
   incidentEscalated,
   incidentWithdrawn,
+  incidentsAccessed,
   kudosAllowanceSpent,
   kudosHidden,
   kudosReactionAdded,
@@ -38,8 +40,13 @@ import {
   kudosRetracted,
   kudosSent,
   personEnrolled,
+  personIdentityLinked,
+  personIdentityUnlinked,
   personMovedTeam,
   personOffboarded,
+  personReinstated,
+  personRenamed,
+  personRolesChanged,
   personalDataErased,
   pulseCheckInSubmitted,
   recoveryBreakTaken,
@@ -189,6 +196,8 @@ export class History {
       ...this.pulse(at),
       this.contactVolume(at),
       ...(chance(0.15) ? [this.move(at)] : []),
+      ...(chance(0.02) ? [this.provisioned()] : []),
+      ...(chance(0.3) ? this.incidentRead(at) : []),
       ...(chance(0.02) ? this.match(at) : []),
       ...(chance(0.005) ? await this.turnover(at) : []),
     ];
@@ -397,6 +406,41 @@ export class History {
     );
   }
 
+  /** What an identity provider changes about someone: their name, roles, and the identity they sign in with. */
+  private provisioned(): HistoryAppend {
+    const { personId } = pick(this.people);
+    const events: PersonEvent[] = [
+      personRenamed({ personId, displayName: `pd1.${personId}.y`, displayNameKey: randomUUID() }),
+      personRolesChanged({ personId, roles: pick([['agent'], ['agent', 'team_lead']]) }),
+      personIdentityLinked({ personId, userName: `pd1.${personId}.u`, userNameKey: randomUUID() }),
+    ];
+    if (chance(0.1)) events.push(personIdentityUnlinked({ personId }));
+    return this.append(personStream(personId), ...events);
+  }
+
+  /** A carer reads incidents of the queue, or opens one: recorded before they see it. */
+  private incidentRead(at: Date): HistoryAppend[] {
+    const reader = pick(this.people);
+    const opened = chance(0.5);
+    const incidents = some(
+      this.customers.flatMap((customer) => customer.incidents),
+      opened ? 1 : 5,
+    ).map(({ incidentId }) => ({ incidentId, narrative: opened && chance(0.5) }));
+    if (incidents.length === 0) return [];
+    return [
+      this.append(
+        incidentAccessStream(reader.personId, at.toISOString().slice(0, 10)),
+        incidentsAccessed({
+          readerId: reader.personId,
+          role: pick(['team_lead', 'wellbeing_officer'] as const),
+          via: opened ? 'incident' : 'queue',
+          at: at.toISOString(),
+          incidents,
+        }),
+      ),
+    ];
+  }
+
   /** What the worker records when distinct agents reported the same customer. */
   private match(at: Date): HistoryAppend[] {
     const customer = pick(this.customers);
@@ -428,7 +472,13 @@ export class History {
         at: at.toISOString(),
       }),
     ];
+    const place = { siteId: this.siteOf(leaver.teamId), at: at.toISOString() };
     if (chance(0.3)) leaving.push(personalDataErased({ personId: leaver.personId }));
+    else if (chance(0.2)) {
+      // Reactivated by the identity provider, back in the team they left.
+      leaving.push(personReinstated({ personId: leaver.personId, teamId: leaver.teamId, ...place }));
+      this.people.push(leaver);
+    }
     return [
       this.append(personStream(leaver.personId), ...leaving),
       await this.enrol(pick(this.teams), at),
