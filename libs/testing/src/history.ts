@@ -422,11 +422,12 @@ export class History {
   private incidentRead(at: Date): HistoryAppend[] {
     const reader = pick(this.people);
     const opened = chance(0.5);
-    const incidents = some(
-      this.customers.flatMap((customer) => customer.incidents),
-      opened ? 1 : 5,
-    ).map(({ incidentId }) => ({ incidentId, narrative: opened && chance(0.5) }));
-    if (incidents.length === 0) return [];
+    const reported = this.customers.flatMap((customer) => customer.incidents);
+    if (reported.length === 0) return [];
+    const incidents = some(reported, opened ? 1 : 5).map(({ incidentId }) => ({
+      incidentId,
+      narrative: opened && chance(0.5),
+    }));
     return [
       this.append(
         incidentAccessStream(reader.personId, at.toISOString().slice(0, 10)),
