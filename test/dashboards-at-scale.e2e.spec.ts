@@ -1,12 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { type AddressInfo, createServer } from 'node:net';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ChildProcess } from 'node:child_process';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '@frontline/event-store';
 import { History, type TestDatabase, createTestDatabase, deleteRedisKeys, testEnvironment } from '@frontline/testing';
+import { freePort, running, startApp, stop } from './support/apps';
 
 /**
  * The largest customer on the api's production heap: 600 teams and 12,000 people, and HR (or a
@@ -27,33 +25,6 @@ const REQUESTS = [
   ...['site', 'team'].map((groupBy) => `/v1/dashboards/recognition?${WIDEST}&groupBy=${groupBy}`),
   `/v1/dashboards/abuse?from=2026-01-05&to=2026-05-03&interval=month&groupBy=team`,
 ];
-
-/** The api and the projector as built apps, on the heap flags deploy/local/start.sh gives them in production. */
-function startApp(app: 'api' | 'projector', env: Record<string, string>): ChildProcess {
-  const flags = app === 'api' ? ['--max-semi-space-size=8', '--max-old-space-size=160'] : ['--max-semi-space-size=16'];
-  return spawn(process.execPath, [...flags, `dist/apps/${app}/src/main.js`], {
-    cwd: join(__dirname, '..'),
-    env: { ...process.env, ...env },
-    stdio: 'ignore',
-  });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  return port;
-}
-
-const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (!running(child)) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
-}
 
 describe(`dashboards of ${TEAMS} teams and ${PEOPLE} people`, () => {
   let database: TestDatabase;

@@ -1,19 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { testEnvironment } from '@frontline/testing';
 
 export const DEV_CLIENT_ID = 'frontline-web';
 export const DEV_REDIRECT_URI = 'http://127.0.0.1:5173/callback';
 
 /** A free port on this machine, for a provider whose issuer must be known before the api starts. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort } from './redis-server';
 
 export interface DevProvider {
   issuer: string;
