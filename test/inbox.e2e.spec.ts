@@ -78,7 +78,8 @@ describe('inbox', () => {
       [team, 'Leeds voice'],
       [otherTeam, 'York chat'],
     ]) {
-      expect((await post('/v1/teams', admin, { teamId, name })).status).toBe(201);
+      const created = await post('/v1/teams', admin, { teamId, name });
+      if (created.status !== 201) throw new Error(`Team not created: ${JSON.stringify(created.body)}`);
     }
     const enrol = (roles: Role[], teamId = team) => api.enrol(roles, teamId);
     reporter = await enrol(['agent']);
@@ -89,7 +90,7 @@ describe('inbox', () => {
       url: `${receiver.url}/care`,
       eventTypes: ['CareAlertRaised', 'IncidentEscalated', 'CareCheckIn', 'AgentCheckInSent'],
     });
-    expect(webhook.status).toBe(201);
+    if (webhook.status !== 201) throw new Error(`Webhook not registered: ${JSON.stringify(webhook.body)}`);
     const subscriptions = api.worker.get(WebhookSubscriptions);
     await until('the webhook subscription', async () =>
       (await subscriptions.subscribersOf('CareAlertRaised')).length > 0 ? true : undefined,
