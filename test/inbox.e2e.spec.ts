@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
+import { QueryBus } from '@nestjs/cqrs';
 import type { Queue } from 'bullmq';
 import { careJobId } from '@frontline/abuse';
 import { EVENT_STORE, type EventStore } from '@frontline/event-store';
-import { inboxStream } from '@frontline/inbox';
+import { InboxItemsAfterQuery, inboxStream } from '@frontline/inbox';
 import { WebhookSubscriptions } from '@frontline/notifications';
 import { type Actor, ERASED, QUEUES, type Role } from '@frontline/platform';
 import { type TestApi, person, startTestApi } from './support/test-api';
@@ -224,6 +225,18 @@ describe('inbox', () => {
     expect([...first.items, ...second.items].map((item) => item.id)).toEqual(all.slice(0, 4));
     const forged = await api.request({ method: 'GET', url: '/v1/me/inbox?cursor=eyJ4Ijp9.abc', as: reporter });
     expect(forged.status).toBe(400);
+  });
+
+  it('gives live updates the items after an id, oldest first (what a stream resumes with)', async () => {
+    const newestFirst = (await inboxOf(reporter, '?limit=100')).items.map((item) => item.id);
+    const queries = api.app.get(QueryBus);
+    const after = (afterId: string | undefined, limit = 100) =>
+      queries.execute(new InboxItemsAfterQuery(reporter, afterId, limit));
+
+    expect((await after(undefined)).items.map((item) => item.id)).toEqual([...newestFirst].reverse());
+    const third = newestFirst[newestFirst.length - 3];
+    expect((await after(third, 1)).items.map((item) => item.id)).toEqual([newestFirst[newestFirst.length - 4]]);
+    expect((await after(newestFirst[0])).items).toEqual([]);
   });
 
   it('answers a malformed or unknown upTo with problem+json, and records nothing', async () => {
