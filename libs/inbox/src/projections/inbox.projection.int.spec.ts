@@ -141,6 +141,11 @@ describe('inbox projection', () => {
     ]);
     const keys = await reader.keys();
     expect(await testbed.redis.hgetall(keys.reactions('k1'))).toEqual({ '👏': '1', '🎉': '1' });
+    // Ana's own reaction moves Cy's item up, not hers.
+    const own = reaction('ana', '❤️');
+    await testbed.given(own);
+    expect((await inboxOf(agent('ana')))[0].id).toBe(inboxItemId(second.position, 0));
+    expect((await inboxOf(agent('cy')))[0].id).toBe(inboxItemId(own.position, 1));
 
     await testbed.given(logged(kudosRetracted({ kudosId: 'k1', by: 'bo' })));
     expect(await inboxOf(agent('ana'))).toEqual([]);

@@ -125,6 +125,8 @@ export const inboxProjection = defineProjection<InboxSourceEvent, InboxKeys>({
     KudosReactionAdded: ({ position, recordedAt, data }, keys) => [
       ['HINCRBY', keys.reactions(data.kudosId), data.emoji, 1],
       ...(data.toIds ?? []).flatMap((toId, i): RedisOp[] => {
+        // A recipient's own reaction is no news to them.
+        if (toId === data.personId) return [];
         const id = inboxItemId(position, i);
         const audience = personAudience(toId);
         const undo = unmade(keys, audience, id);
