@@ -22,6 +22,7 @@ import { NotificationsHttpModule } from './notifications/notifications.http.modu
 import { RecognitionHttpModule } from './recognition/recognition.http.module';
 import { WellbeingHttpModule } from './wellbeing/wellbeing.http.module';
 import { ScimHttpModule } from './scim/scim.http.module';
+import { LiveHttpModule } from './live/live.http.module';
 import { DevTokensController } from './ops/dev-tokens.http.controller';
 import { HealthController } from './ops/health.http.controller';
 import { MetricsController } from './ops/metrics.http.controller';
@@ -52,6 +53,7 @@ export class ApiModule {
         WellbeingHttpModule,
         CampaignsHttpModule,
         NotificationsHttpModule,
+        LiveHttpModule,
         WebhookPublishingModule,
         ThrottlerModule.forRoot([{ name: 'writes', ttl: 60_000, limit: config.WRITE_RATE_LIMIT_PER_MINUTE }]),
       ],
