@@ -1,4 +1,5 @@
 import { ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { campaignStream } from '@frontline/campaigns';
 import { NotFoundError } from '@frontline/decider';
 import { EVENT_STORE, type EventStore } from '@frontline/event-store';
@@ -18,10 +19,15 @@ export interface WallWatcher {
 @Injectable()
 export class WallAccess {
   constructor(
-    private readonly authentication: Authentication,
+    private readonly modules: ModuleRef,
     private readonly tokens: WallTokens,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
+
+  // The api module's own, which the api-wide guard uses: one token verifier and its key cache per process.
+  private get authentication(): Authentication {
+    return this.modules.get(Authentication, { strict: false });
+  }
 
   async admit(wall: Wall, token: string | undefined, authorization: string | undefined): Promise<WallWatcher> {
     if (token === undefined) {
