@@ -1,10 +1,11 @@
-import { Controller, Headers, Inject, type MessageEvent, Sse } from '@nestjs/common';
+import { Controller, Headers, Inject, type MessageEvent, Query, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { type Actor, CurrentActor } from '@frontline/platform';
 import { LIVE_SOURCES, type LiveSource } from '@frontline/read-models';
 import { STREAM_RESPONSES } from './live.openapi';
 import { LiveHub } from './live-hub';
+import { MeStreamRequest } from './walls.request.dto';
 
 /** A person's own live stream: new kudos of the feeds they may see (and, once registered, their inbox). Self only. */
 @ApiTags('live')
@@ -21,7 +22,11 @@ export class MeStreamController {
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event' })
   @STREAM_RESPONSES
-  stream(@CurrentActor() actor: Actor, @Headers('last-event-id') lastEventId?: string): Observable<MessageEvent> {
+  stream(
+    @Query() _: MeStreamRequest,
+    @CurrentActor() actor: Actor,
+    @Headers('last-event-id') lastEventId?: string,
+  ): Observable<MessageEvent> {
     const viewer = { personId: actor.personId, teamId: actor.teamId };
     return this.hub.open({
       viewer,

@@ -33,3 +33,6 @@ export class WallStreamRequest {
   @Length(1, 100)
   token?: string;
 }
+
+/** Nothing: a person's stream is always their own, so no parameter may name anyone. */
+export class MeStreamRequest {}
