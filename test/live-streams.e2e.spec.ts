@@ -58,6 +58,7 @@ describe('live streams', () => {
     tokens.set(personId, await signIn(writing, personId));
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of many shapes
   async function post(as: string, path: string, body: unknown): Promise<{ status: number; body: any }> {
     const response = await fetch(`${writing.url}${path}`, {
       method: 'POST',
@@ -76,9 +77,14 @@ describe('live streams', () => {
     return body.kudosId;
   }
 
-  async function enrol(teamId: string, roles: string[], name: string): Promise<string> {
-    const { body } = await post(people.admin, '/v1/people', { displayName: name, teamId, roles, timezone: 'UTC' });
-    await tokenOf(body.personId, roles);
+  async function enrol(teamId: string, given: string[], name: string): Promise<string> {
+    const { body } = await post(people.admin, '/v1/people', {
+      displayName: name,
+      teamId,
+      roles: given,
+      timezone: 'UTC',
+    });
+    await tokenOf(body.personId, given);
     return body.personId;
   }
 

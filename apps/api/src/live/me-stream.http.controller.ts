@@ -23,7 +23,7 @@ export class MeStreamController {
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event' })
   @STREAM_RESPONSES
   stream(
-    @Query() _: MeStreamRequest,
+    @Query() query: MeStreamRequest,
     @CurrentActor() actor: Actor,
     @Headers('last-event-id') lastEventId?: string,
   ): Observable<MessageEvent> {
@@ -32,7 +32,7 @@ export class MeStreamController {
       viewer,
       holder: actor.personId,
       follows: this.sources.map((source) => ({ source, topics: source.topics(viewer) })),
-      lastEventId,
+      lastEventId: lastEventId ?? query.lastEventId,
     });
   }
 }

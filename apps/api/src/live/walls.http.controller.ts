@@ -50,8 +50,8 @@ export class WallsController {
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event' })
   @STREAM_RESPONSES
-  async org(@Query() { token }: WallStreamRequest, @Headers() headers: Record<string, string | undefined>) {
-    return this.stream({ of: 'org' }, token, headers);
+  async org(@Query() query: WallStreamRequest, @Headers() headers: Record<string, string | undefined>) {
+    return this.stream({ of: 'org' }, query, headers);
   }
 
   @Public()
@@ -64,10 +64,10 @@ export class WallsController {
   @ApiNotFoundResponse({ description: 'No such campaign' })
   async campaign(
     @Param('id', ParseUUIDPipe) campaignId: string,
-    @Query() { token }: WallStreamRequest,
+    @Query() query: WallStreamRequest,
     @Headers() headers: Record<string, string | undefined>,
   ) {
-    return this.stream({ of: 'campaign', campaignId }, token, headers);
+    return this.stream({ of: 'campaign', campaignId }, query, headers);
   }
 
   @Post('tokens')
@@ -99,7 +99,7 @@ export class WallsController {
 
   private async stream(
     wall: Wall,
-    token: string | undefined,
+    { token, lastEventId }: WallStreamRequest,
     headers: Record<string, string | undefined>,
   ): Promise<Observable<MessageEvent>> {
     const watcher = await this.access.admit(wall, token, headers.authorization);
@@ -107,7 +107,7 @@ export class WallsController {
     return this.hub.open({
       ...watcher,
       follows: [{ source: this.kudos, topics: [topic] }],
-      lastEventId: headers['last-event-id'],
+      lastEventId: headers['last-event-id'] ?? lastEventId,
     });
   }
 }

@@ -25,14 +25,22 @@ export class CreateWallTokenRequest {
   expiresInHours: number = WALL_TOKEN_DEFAULT_HOURS;
 }
 
+/** A person's stream is always their own: no parameter names anyone. */
+export class MeStreamRequest {
+  @ApiPropertyOptional({
+    description: 'Resume after this event, for a page that reloads (a Last-Event-ID header comes first)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 512)
+  lastEventId?: string;
+}
+
 /** How a screen opens its wall: the token HR or an admin created for it, in the query. */
-export class WallStreamRequest {
+export class WallStreamRequest extends MeStreamRequest {
   @ApiPropertyOptional({ description: 'A wall token, for a screen that cannot send an Authorization header' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   token?: string;
 }
-
-/** Nothing: a person's stream is always their own, so no parameter may name anyone. */
-export class MeStreamRequest {}
