@@ -5,7 +5,7 @@ export class SseClient {
   readonly events: EventSourceMessage[] = [];
   /** Heartbeat comments received. */
   comments = 0;
-  /** Each event's arrival time (ms since epoch), by index into `events`. */
+  /** Each event's arrival time (ms since the epoch, to the microsecond), by index into `events`. */
   readonly arrivals: number[] = [];
   /** Resolves when the server ends the stream (not when this client aborts). */
   readonly ended: Promise<void>;
@@ -19,16 +19,20 @@ export class SseClient {
     readonly status: number,
     readonly body: string | undefined,
     response: Response | undefined,
+    private readonly keep = true,
   ) {
     this.ended = response?.body ? this.read(response.body) : Promise.resolve();
   }
 
-  /** Opens the stream; a non-200 answer comes back as a closed client with its status and body. */
-  static async open(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
+  /**
+   * Opens the stream; a non-200 answer comes back as a closed client with its status and body.
+   * Without `keep`, events only go to `onEvent` (a bench holds thousands of clients).
+   */
+  static async open(url: string, headers: Record<string, string> = {}, { keep = true } = {}): Promise<SseClient> {
     const abort = new AbortController();
     const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: abort.signal });
     if (response.status !== 200) return new SseClient(response.status, await response.text(), undefined);
-    const client = new SseClient(200, undefined, response);
+    const client = new SseClient(200, undefined, response, keep);
     client.abort.signal.addEventListener('abort', () => abort.abort(), { once: true });
     return client;
   }
@@ -56,9 +60,11 @@ export class SseClient {
   private async read(body: ReadableStream<Uint8Array>): Promise<void> {
     const parser = createParser({
       onEvent: (event) => {
-        const at = Date.now();
-        this.events.push(event);
-        this.arrivals.push(at);
+        const at = performance.timeOrigin + performance.now();
+        if (this.keep) {
+          this.events.push(event);
+          this.arrivals.push(at);
+        }
         this.onEvent?.(event, at);
         this.wake();
       },
