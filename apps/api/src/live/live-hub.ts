@@ -83,6 +83,8 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     this.subscriber = duplicateClient(this.redis);
+    // ioredis reconnects and subscribes again by itself; a lost notice is made up for by the next one.
+    this.subscriber.on('error', (error: Error) => this.logger.warn(`live subscription: ${error.message}`));
     this.subscriber.on('message', (_channel: string, message: string) => {
       const notice = parseNotice(message);
       if (notice) this.inTurn(() => this.hear(notice));
@@ -167,7 +169,11 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
       const topics = notice.topics.filter((topic) => this.followers.has(topicKey(source, topic)));
       const streams = new Set(topics.flatMap((topic) => [...this.followers.get(topicKey(source, topic))!]));
       if (lost) {
-        for (const connection of streams) await this.catchUp(connection, followOf(connection, source), notice.to);
+        // Which topics the lost notice named is not known: every stream of the source reads what it missed.
+        const all = [...this.connections].filter((connection) =>
+          connection.follows.some((one) => one.source === source),
+        );
+        for (const connection of all) await this.catchUp(connection, followOf(connection, source), notice.to);
         continue;
       }
       const from = notice.from === '' ? undefined : { position: notice.from };
