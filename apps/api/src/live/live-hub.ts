@@ -166,8 +166,6 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
     // A notice went missing (Redis reconnected meanwhile): each stream reads what it missed, on its own.
     const lost = heard !== undefined && notice.from > heard;
     for (const source of this.sources.get(notice.projection) ?? []) {
-      const topics = notice.topics.filter((topic) => this.followers.has(topicKey(source, topic)));
-      const streams = new Set(topics.flatMap((topic) => [...this.followers.get(topicKey(source, topic))!]));
       if (lost) {
         // Which topics the lost notice named is not known: every stream of the source reads what it missed.
         const all = [...this.connections].filter((connection) =>
@@ -176,18 +174,15 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
         for (const connection of all) await this.catchUp(connection, followOf(connection, source), notice.to);
         continue;
       }
+      const topics = notice.topics.filter((topic) => this.followers.has(topicKey(source, topic)));
+      if (topics.length === 0) continue;
+      const streams = new Set(topics.flatMap((topic) => [...this.followers.get(topicKey(source, topic))!]));
       const from = notice.from === '' ? undefined : { position: notice.from };
-      const read = new Map(
-        await Promise.all(topics.map(async (topic) => [topic, await readAll(source, topic, from, notice.to)] as const)),
-      );
+      const items = await readAll(source, topics, from, notice.to);
       for (const connection of streams) {
         const follow = followOf(connection, source);
-        this.send(
-          connection,
-          follow,
-          follow.topics.flatMap((topic) => read.get(topic) ?? []),
-          notice.to,
-        );
+        const theirs = items.filter((item) => item.topics.some((topic) => follow.topics.includes(topic)));
+        this.send(connection, follow, theirs, notice.to);
       }
     }
   }
@@ -195,8 +190,7 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
   /** Everything of the stream's topics of one source after where it is, up to `upTo`. */
   private async catchUp(connection: Connection, follow: Follow, upTo: string): Promise<void> {
     const after = follow.through?.position === '' ? undefined : follow.through;
-    const items = await Promise.all(follow.topics.map((topic) => readAll(follow.source, topic, after, upTo)));
-    this.send(connection, follow, items.flat(), upTo);
+    this.send(connection, follow, await readAll(follow.source, follow.topics, after, upTo), upTo);
   }
 
   /** Items of several topics, each once, in log order, those the viewer may see and was not given yet. */
@@ -254,13 +248,13 @@ const followOf = (connection: Connection, source: LiveSource) =>
 
 async function readAll(
   source: LiveSource,
-  topic: string,
+  topics: readonly string[],
   after: LiveId | undefined,
   upTo: string,
 ): Promise<LiveItem[]> {
   const items: LiveItem[] = [];
   for (let from = after; ;) {
-    const page = await source.read(topic, from, upTo, PAGE);
+    const page = await source.read(topics, from, upTo, PAGE);
     items.push(...page.items);
     if (!page.next) return items;
     from = page.next;

@@ -15,6 +15,8 @@ export interface LiveItem {
   data: string;
   /** What the source needs to tell who may see it (kudos: its audience). */
   audience?: unknown;
+  /** The topics read that hold it. */
+  topics: string[];
 }
 
 /** Items of a topic, and where the next page starts when there may be more. */
@@ -37,8 +39,12 @@ export interface LiveSource {
   readonly projection: string;
   /** The topics a person's own stream follows in this source. */
   topics(viewer: LiveViewer): string[];
-  /** The topic's items after `after` (from the start when undefined) up to `upTo` (a position), oldest first, a page of at most `limit`. */
-  read(topic: string, after: LiveId | undefined, upTo: string, limit: number): Promise<LivePage>;
+  /**
+   * The items of these topics after `after` (from the start when undefined) up to `upTo` (a
+   * position), oldest first, each read once however many of the topics hold it: a page of at
+   * most `limit` a topic.
+   */
+  read(topics: readonly string[], after: LiveId | undefined, upTo: string, limit: number): Promise<LivePage>;
   /** Whether this viewer may be sent the item; items of a person's own topics may need no check. */
   shows(item: LiveItem, viewer: LiveViewer): boolean;
 }

@@ -37,32 +37,37 @@ export class RecognitionLive implements LiveSource {
     return feeds;
   }
 
-  async read(topic: string, after: LiveId | undefined, upTo: string, limit: number): Promise<LivePage> {
+  async read(topics: readonly string[], after: LiveId | undefined, upTo: string, limit: number): Promise<LivePage> {
     const keys = await this.readModels.layout(recognitionFeedProjection);
     // A kudos is the one item of its event: past a position given whole, or past any of its items (`.n`).
     const from = !after ? '-' : after.n === undefined ? `(${after.position}${PAST}` : `(${after.position}`;
-    const members = await this.readModels.redis.zrangebylex(
-      keys.live(topic),
-      from,
-      `(${upTo}${PAST}`,
-      'LIMIT',
-      0,
-      limit,
+    const lists = await Promise.all(
+      topics.map((topic) =>
+        this.readModels.redis.zrangebylex(keys.live(topic), from, `(${upTo}${PAST}`, 'LIMIT', 0, limit),
+      ),
     );
-    const positions = new Map(
-      members.map((member) => member.split(' ')).map(([position, kudosId]) => [kudosId, position]),
-    );
-    const stored = await readKudos(this.readModels, keys, [...positions.keys()]);
+    // A topic that filled its page may hold more before the others' last: the page ends at the first such end.
+    const ends = lists.filter((members) => members.length === limit).map((members) => members.at(-1)!.split(' ')[0]);
+    const end = ends.length > 0 ? ends.reduce((a, b) => (a < b ? a : b)) : undefined;
+    const found = new Map<string, { position: string; topics: string[] }>();
+    lists.forEach((members, i) => {
+      for (const [position, kudosId] of members.map((member) => member.split(' '))) {
+        if (end !== undefined && position > end) continue;
+        const entry = found.get(kudosId) ?? found.set(kudosId, { position, topics: [] }).get(kudosId)!;
+        entry.topics.push(topics[i]);
+      }
+    });
+    const stored = await readKudos(this.readModels, keys, [...found.keys()]);
     const named = await namedKudos(this.readModels, this.personalData, stored);
     const items = named.map((kudos, i) => ({
-      id: { position: positions.get(kudos.kudosId)! },
+      id: { position: found.get(kudos.kudosId)!.position },
       type: 'kudos',
       data: JSON.stringify(kudos),
       audience: stored[i] satisfies KudosAudience,
+      topics: found.get(kudos.kudosId)!.topics,
     }));
     // Kudos retracted since their member was read are not there: the page ends where its members did.
-    const last = members.at(-1)?.split(' ')[0];
-    return { items, next: members.length === limit && last ? { position: last } : undefined };
+    return { items, next: end === undefined ? undefined : { position: end } };
   }
 
   shows(item: LiveItem, viewer: LiveViewer): boolean {
