@@ -7,7 +7,7 @@ import { STREAM_RESPONSES } from './live.openapi';
 import { LiveHub } from './live-hub';
 import { MeStreamRequest } from './walls.request.dto';
 
-/** A person's own live stream: new kudos of the feeds they may see (and, once registered, their inbox). Self only. */
+/** A person's own live stream: new kudos of the feeds they may see, and new items of their inbox. Self only. */
 @ApiTags('live')
 @ApiBearerAuth()
 @Controller('v1/me/stream')
@@ -22,17 +22,15 @@ export class MeStreamController {
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event' })
   @STREAM_RESPONSES
-  stream(
+  async stream(
     @Query() query: MeStreamRequest,
     @CurrentActor() actor: Actor,
     @Headers('last-event-id') lastEventId?: string,
-  ): Observable<MessageEvent> {
-    const viewer = { personId: actor.personId, teamId: actor.teamId };
-    return this.hub.open({
-      viewer,
-      holder: actor.personId,
-      follows: this.sources.map((source) => ({ source, topics: source.topics(viewer) })),
-      lastEventId: lastEventId ?? query.lastEventId,
-    });
+  ): Promise<Observable<MessageEvent>> {
+    const viewer = { personId: actor.personId, teamId: actor.teamId, roles: actor.roles };
+    const follows = await Promise.all(
+      this.sources.map(async (source) => ({ source, topics: await source.topics(viewer) })),
+    );
+    return this.hub.open({ viewer, holder: actor.personId, follows, lastEventId: lastEventId ?? query.lastEventId });
   }
 }

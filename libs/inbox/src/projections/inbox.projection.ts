@@ -1,8 +1,16 @@
 import { type CustomerEvent, type IncidentEvent, type IncidentFacts, needsCare } from '@frontline/abuse';
 import { type CampaignEvent, campaignOfStream } from '@frontline/campaigns';
-import { type Recorded, type RedisOp, defineProjection, remember } from '@frontline/read-models';
+import {
+  Keyspace,
+  type Recorded,
+  type RedisOp,
+  type TypedProjection,
+  defineProjection,
+  remember,
+} from '@frontline/read-models';
 import type { KudosEvent } from '@frontline/recognition';
 import type { InboxEvent } from '../domain/inbox.events';
+import { inboxTopic } from '../inbox-topics';
 import {
   type InboxAudience,
   type InboxItemBody,
@@ -47,6 +55,17 @@ function forReporter(
   return item(keys, personAudience(agentId), inboxItemId(event.position, 0), { kind, at, incidentId, ...fields });
 }
 
+const PROBE = new Keyspace('inbox', 0);
+const AUDIENCE_KEY = inboxKeys(PROBE).audience('' as InboxAudience);
+
+/** The audiences that `ops` give a new item (removals give none). */
+function audiencesGiven(ops: RedisOp[]): InboxAudience[] {
+  const given = ops
+    .filter(([command, key]) => command === 'ZADD' && key.startsWith(AUDIENCE_KEY))
+    .map(([, key]) => key.slice(AUDIENCE_KEY.length) as InboxAudience);
+  return [...new Set(given)];
+}
+
 /** What a lead or an officer learns of an incident in an item: no reporter, narrative, customer or channel. */
 const incidentAlert = ({ teamId, severity }: IncidentFacts) => ({ teamId, severity });
 
@@ -58,9 +77,11 @@ const incidentAlert = ({ teamId, severity }: IncidentFacts) => ({ teamId, severi
  * announcements. Items hold ids, never names, so an erased person reads as erased; written the same
  * whenever an event is applied again.
  */
-export const inboxProjection = defineProjection<InboxSourceEvent, InboxKeys>({
+export const inboxProjection: TypedProjection<InboxKeys> = defineProjection<InboxSourceEvent, InboxKeys>({
   name: 'inbox',
   layout: inboxKeys,
+  // The topics are the audiences the event's new items went to, read off its own writes so the two cannot drift.
+  live: (event) => audiencesGiven(inboxProjection.project(event, PROBE)).map(inboxTopic),
   on: {
     AbuseIncidentReported: ({ position, recordedAt, data }, keys) =>
       needsCare(data)
