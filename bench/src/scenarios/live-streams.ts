@@ -108,7 +108,12 @@ async function measure(stack: Stack, seconds: number, log: (message: string) => 
     const checkpoint = (await activeKeyspace(redis, 'recognitionFeed')).key('checkpoint');
     const watching = watchCheckpoint(redis, checkpoint);
     const answeredAt = await sendKudos(stack, people, seconds);
-    await sleep(2_000); // the last kudos reach every client
+    // Late is not lost: wait while events still arrive (2 minutes at most); what never comes is lost.
+    const received = () => clients.reduce((sum, { seen }) => sum + seen.count, 0);
+    for (let before = -1, deadline = Date.now() + 120_000; Date.now() < deadline; await sleep(5_000)) {
+      if (clients.every(({ seen }) => seen.count >= answeredAt.size) || received() === before) break;
+      before = received();
+    }
     const samples = await watching.stop();
     const rssMb = stack.peakRssMb('api');
 
