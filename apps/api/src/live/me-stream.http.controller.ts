@@ -17,6 +17,7 @@ export class MeStreamController {
     @Inject(LIVE_SOURCES) private readonly sources: LiveSource[],
   ) {}
 
+  // Nest's own @Sse(), kept with the framework and working on Fastify: ids per message, comments as heartbeats, problems before the stream starts.
   @Sse()
   @ApiOperation({ summary: 'Follow your own feeds live (Server-Sent Events)' })
   @ApiProduces('text/event-stream')
