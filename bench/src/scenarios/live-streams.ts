@@ -156,7 +156,7 @@ async function measure(stack: Stack, seconds: number, log: (message: string) => 
           atMost('clients that saw one twice', measured.repeated, 0),
         ],
         [
-          `${expected} kudos answered 201 in ${seconds} s; p50 ${project.p50.toFixed(1)} ms (projection lag p50 ${baseline.p50.toFixed(1)} ms); ${missedArrivals} wall arrivals missing`,
+          `${rows.length} kudos answered 201 in ${seconds} s (${expected} sent); ${ended} streams ended by the api; p50 ${project.p50.toFixed(1)} ms (projection lag p50 ${baseline.p50.toFixed(1)} ms); ${missedArrivals} wall arrivals missing`,
         ],
       ),
     ];
