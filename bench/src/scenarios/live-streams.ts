@@ -108,9 +108,9 @@ async function measure(stack: Stack, seconds: number, log: (message: string) => 
     const checkpoint = (await activeKeyspace(redis, 'recognitionFeed')).key('checkpoint');
     const watching = watchCheckpoint(redis, checkpoint);
     const answeredAt = await sendKudos(stack, people, seconds);
-    // Late is not lost: wait while events still arrive (2 minutes at most); what never comes is lost.
+    // Late is not lost: wait while events still arrive (3 minutes at most); what never comes is lost.
     const received = () => clients.reduce((sum, { seen }) => sum + seen.count, 0);
-    for (let before = -1, deadline = Date.now() + 120_000; Date.now() < deadline; await sleep(10_000)) {
+    for (let before = -1, deadline = Date.now() + 180_000; Date.now() < deadline; await sleep(15_000)) {
       if (clients.every(({ seen }) => seen.count >= answeredAt.size) || received() === before) break;
       before = received();
     }
