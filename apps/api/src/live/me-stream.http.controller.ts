@@ -23,11 +23,11 @@ export class MeStreamController {
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event' })
   @STREAM_RESPONSES
-  stream(
+  async stream(
     @Query() query: MeStreamRequest,
     @CurrentActor() actor: Actor,
     @Headers('last-event-id') lastEventId?: string,
-  ): Observable<MessageEvent> {
+  ): Promise<Observable<MessageEvent>> {
     const viewer = { personId: actor.personId, teamId: actor.teamId };
     return this.hub.open({
       viewer,
