@@ -100,8 +100,12 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
     this.subscriber?.disconnect();
   }
 
-  /** A stream of the items of these topics; a bad `Last-Event-ID` or one stream too many is refused before it starts. */
-  open(request: StreamRequest): Observable<MessageEvent> {
+  /**
+   * A stream of the items of these topics from now, or after `lastEventId`; a bad id or one
+   * stream too many is refused before it starts. "Now" is where each projection is at this call:
+   * what comes after reaches the stream, however long the hub takes to get to it.
+   */
+  async open(request: StreamRequest): Promise<Observable<MessageEvent>> {
     const names = request.follows.map(({ source }) => source.name);
     const resume = request.lastEventId === undefined ? undefined : parseEventId(request.lastEventId, names);
     const { holder } = request;
@@ -111,16 +115,22 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
         HttpStatus.TOO_MANY_REQUESTS,
       );
     }
+    const starts = await Promise.all(
+      request.follows.map(
+        async ({ source }) =>
+          resume?.get(source.name) ?? { position: (await this.checkpoint(source.projection)) ?? '' },
+      ),
+    );
     return new Observable<MessageEvent>((out) => {
       const connection: Connection = {
         viewer: request.viewer,
-        follows: request.follows.map(({ source, topics }) => ({ source, topics, through: resume?.get(source.name) })),
+        follows: request.follows.map(({ source, topics }, i) => ({ source, topics, through: starts[i] })),
         out,
         stillAllowed: request.stillAllowed,
       };
       this.connections.add(connection);
       if (holder !== undefined) this.streamsOf.set(holder, (this.streamsOf.get(holder) ?? 0) + 1);
-      this.inTurn(() => this.join(connection, resume !== undefined));
+      this.inTurn(() => this.join(connection));
       return () => {
         this.connections.delete(connection);
         for (const follow of connection.follows)
@@ -134,19 +144,13 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  /**
-   * Starts from now, or resumes after the given id: what came since is read up to where the
-   * projection is now, and notices take over from there. A source the id does not name (one
-   * added since it was given) starts from now.
-   */
-  private async join(connection: Connection, resuming: boolean): Promise<void> {
+  /** What came since the stream's start is read up to where the projection is now; notices take over from there. */
+  private async join(connection: Connection): Promise<void> {
     for (const follow of connection.follows) {
       const { projection } = follow.source;
       const now = (await this.checkpoint(projection)) ?? '';
       if (!this.heard.has(projection)) this.heard.set(projection, now);
-      if (resuming && follow.through !== undefined) await this.catchUp(connection, follow, now);
-      if (follow.through === undefined || isAfter({ position: now }, follow.through))
-        follow.through = { position: now };
+      await this.catchUp(connection, follow, now);
     }
     if (connection.out.closed) return;
     for (const follow of connection.follows) {
