@@ -1,0 +1,24 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../app/page-title';
+import { useMe } from '../../app/me';
+
+/** The agent's home: reporting abuse first, one tap away. */
+export function AgentHomePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  usePageTitle('agentHome.title');
+  return (
+    <section className="page">
+      <h1>{t('agentHome.greeting', { name: me.displayName })}</h1>
+      <ul className="tiles">
+        <li>
+          <Link to="/agent/report" className="tile">
+            <strong>{t('agentHome.report')}</strong>
+            {t('agentHome.reportHint')}
+          </Link>
+        </li>
+      </ul>
+    </section>
+  );
+}
