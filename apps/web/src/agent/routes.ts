@@ -19,4 +19,18 @@ export const reportIncidentRoute = createRoute({
   component: lazyRouteComponent(() => import('./report-incident/report-incident.page'), 'ReportIncidentPage'),
 });
 
-export const agentRoutes = [agentHomeRoute, reportIncidentRoute];
+export const myIncidentsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/agent/incidents',
+  beforeLoad: agentOnly,
+  component: lazyRouteComponent(() => import('./my-incidents/my-incidents.page'), 'MyIncidentsPage'),
+});
+
+export const myIncidentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/agent/incidents/$incidentId',
+  beforeLoad: agentOnly,
+  component: lazyRouteComponent(() => import('./my-incidents/my-incident.page'), 'MyIncidentPage'),
+});
+
+export const agentRoutes = [agentHomeRoute, reportIncidentRoute, myIncidentsRoute, myIncidentRoute];

@@ -880,6 +880,30 @@ export interface components {
             /** Format: uuid */
             teamId: string;
         };
+        IncidentSummaryResponse: {
+            /** Format: uuid */
+            incidentId: string;
+            /** Format: uuid */
+            teamId: string;
+            /** @enum {string} */
+            channel: "phone" | "chat" | "email" | "social" | "video" | "in_person";
+            kinds: ("shouting" | "insult" | "profanity" | "discriminatory" | "sexual_harassment" | "threat_to_job" | "threat_of_violence" | "physical" | "doxxing" | "other")[];
+            /** @enum {string} */
+            severity: "low" | "moderate" | "high" | "critical";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            reportedAt: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "escalated" | "closed" | "withdrawn";
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            supportRequested: boolean;
+        };
+        MyIncidentsResponse: {
+            items: components["schemas"]["IncidentSummaryResponse"][];
+            nextCursor: string | null;
+        };
         ReportIncidentRequest: {
             /**
              * Format: uuid
@@ -907,6 +931,63 @@ export interface components {
             /** @description The agent’s team lead may read the narrative */
             shareNarrativeWithLead: boolean;
         };
+        Acknowledgement: {
+            /** Format: uuid */
+            by: string;
+            /** Format: date-time */
+            at: string;
+        };
+        SupportOffer: {
+            /** @enum {string} */
+            kind: "recovery_break" | "debrief" | "counselling" | "peer_support" | "time_off";
+            by: string;
+            /** @enum {string} */
+            status: "offered" | "accepted" | "declined";
+        };
+        CustomerActionTaken: {
+            /** @enum {string} */
+            action: "warning_sent" | "contact_blocked" | "account_flagged" | "reported_to_police" | "other";
+            by: string;
+        };
+        Closing: {
+            /** @enum {string} */
+            outcome: "resolved" | "support_given" | "no_further_action" | "referred" | "other";
+            by: string;
+        };
+        IncidentResponse: {
+            /** Format: uuid */
+            incidentId: string;
+            /** @enum {string} */
+            status: "open" | "closed" | "withdrawn";
+            /** Format: uuid */
+            agentId?: string;
+            /** Format: uuid */
+            teamId?: string;
+            /** @enum {string} */
+            channel?: "phone" | "chat" | "email" | "social" | "video" | "in_person";
+            kinds?: ("shouting" | "insult" | "profanity" | "discriminatory" | "sexual_harassment" | "threat_to_job" | "threat_of_violence" | "physical" | "doxxing" | "other")[];
+            /** @enum {string} */
+            severity?: "low" | "moderate" | "high" | "critical";
+            /** Format: date-time */
+            occurredAt?: string;
+            /** Format: date-time */
+            reportedAt?: string;
+            contactRef?: string;
+            /** @description Only for those who may read it; `[erased]` once erased */
+            narrative?: string;
+            supportRequested?: boolean;
+            shareNarrativeWithLead?: boolean;
+            acknowledged?: components["schemas"]["Acknowledgement"];
+            supportOffers?: components["schemas"]["SupportOffer"][];
+            /** @description Minutes of each recovery break taken */
+            recoveryBreaks?: number[];
+            customerActions?: components["schemas"]["CustomerActionTaken"][];
+            /** @description Why it was escalated, each time */
+            escalations?: string[];
+            /** Format: date-time */
+            checkInSentAt?: string;
+            closed?: components["schemas"]["Closing"];
+        };
         OfferSupportRequest: {
             /** @enum {string} */
             kind: "recovery_break" | "debrief" | "counselling" | "peer_support" | "time_off";
@@ -921,6 +1002,24 @@ export interface components {
         CloseIncidentRequest: {
             /** @enum {string} */
             outcome: "resolved" | "support_given" | "no_further_action" | "referred" | "other";
+        };
+        IncidentAccessResponse: {
+            /** Format: uuid */
+            readerId: string;
+            /** @description `[erased]` once erased */
+            displayName: string;
+            /** @enum {string} */
+            role: "team_lead" | "wellbeing_officer";
+            /** @enum {string} */
+            via: "incident" | "queue";
+            /** @description Whether the narrative was in what they saw */
+            narrative: boolean;
+            /** Format: date-time */
+            at: string;
+        };
+        IncidentAccessLogResponse: {
+            items: components["schemas"]["IncidentAccessResponse"][];
+            nextCursor: string | null;
         };
         ContactVolumeRowRequest: {
             /** Format: uuid */
@@ -2068,12 +2167,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Your own incidents, newest first, whatever became of them: `{items, nextCursor}` */
+            /** @description Your own incidents, newest first, whatever became of them */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyIncidentsResponse"];
+                };
             };
             /** @description No valid bearer token */
             401: {
@@ -2115,12 +2216,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Done */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentResponse"];
+                };
             };
             /** @description Invalid request: `errors` names each bad field */
             400: {
@@ -2894,12 +2996,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `{items: [{readerId, displayName, role, via, narrative, at}], nextCursor}` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentAccessLogResponse"];
+                };
             };
             /** @description Invalid request: `errors` names each bad field */
             400: {
@@ -4853,12 +4956,26 @@ export const pathsV1DashboardsWellbeingGetParametersQueryGroupByValues: Readonly
 export const devTokenRequestRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DevTokenRequest"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
 export const meResponseRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeResponse"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
 export const enrolPersonRequestRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnrolPersonRequest"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
+export const incidentSummaryResponseChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncidentSummaryResponse"]["channel"]> = ["phone", "chat", "email", "social", "video", "in_person"];
+export const incidentSummaryResponseKindsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncidentSummaryResponse"]["kinds"]> = ["shouting", "insult", "profanity", "discriminatory", "sexual_harassment", "threat_to_job", "threat_of_violence", "physical", "doxxing", "other"];
+export const incidentSummaryResponseSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncidentSummaryResponse"]["severity"]> = ["low", "moderate", "high", "critical"];
+export const incidentSummaryResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncidentSummaryResponse"]["status"]> = ["open", "acknowledged", "escalated", "closed", "withdrawn"];
 export const reportIncidentRequestChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportIncidentRequest"]["channel"]> = ["phone", "chat", "email", "social", "video", "in_person"];
 export const reportIncidentRequestKindsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportIncidentRequest"]["kinds"]> = ["shouting", "insult", "profanity", "discriminatory", "sexual_harassment", "threat_to_job", "threat_of_violence", "physical", "doxxing", "other"];
 export const reportIncidentRequestSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportIncidentRequest"]["severity"]> = ["low", "moderate", "high", "critical"];
+export const supportOfferKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupportOffer"]["kind"]> = ["recovery_break", "debrief", "counselling", "peer_support", "time_off"];
+export const supportOfferStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupportOffer"]["status"]> = ["offered", "accepted", "declined"];
+export const customerActionTakenActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CustomerActionTaken"]["action"]> = ["warning_sent", "contact_blocked", "account_flagged", "reported_to_police", "other"];
+export const closingOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Closing"]["outcome"]> = ["resolved", "support_given", "no_further_action", "referred", "other"];
+export const incidentResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncidentResponse"]["status"]> = ["open", "closed", "withdrawn"];
+export const incidentResponseChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncidentResponse"]["channel"]> = ["phone", "chat", "email", "social", "video", "in_person"];
+export const incidentResponseKindsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncidentResponse"]["kinds"]> = ["shouting", "insult", "profanity", "discriminatory", "sexual_harassment", "threat_to_job", "threat_of_violence", "physical", "doxxing", "other"];
+export const incidentResponseSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncidentResponse"]["severity"]> = ["low", "moderate", "high", "critical"];
 export const offerSupportRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OfferSupportRequest"]["kind"]> = ["recovery_break", "debrief", "counselling", "peer_support", "time_off"];
 export const customerActionRequestActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CustomerActionRequest"]["action"]> = ["warning_sent", "contact_blocked", "account_flagged", "reported_to_police", "other"];
 export const closeIncidentRequestOutcomeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CloseIncidentRequest"]["outcome"]> = ["resolved", "support_given", "no_further_action", "referred", "other"];
+export const incidentAccessResponseRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncidentAccessResponse"]["role"]> = ["team_lead", "wellbeing_officer"];
+export const incidentAccessResponseViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncidentAccessResponse"]["via"]> = ["incident", "queue"];
 export const contactVolumeRowRequestChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContactVolumeRowRequest"]["channel"]> = ["phone", "chat", "email", "social", "video", "in_person"];
 export const sendKudosRequestValuesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendKudosRequest"]["values"]> = ["clear_writing", "active_listening", "reading_reactions", "empathy", "teamwork", "ownership", "above_and_beyond"];
 export const sendKudosRequestVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendKudosRequest"]["visibility"]> = ["public", "team", "private"];

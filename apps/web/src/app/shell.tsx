@@ -1,6 +1,6 @@
 import { Link, Outlet, useRouteContext } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../i18n/i18n';
+import { LANGUAGES, LANGUAGE_NAMES, type Language, switchLanguage } from '../i18n/i18n';
 import { homesOf } from './role-homes';
 import { useMe } from './me';
 
@@ -48,10 +48,10 @@ function LanguageSwitch() {
   return (
     <label className="language">
       <span>{t('shell.language')}</span>
-      <select value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)}>
+      <select value={i18n.language} onChange={(event) => void switchLanguage(event.target.value as Language)}>
         {LANGUAGES.map((language) => (
           <option key={language} value={language} lang={language}>
-            {t(`languages.${language}`, { lng: language })}
+            {LANGUAGE_NAMES[language]}
           </option>
         ))}
       </select>

@@ -18,6 +18,12 @@ export function AgentHomePage() {
             {t('agentHome.reportHint')}
           </Link>
         </li>
+        <li>
+          <Link to="/agent/incidents" className="tile">
+            <strong>{t('agentHome.incidents')}</strong>
+            {t('agentHome.incidentsHint')}
+          </Link>
+        </li>
       </ul>
     </section>
   );

@@ -61,6 +61,9 @@ export function ReportIncidentPage() {
         </p>
         <RecoveryBreakButton incidentId={sentReport.incidentId} />
         <p className="inline-list">
+          <Link to="/agent/incidents/$incidentId" params={{ incidentId: sentReport.incidentId }}>
+            {t('report.seeIt')}
+          </Link>
           <Link to="/agent">{t('report.backHome')}</Link>
           <button type="button" className="link-button" onClick={() => setSentReport(null)}>
             {t('report.another')}
