@@ -71,6 +71,7 @@ const reads: Row[] = [
     allowed: ['hr', 'admin'],
   })),
   { method: 'GET', route: '/v1/me', url: () => '/v1/me', allowed: 'everyone' },
+  { method: 'GET', route: '/v1/people', url: () => '/v1/people?q=pe', allowed: 'everyone' },
   { method: 'GET', route: '/v1/me/wellbeing', url: () => '/v1/me/wellbeing', allowed: 'everyone' },
   { method: 'GET', route: '/v1/me/recognition', url: () => '/v1/me/recognition', allowed: 'everyone' },
   { method: 'GET', route: '/v1/feeds/org', url: () => '/v1/feeds/org', allowed: 'everyone' },

@@ -1,16 +1,21 @@
-import { type Person, type WebStack, checkPage, startWebStack } from './support/web-stack';
+import { type Person, type WebStack, checkPage, choose, startWebStack } from './support/web-stack';
 
 /** What the agent does after a report, and with colleagues: in Chromium against the real stack. */
 describe('agent following up', () => {
   let stack: WebStack;
   let ana: Person;
   let bo: Person;
+  let chloe: Person;
+  let dana: Person;
 
   beforeAll(async () => {
     stack = await startWebStack('web_agent_follow_up');
     const team = await stack.team('Chat');
     ana = await stack.person('Ana Lopez', ['agent'], team);
     bo = await stack.person('Bo Stein', ['team_lead'], team);
+    const mail = await stack.team('Mail');
+    chloe = await stack.person('Chloé Martin', ['agent'], mail);
+    dana = await stack.person('Dana Smith', ['agent'], mail);
   }, 120_000);
   afterAll(() => stack?.close(), 30_000);
 
@@ -77,5 +82,55 @@ describe('agent following up', () => {
     await french.page.getByRole('table', { name: 'Qui a ouvert ce signalement' }).waitFor();
     await checkPage(french.page, 'agent-my-report');
     await french.context.close();
+  });
+
+  it('agent sends kudos to two colleagues', async () => {
+    const { page, context } = await stack.signIn(ana);
+    await page.getByRole('link', { name: /Send kudos/ }).click();
+    const find = page.getByRole('combobox', { name: 'Find a colleague' });
+    await find.fill('chlo');
+    await page.getByRole('option', { name: /Chloé Martin/ }).click();
+    await find.fill('smi');
+    await page.getByRole('option', { name: /Dana Smith/ }).click();
+    await page.getByRole('textbox', { name: 'Your message' }).fill('Thank you for covering the queue on Friday.');
+    await choose(page.getByRole('checkbox', { name: 'Teamwork' }));
+    await choose(page.getByRole('checkbox', { name: 'Above and beyond' }));
+    await page.getByRole('button', { name: 'Send kudos' }).click();
+    await page.getByRole('status').filter({ hasText: 'Kudos sent to Chloé Martin, Dana Smith' }).waitFor();
+    await checkPage(page, 'agent-send-kudos');
+
+    await stack.api.projectionsCaughtUp();
+    const feed = await stack.api.request({ method: 'GET', url: `/v1/feeds/people/${chloe.personId}`, as: chloe });
+    expect(feed.body.items).toMatchObject([
+      {
+        from: { displayName: 'Ana Lopez' },
+        to: [{ displayName: 'Chloé Martin' }, { personId: dana.personId, displayName: 'Dana Smith' }],
+        values: ['teamwork', 'above_and_beyond'],
+        visibility: 'team',
+      },
+    ]);
+
+    // Chloé reads it among her recognition, and applauds.
+    const thanked = await stack.signIn(chloe, { language: 'fr', path: '/agent/recognition' });
+    const card = thanked.page.getByRole('article', { name: 'De Ana Lopez à vous, Dana Smith' });
+    await card.getByRole('button', { name: 'Applaudir 0' }).click();
+    await stack.api.projectionsCaughtUp();
+    await thanked.page.reload();
+    await card.getByRole('button', { name: 'Applaudir 1' }).waitFor();
+    await checkPage(thanked.page, 'agent-my-recognition');
+    await thanked.context.close();
+
+    // Ana thinks better of it and retracts hers: it leaves every feed.
+    await page.reload();
+    const sent = page.getByRole('article', { name: 'From you to Chloé Martin, Dana Smith' });
+    await sent.getByRole('button', { name: 'Retract my kudos' }).click();
+    await stack.api.projectionsCaughtUp();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Kudos you sent and received' }).waitFor();
+    expect(await sent.count()).toBe(0);
+    expect(
+      (await stack.api.request({ method: 'GET', url: `/v1/feeds/people/${chloe.personId}`, as: chloe })).body.items,
+    ).toEqual([]);
+    await context.close();
   });
 });

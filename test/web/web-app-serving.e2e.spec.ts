@@ -89,4 +89,40 @@ describe('the browser app, as the api serves it', () => {
     });
     expect((await get('/v1/me')).status).toBe(401);
   });
+
+  it('finds active colleagues by name for anyone, a few at a time, and refuses a search too short', async () => {
+    const admin = { personId: '00000000-0000-4000-8000-0000000000ad', roles: ['admin' as const] };
+    const team = (await api.request({ method: 'POST', url: '/v1/teams', as: admin, body: { name: 'Mail' } })).body;
+    const enrol = async (displayName: string) =>
+      (
+        await api.request({
+          method: 'POST',
+          url: '/v1/people',
+          as: admin,
+          body: { displayName, teamId: team.teamId, roles: ['agent'], timezone: 'Europe/Paris' },
+        })
+      ).body.personId as string;
+    const chloe = await enrol('Chloé Martin');
+    const marc = await enrol('Jean-Marc Dubois');
+    const leaving = await enrol('Martine Leroy');
+    await api.request({ method: 'POST', url: `/v1/people/${leaving}/offboard`, as: admin });
+    await api.projectionsCaughtUp();
+    const agent = { personId: chloe, roles: ['agent' as const], teamId: team.teamId };
+
+    const found = await api.request({ method: 'GET', url: '/v1/people?q=mar', as: agent });
+    expect(found).toMatchObject({
+      status: 200,
+      body: {
+        items: [
+          { personId: chloe, displayName: 'Chloé Martin', teamId: team.teamId, teamName: 'Mail' },
+          { personId: marc, displayName: 'Jean-Marc Dubois', teamName: 'Mail' },
+        ],
+      },
+    });
+    expect((await api.request({ method: 'GET', url: '/v1/people?q=m', as: agent })).body).toMatchObject({
+      status: 400,
+      errors: [{ field: 'q' }],
+    });
+    expect((await api.request({ method: 'GET', url: '/v1/people?q=chloe' })).status).toBe(401);
+  });
 });

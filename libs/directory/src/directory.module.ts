@@ -10,6 +10,7 @@ import { RenameTeamHandler } from './application/rename-team.handler';
 import { ScimTokens } from './application/scim-tokens';
 import { TeamSites } from './application/team-sites';
 import { ProvisionedPeople } from './queries/provisioned-people';
+import { FindPeopleHandler } from './queries/find-people.handler';
 import { WhoAmIHandler } from './queries/who-am-i.handler';
 import { ReadModelsModule } from '@frontline/read-models';
 
@@ -18,6 +19,7 @@ import { ReadModelsModule } from '@frontline/read-models';
   providers: [
     ProvisionedPeople,
     WhoAmIHandler,
+    FindPeopleHandler,
     CreateTeamHandler,
     RenameTeamHandler,
     ImportDirectoryHandler,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '@frontline/directory';
 import { DirectoryImportsController } from './directory-imports.http.controller';
+import { FindPeopleController } from './find-people.http.controller';
 import { MeController } from './me.http.controller';
 import { PeopleController } from './people.http.controller';
 import { ScimTokenController } from './scim-token.http.controller';
@@ -8,6 +9,13 @@ import { TeamsController } from './teams.http.controller';
 
 @Module({
   imports: [DirectoryModule],
-  controllers: [MeController, TeamsController, PeopleController, ScimTokenController, DirectoryImportsController],
+  controllers: [
+    MeController,
+    FindPeopleController,
+    TeamsController,
+    PeopleController,
+    ScimTokenController,
+    DirectoryImportsController,
+  ],
 })
 export class DirectoryHttpModule {}

@@ -33,4 +33,25 @@ export const myIncidentRoute = createRoute({
   component: lazyRouteComponent(() => import('./my-incidents/my-incident.page'), 'MyIncidentPage'),
 });
 
-export const agentRoutes = [agentHomeRoute, reportIncidentRoute, myIncidentsRoute, myIncidentRoute];
+export const sendKudosRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/agent/kudos',
+  beforeLoad: agentOnly,
+  component: lazyRouteComponent(() => import('./send-kudos/send-kudos.page'), 'SendKudosPage'),
+});
+
+export const myRecognitionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/agent/recognition',
+  beforeLoad: agentOnly,
+  component: lazyRouteComponent(() => import('./my-recognition/my-recognition.page'), 'MyRecognitionPage'),
+});
+
+export const agentRoutes = [
+  agentHomeRoute,
+  reportIncidentRoute,
+  myIncidentsRoute,
+  myIncidentRoute,
+  sendKudosRoute,
+  myRecognitionRoute,
+];

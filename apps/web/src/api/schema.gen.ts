@@ -72,6 +72,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find colleagues by name
+         * @description Active people whose name has a word starting with each word of `q` (case and accents aside), by name, at most 20.
+         */
+        get: operations["FindPeopleController_find"];
+        put?: never;
+        /** Enrol a person */
+        post: operations["PeopleController_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/teams": {
         parameters: {
             query?: never;
@@ -83,23 +104,6 @@ export interface paths {
         put?: never;
         /** Create a team */
         post: operations["TeamsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/people": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Enrol a person */
-        post: operations["PeopleController_enrol"];
         delete?: never;
         options?: never;
         head?: never;
@@ -848,6 +852,17 @@ export interface components {
             teamId: string;
             teamName: string;
         };
+        FoundPersonResponse: {
+            /** Format: uuid */
+            personId: string;
+            displayName: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+        };
+        FindPeopleResponse: {
+            items: components["schemas"]["FoundPersonResponse"][];
+        };
         CreateTeamRequest: {
             /**
              * Format: uuid
@@ -1039,7 +1054,7 @@ export interface components {
         };
         SendKudosRequest: {
             /** @description Enrolled, active colleagues; not yourself */
-            to: unknown[][];
+            to: string[];
             message: string;
             values: ("clear_writing" | "active_listening" | "reading_reactions" | "empathy" | "teamwork" | "ownership" | "above_and_beyond")[];
             /**
@@ -1052,6 +1067,10 @@ export interface components {
              * @description The campaign this kudos belongs to, such as a thank-you wall
              */
             campaignId?: string;
+        };
+        KudosSentResponse: {
+            /** Format: uuid */
+            kudosId: string;
         };
         KudosReactionRequest: {
             /**
@@ -1074,6 +1093,45 @@ export interface components {
             source: "call" | "chat" | "email" | "survey" | "social" | "other";
             /** @description Personal data: stored encrypted under the agent’s key, erasable */
             quote: string;
+        };
+        NamedPerson: {
+            /** Format: uuid */
+            personId: string;
+            /** @description `[erased]` once erased */
+            displayName: string;
+        };
+        KudosItemResponse: {
+            /** Format: uuid */
+            kudosId: string;
+            from: components["schemas"]["NamedPerson"];
+            to: components["schemas"]["NamedPerson"][];
+            message: string;
+            values: ("clear_writing" | "active_listening" | "reading_reactions" | "empathy" | "teamwork" | "ownership" | "above_and_beyond")[];
+            /** @enum {string} */
+            visibility: "public" | "team" | "private";
+            /** Format: date-time */
+            sentAt: string;
+            /** @description How many reacted with each emoji */
+            reactions: {
+                [key: string]: number;
+            };
+        };
+        FeedResponse: {
+            items: components["schemas"]["KudosItemResponse"][];
+            nextCursor: string | null;
+        };
+        MyRecognitionResponse: {
+            /** @description Kudos received, all time */
+            received: number;
+            /** @description Kudos sent, all time */
+            sent: number;
+            /** @description Times each value was named */
+            valuesReceived: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            lastRecognisedAt: string | null;
+            recentlyReceived: components["schemas"]["KudosItemResponse"][];
         };
         LogWellbeingActivityRequest: {
             /** @enum {string} */
@@ -1432,33 +1490,23 @@ export interface operations {
             };
         };
     };
-    TeamsController_create: {
+    FindPeopleController_find: {
         parameters: {
-            query?: never;
+            query: {
+                q: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateTeamRequest"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description The team exists */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Invalid request: `errors` names each bad field */
-            400: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["FindPeopleResponse"];
                 };
             };
             /** @description No valid bearer token */
@@ -1472,33 +1520,6 @@ export interface operations {
             };
             /** @description Your role, or your relation to this object, does not allow it */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A team with this id exists already */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body over the size limit */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many writes */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1564,6 +1585,91 @@ export interface operations {
                 };
             };
             /** @description A rule of the domain says no; `type` names the rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TeamsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTeamRequest"];
+            };
+        };
+        responses: {
+            /** @description The team exists */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or your relation to this object, does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A team with this id exists already */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3264,12 +3370,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Sent: `{kudosId}` */
+            /** @description Sent */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KudosSentResponse"];
+                };
             };
             /** @description Invalid request: `errors` names each bad field */
             400: {
@@ -3806,12 +3914,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Public kudos, newest first: `{items, nextCursor}` */
+            /** @description Public kudos, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FeedResponse"];
+                };
             };
             /** @description No valid bearer token */
             401: {
@@ -3862,7 +3972,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FeedResponse"];
+                };
             };
             /** @description Invalid request: `errors` names each bad field */
             400: {
@@ -3931,7 +4043,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FeedResponse"];
+                };
             };
             /** @description Invalid request: `errors` names each bad field */
             400: {
@@ -3994,7 +4108,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyRecognitionResponse"];
+                };
             };
             /** @description No valid bearer token */
             401: {
@@ -4980,5 +5096,7 @@ export const contactVolumeRowRequestChannelValues: ReadonlyArray<FlattenedDeepRe
 export const sendKudosRequestValuesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendKudosRequest"]["values"]> = ["clear_writing", "active_listening", "reading_reactions", "empathy", "teamwork", "ownership", "above_and_beyond"];
 export const sendKudosRequestVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendKudosRequest"]["visibility"]> = ["public", "team", "private"];
 export const recordPraiseRequestSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordPraiseRequest"]["source"]> = ["call", "chat", "email", "survey", "social", "other"];
+export const kudosItemResponseValuesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KudosItemResponse"]["values"]> = ["clear_writing", "active_listening", "reading_reactions", "empathy", "teamwork", "ownership", "above_and_beyond"];
+export const kudosItemResponseVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KudosItemResponse"]["visibility"]> = ["public", "team", "private"];
 export const logWellbeingActivityRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LogWellbeingActivityRequest"]["kind"]> = ["recovery_break", "yoga", "meditation", "walk", "volunteering", "team_quiz", "workshop", "peer_support_circle", "coaching", "counselling", "other"];
 export const planCampaignRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCampaignRequest"]["kind"]> = ["customer_service_week"];

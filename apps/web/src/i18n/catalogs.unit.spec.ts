@@ -37,7 +37,8 @@ describe('the language catalogs', () => {
       [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([\w.-]+)'/g)].map((match) => match[1]),
     );
     expect(asked.length).toBeGreaterThan(10);
-    expect(asked.filter((key) => !en.includes(key))).toEqual([]);
+    // A counted string is asked for by its stem: `x` is `x_one`, `x_other`.
+    expect(asked.filter((key) => !en.includes(key) && !en.includes(`${key}_other`))).toEqual([]);
   });
 });
 

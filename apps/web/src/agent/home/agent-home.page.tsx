@@ -24,6 +24,18 @@ export function AgentHomePage() {
             {t('agentHome.incidentsHint')}
           </Link>
         </li>
+        <li>
+          <Link to="/agent/kudos" className="tile">
+            <strong>{t('agentHome.kudos')}</strong>
+            {t('agentHome.kudosHint')}
+          </Link>
+        </li>
+        <li>
+          <Link to="/agent/recognition" className="tile">
+            <strong>{t('agentHome.recognition')}</strong>
+            {t('agentHome.recognitionHint')}
+          </Link>
+        </li>
       </ul>
     </section>
   );
