@@ -14,6 +14,15 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     rolldownOptions: {
+      output: {
+        // Catalogs are named for what they hold (`strings-shared-en`, `strings-agent-fr`), so budgets can name them.
+        chunkFileNames: (chunk) => {
+          const catalog = /\/src\/(?:([\w-]+)\/)?i18n\/(\w+)\.json$/.exec(chunk.facadeModuleId ?? '');
+          return catalog
+            ? `assets/strings-${catalog[1] ?? 'shared'}-${catalog[2]}-[hash].js`
+            : 'assets/[name]-[hash].js';
+        },
+      },
       // React libraries mark their modules "use client" for server components; a browser bundle needs no such mark.
       onwarn(warning, warn) {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);

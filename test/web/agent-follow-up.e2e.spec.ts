@@ -133,4 +133,35 @@ describe('agent following up', () => {
     ).toEqual([]);
     await context.close();
   });
+
+  it('agent logs a walk and answers the weekly pulse, once', async () => {
+    const { page, context } = await stack.signIn(dana);
+    await page.getByRole('link', { name: /My wellbeing/ }).click();
+    for (const [question, score] of [
+      ['How do you feel this week?', '4'],
+      ['How much energy do you have?', '3'],
+      ['How heavy is your workload?', '5 (heavy)'],
+    ])
+      await choose(page.getByRole('radiogroup', { name: question }).getByRole('radio', { name: score, exact: true }));
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    await page.getByRole('status').filter({ hasText: 'mood 4, energy 3, workload 5' }).waitFor();
+
+    await page.getByRole('combobox', { name: 'Activity' }).selectOption({ label: 'Walk' });
+    await page.getByRole('spinbutton', { name: 'Minutes' }).fill('20');
+    await page.getByRole('button', { name: 'Log it' }).click();
+    await page.getByRole('status').filter({ hasText: 'Logged: Walk, 20 minutes.' }).waitFor();
+    await stack.api.projectionsCaughtUp();
+    await page.reload();
+    await page.getByText('Walk, 20 minutes', { exact: false }).waitFor();
+    // Answered this week: the pulse is not asked again.
+    expect(await page.getByRole('button', { name: 'Send my answers' }).count()).toBe(0);
+    await checkPage(page, 'agent-my-wellbeing');
+
+    const mine = await stack.api.request({ method: 'GET', url: '/v1/me/wellbeing', as: dana });
+    expect(mine.body).toMatchObject({
+      items: [{ kind: 'walk', minutes: 20 }],
+      pulses: [{ mood: 4, energy: 3, workload: 5 }],
+    });
+    await context.close();
+  });
 });

@@ -111,4 +111,41 @@ describe('agent reporting abuse', () => {
     expect(await incidentsOf(dana)).toMatchObject([{ kinds: ['profanity'], severity: 'low' }]);
     await context.close();
   });
+
+  it('an expired session signs in again and comes back to the page the agent opened', async () => {
+    const { page, context } = await stack.signIn(ana);
+    // The access token's time is up (as after a long break): the next request needs a new sign-in.
+    await page.evaluate(`(() => {
+      const key = Object.keys(sessionStorage).find((name) => name.startsWith('oidc.user:'));
+      const user = JSON.parse(sessionStorage.getItem(key));
+      sessionStorage.setItem(key, JSON.stringify({ ...user, expires_at: Math.floor(Date.now() / 1000) - 60 }));
+    })()`);
+    const visited: string[] = [];
+    page.on('framenavigated', (frame) => visited.push(frame.url()));
+    await page.getByRole('link', { name: /My reports/ }).click();
+    await page.waitForURL((address) => address.pathname === '/agent/incidents');
+    await page.getByRole('heading', { name: 'My reports' }).waitFor();
+    // Her reports, or none: either way the api answered the new token.
+    await page
+      .getByText(/^(You have not reported anything\.|Threat of violence)$/)
+      .first()
+      .waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // The provider still knew her (its session cookie): straight back through the app's callback.
+    expect(visited.filter((url) => new URL(url).pathname === '/callback')).toHaveLength(1);
+    expect(await page.evaluate('Object.keys(sessionStorage).some((key) => key.startsWith("oidc.user:"))')).toBe(true);
+    await context.close();
+  });
+
+  it('keeps the language the agent chose, and tells the browser which it is', async () => {
+    const { page, context } = await stack.signIn(ana);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Français' });
+    await page.getByRole('link', { name: /Signaler une agression/ }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await page.reload();
+    await page.getByRole('link', { name: /Signaler une agression/ }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    await checkPage(page, 'agent-home');
+    await context.close();
+  });
 });

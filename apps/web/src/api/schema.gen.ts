@@ -1157,6 +1157,35 @@ export interface components {
             /** @description How heavy your workload is: 1 light, 5 heavy */
             workload: number;
         };
+        MyActivityResponse: {
+            /** Format: uuid */
+            activityId: string;
+            /** @enum {string} */
+            kind: "recovery_break" | "yoga" | "meditation" | "walk" | "volunteering" | "team_quiz" | "workshop" | "peer_support_circle" | "coaching" | "counselling" | "other";
+            minutes: number;
+            /** Format: date */
+            occurredOn: string;
+            /** Format: uuid */
+            campaignId?: string;
+            /** Format: date-time */
+            loggedAt: string;
+        };
+        MyPulseResponse: {
+            /** @example 2026-W49 */
+            isoWeek: string;
+            mood: number;
+            energy: number;
+            workload: number;
+            /** Format: date-time */
+            submittedAt: string;
+        };
+        MyWellbeingResponse: {
+            /** @description Own activities, newest first */
+            items: components["schemas"]["MyActivityResponse"][];
+            nextCursor: string | null;
+            /** @description Own pulse answers, newest week first */
+            pulses: components["schemas"]["MyPulseResponse"][];
+        };
         CampaignDayRequest: {
             /**
              * Format: date
@@ -4454,12 +4483,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `{items, nextCursor}` of own activities, newest first, and own `pulses` by week */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyWellbeingResponse"];
+                };
             };
             /** @description A bad limit or cursor */
             400: {
@@ -5099,4 +5129,5 @@ export const recordPraiseRequestSourceValues: ReadonlyArray<FlattenedDeepRequire
 export const kudosItemResponseValuesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KudosItemResponse"]["values"]> = ["clear_writing", "active_listening", "reading_reactions", "empathy", "teamwork", "ownership", "above_and_beyond"];
 export const kudosItemResponseVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KudosItemResponse"]["visibility"]> = ["public", "team", "private"];
 export const logWellbeingActivityRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LogWellbeingActivityRequest"]["kind"]> = ["recovery_break", "yoga", "meditation", "walk", "volunteering", "team_quiz", "workshop", "peer_support_circle", "coaching", "counselling", "other"];
+export const myActivityResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MyActivityResponse"]["kind"]> = ["recovery_break", "yoga", "meditation", "walk", "volunteering", "team_quiz", "workshop", "peer_support_circle", "coaching", "counselling", "other"];
 export const planCampaignRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCampaignRequest"]["kind"]> = ["customer_service_week"];

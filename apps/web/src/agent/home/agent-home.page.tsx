@@ -36,6 +36,12 @@ export function AgentHomePage() {
             {t('agentHome.recognitionHint')}
           </Link>
         </li>
+        <li>
+          <Link to="/agent/wellbeing" className="tile">
+            <strong>{t('agentHome.wellbeing')}</strong>
+            {t('agentHome.wellbeingHint')}
+          </Link>
+        </li>
       </ul>
     </section>
   );
