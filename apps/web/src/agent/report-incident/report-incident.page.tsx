@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
-import { Button, Checkbox, CheckboxGroup, Label, Radio, RadioGroup, TextArea, TextField } from 'react-aria-components';
+import { Button, Checkbox, Label, TextArea, TextField } from 'react-aria-components';
 import { Input } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/client';
@@ -11,16 +11,14 @@ import { useMe } from '../../app/me';
 import { RecoveryBreakButton } from '../recovery-break/recovery-break-button';
 import {
   ABUSE_KINDS,
-  type AbuseKind,
   CHANNELS,
-  type Channel,
   type MissingField,
   type ReportDraft,
   SEVERITIES,
-  type Severity,
   missingFields,
   toReport,
 } from './report-draft';
+import { CheckboxChoices, RadioChoices } from '../../ui/choices';
 import { useReportDraft } from './use-report-draft';
 import { fromLocalInput, toLocalInput } from './local-time';
 
@@ -85,56 +83,33 @@ export function ReportIncidentPage() {
       <h1>{title}</h1>
       <form className="stack" onSubmit={submit} noValidate>
         <p className="hint">{t('report.intro')}</p>
-        <RadioGroup
+        <RadioChoices
           id="report-channel"
-          className="field"
+          label={t('report.channel')}
+          options={CHANNELS}
+          optionLabel={(channel) => t(`channels.${channel}`)}
           value={draft.channel}
-          onChange={(channel) => change({ channel: channel as Channel })}
+          onChange={(channel) => change({ channel })}
           isInvalid={missing.includes('channel') && !draft.channel}
-          orientation="horizontal"
-        >
-          <Label>{t('report.channel')}</Label>
-          <div className="choices">
-            {CHANNELS.map((channel) => (
-              <Radio key={channel} value={channel} className="choice">
-                {t(`channels.${channel}`)}
-              </Radio>
-            ))}
-          </div>
-        </RadioGroup>
-        <CheckboxGroup
+        />
+        <CheckboxChoices
           id="report-kinds"
-          className="field"
+          label={t('report.kinds')}
+          options={ABUSE_KINDS}
+          optionLabel={(kind) => t(`kinds.${kind}`)}
           value={draft.kinds}
-          onChange={(kinds) => change({ kinds: kinds as AbuseKind[] })}
+          onChange={(kinds) => change({ kinds })}
           isInvalid={missing.includes('kinds') && draft.kinds.length === 0}
-        >
-          <Label>{t('report.kinds')}</Label>
-          <div className="choices">
-            {ABUSE_KINDS.map((kind) => (
-              <Checkbox key={kind} value={kind} className="choice">
-                {t(`kinds.${kind}`)}
-              </Checkbox>
-            ))}
-          </div>
-        </CheckboxGroup>
-        <RadioGroup
+        />
+        <RadioChoices
           id="report-severity"
-          className="field"
+          label={t('report.severity')}
+          options={SEVERITIES}
+          optionLabel={(severity) => t(`severities.${severity}`)}
           value={draft.severity}
-          onChange={(severity) => change({ severity: severity as Severity })}
+          onChange={(severity) => change({ severity })}
           isInvalid={missing.includes('severity') && !draft.severity}
-          orientation="horizontal"
-        >
-          <Label>{t('report.severity')}</Label>
-          <div className="choices">
-            {SEVERITIES.map((severity) => (
-              <Radio key={severity} value={severity} className="choice">
-                {t(`severities.${severity}`)}
-              </Radio>
-            ))}
-          </div>
-        </RadioGroup>
+        />
         <Checkbox
           className="choice"
           isSelected={draft.supportRequested}

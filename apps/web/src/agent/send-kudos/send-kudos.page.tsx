@@ -2,16 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useRef, useState } from 'react';
 import {
   Button,
-  Checkbox,
-  CheckboxGroup,
   ComboBox,
   Input,
   Label,
   ListBox,
   ListBoxItem,
   Popover,
-  Radio,
-  RadioGroup,
   Tag,
   TagGroup,
   TagList,
@@ -24,11 +20,11 @@ import { type components, sendKudosRequestValuesValues, sendKudosRequestVisibili
 import { ProblemNotice } from '../../app/error-notice';
 import { useMe } from '../../app/me';
 import { usePageTitle } from '../../app/page-title';
+import { CheckboxChoices, RadioChoices } from '../../ui/choices';
 import { KudosCard } from '../my-recognition/kudos-card';
 import { type KudosDraft, MAX_VALUES, emptyKudos, kudosProblems, toKudos } from './kudos-draft';
 
 type Colleague = components['schemas']['FindPeopleResponse']['items'][number];
-type Visibility = KudosDraft['visibility'];
 
 /** Thank one or more colleagues, found by name, for the values they showed. */
 export function SendKudosPage() {
@@ -101,41 +97,22 @@ export function SendKudosPage() {
           <Label>{t('kudos.message')}</Label>
           <TextArea rows={3} />
         </TextField>
-        <CheckboxGroup
-          className="field"
+        <CheckboxChoices
+          label={t('kudos.values')}
+          description={t('kudos.valuesHint', { max: MAX_VALUES })}
+          options={sendKudosRequestValuesValues}
+          optionLabel={(value) => t(`kudosValues.${value}`)}
           value={draft.values}
-          onChange={(values) => change({ values: values as KudosDraft['values'] })}
-        >
-          <Label>{t('kudos.values')}</Label>
-          <span slot="description">{t('kudos.valuesHint', { max: MAX_VALUES })}</span>
-          <div className="choices">
-            {sendKudosRequestValuesValues.map((value) => (
-              <Checkbox
-                key={value}
-                value={value}
-                className="choice"
-                isDisabled={draft.values.length >= MAX_VALUES && !draft.values.includes(value)}
-              >
-                {t(`kudosValues.${value}`)}
-              </Checkbox>
-            ))}
-          </div>
-        </CheckboxGroup>
-        <RadioGroup
-          className="field"
+          onChange={(values) => change({ values })}
+          isOptionDisabled={(value) => draft.values.length >= MAX_VALUES && !draft.values.includes(value)}
+        />
+        <RadioChoices
+          label={t('kudos.visibility')}
+          options={sendKudosRequestVisibilityValues}
+          optionLabel={(visibility) => t(`visibilities.${visibility}`)}
           value={draft.visibility}
-          onChange={(visibility) => change({ visibility: visibility as Visibility })}
-          orientation="horizontal"
-        >
-          <Label>{t('kudos.visibility')}</Label>
-          <div className="choices">
-            {sendKudosRequestVisibilityValues.map((visibility) => (
-              <Radio key={visibility} value={visibility} className="choice">
-                {t(`visibilities.${visibility}`)}
-              </Radio>
-            ))}
-          </div>
-        </RadioGroup>
+          onChange={(visibility) => change({ visibility })}
+        />
         {shown.length > 0 && (
           <p role="alert" className="notice notice-error">
             {shown.map((problem) => t(`kudos.problems.${problem}`)).join(' ')}

@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/client';
 import { type components, logWellbeingActivityRequestKindValues } from '../../api/schema.gen';
 import { ProblemNotice } from '../../app/error-notice';
 import { useFormat } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
+import { RadioChoices } from '../../ui/choices';
 import { PULSE_QUESTIONS, PULSE_SCORES, type PulseQuestion, thisWeeksPulse, today } from './weekly-pulse';
 
 type Activity = components['schemas']['LogWellbeingActivityRequest'];
@@ -75,22 +76,14 @@ function WeeklyPulse({ answered }: { answered?: Record<PulseQuestion, number> })
       <h2 id="pulse">{t('pulse.title')}</h2>
       <p className="hint">{t('pulse.privacy')}</p>
       {PULSE_QUESTIONS.map((question) => (
-        <RadioGroup
+        <RadioChoices
           key={question}
-          className="field"
-          orientation="horizontal"
+          label={t(`pulse.${question}`)}
+          options={PULSE_SCORES}
+          optionLabel={(score) => t(`pulse.${question}Score${score}`)}
           value={scores[question] === undefined ? null : String(scores[question])}
           onChange={(score) => setScores((current) => ({ ...current, [question]: Number(score) }))}
-        >
-          <Label>{t(`pulse.${question}`)}</Label>
-          <div className="choices">
-            {PULSE_SCORES.map((score) => (
-              <Radio key={score} value={String(score)} className="choice">
-                {t(`pulse.${question}Score${score}`)}
-              </Radio>
-            ))}
-          </div>
-        </RadioGroup>
+        />
       ))}
       {submit.isError && <ProblemNotice error={submit.error} />}
       <Button type="submit" className="button" isDisabled={!complete || submit.isPending}>
