@@ -1,4 +1,4 @@
-import { Interactions, choose, type Person, type WebStack, checkPage, startWebStack } from './support/web-stack';
+import { Interactions, choose, tabTo, type Person, type WebStack, checkPage, startWebStack } from './support/web-stack';
 
 /** The agent's report, end to end in Chromium: the built app, the real api, projector and worker, OIDC sign-in. */
 describe('agent reporting abuse', () => {
@@ -17,6 +17,7 @@ describe('agent reporting abuse', () => {
   const incidentsOf = async (person: Person) =>
     (await stack.api.request({ method: 'GET', url: '/v1/me/incidents', as: person })).body.items as {
       incidentId: string;
+      channel: string;
       kinds: string[];
       severity: string;
       supportRequested: boolean;
@@ -43,6 +44,35 @@ describe('agent reporting abuse', () => {
     await stack.api.projectionsCaughtUp();
     expect(await incidentsOf(ana)).toMatchObject([
       { kinds: ['threat_of_violence'], severity: 'high', supportRequested: true },
+    ]);
+    await context.close();
+  });
+
+  it('agent reports with the keyboard alone', async () => {
+    const emma = await stack.person('Emma Petit', ['agent'], ana.teamId);
+    const { page, context } = await stack.signIn(emma);
+    await tabTo(page, page.getByRole('link', { name: /Report abuse/ }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Report abuse' }).waitFor();
+    for (const choice of [
+      page.getByRole('radio', { name: 'Video' }),
+      page.getByRole('checkbox', { name: 'Discrimination' }),
+      page.getByRole('radio', { name: 'Critical' }),
+    ]) {
+      // A radio group is one Tab stop: Tab reaches it, arrows move within it.
+      const group = choice.locator('xpath=ancestor::*[@role="radiogroup" or @role="group"][1]');
+      await tabTo(page, group.locator('input').first());
+      for (let moves = 0; moves < 10 && !(await choice.evaluate((e) => e === e.ownerDocument.activeElement)); moves++)
+        await page.keyboard.press((await choice.getAttribute('type')) === 'radio' ? 'ArrowRight' : 'Tab');
+      await page.keyboard.press('Space');
+      expect(await choice.isChecked()).toBe(true);
+    }
+    await tabTo(page, page.getByRole('button', { name: 'Send report' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Report sent' }).waitFor();
+    await stack.api.projectionsCaughtUp();
+    expect(await incidentsOf(emma)).toMatchObject([
+      { channel: 'video', kinds: ['discriminatory'], severity: 'critical' },
     ]);
     await context.close();
   });

@@ -151,6 +151,19 @@ export async function choose(target: Locator): Promise<void> {
   if (!(await target.isChecked())) throw new Error(`Space did not tick ${String(target)}`);
 }
 
+/**
+ * Presses Tab (at most `limit` times) until the target has the focus, as a keyboard user moves
+ * through a page; fails if it never does. Returns how many presses it took.
+ */
+export async function tabTo(page: Page, target: Locator, limit = 40): Promise<number> {
+  for (let presses = 0; presses <= limit; presses += 1) {
+    if (await target.evaluate((element) => element === element.ownerDocument.activeElement).catch(() => false))
+      return presses;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${String(target)}`);
+}
+
 /** Counts what the user does (a click, a key press, a choice), so a journey can hold to its budget. */
 export class Interactions {
   count = 0;
