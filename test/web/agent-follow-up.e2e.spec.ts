@@ -97,6 +97,7 @@ describe('agent following up', () => {
     await choose(page.getByRole('checkbox', { name: 'Above and beyond' }));
     await page.getByRole('button', { name: 'Send kudos' }).click();
     await page.getByRole('status').filter({ hasText: 'Kudos sent to Chloé Martin, Dana Smith' }).waitFor();
+    await page.getByRole('article', { name: 'From you to Chloé Martin, Dana Smith' }).waitFor();
     await checkPage(page, 'agent-send-kudos');
 
     await stack.api.projectionsCaughtUp();
@@ -150,9 +151,8 @@ describe('agent following up', () => {
     await page.getByRole('spinbutton', { name: 'Minutes' }).fill('20');
     await page.getByRole('button', { name: 'Log it' }).click();
     await page.getByRole('status').filter({ hasText: 'Logged: Walk, 20 minutes.' }).waitFor();
-    await stack.api.projectionsCaughtUp();
-    await page.reload();
-    await page.getByText('Walk, 20 minutes', { exact: false }).waitFor();
+    // The list asks again until the read model has it.
+    await page.getByRole('listitem').filter({ hasText: 'Walk, 20 minutes' }).waitFor();
     // Answered this week: the pulse is not asked again.
     expect(await page.getByRole('button', { name: 'Send my answers' }).count()).toBe(0);
     await checkPage(page, 'agent-my-wellbeing');

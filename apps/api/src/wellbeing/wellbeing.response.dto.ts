@@ -26,3 +26,7 @@ export class MyWellbeingResponse {
   @ApiProperty({ type: [MyPulseResponse], description: 'Own pulse answers, newest week first' })
   pulses: MyPulseResponse[];
 }
+
+export class ActivityLoggedResponse {
+  @ApiProperty({ format: 'uuid' }) activityId: string;
+}

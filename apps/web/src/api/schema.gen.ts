@@ -1149,6 +1149,10 @@ export interface components {
              */
             campaignId?: string;
         };
+        ActivityLoggedResponse: {
+            /** Format: uuid */
+            activityId: string;
+        };
         SubmitPulseCheckInRequest: {
             /** @description How you feel: 1 low, 5 high */
             mood: number;
@@ -4313,12 +4317,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Logged; answers `{activityId}` */
+            /** @description Logged */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActivityLoggedResponse"];
+                };
             };
             /** @description Bad fields, a date in the future (UTC) or more than 90 days back */
             400: {

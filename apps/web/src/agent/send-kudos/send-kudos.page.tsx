@@ -20,11 +20,13 @@ import { type components, sendKudosRequestValuesValues, sendKudosRequestVisibili
 import { ProblemNotice } from '../../app/error-notice';
 import { useMe } from '../../app/me';
 import { usePageTitle } from '../../app/page-title';
+import { untilShown } from '../../app/until-shown';
 import { CheckboxChoices, RadioChoices } from '../../ui/choices';
 import { KudosCard } from '../my-recognition/kudos-card';
 import { type KudosDraft, MAX_VALUES, emptyKudos, kudosProblems, toKudos } from './kudos-draft';
 
 type Colleague = components['schemas']['FindPeopleResponse']['items'][number];
+type Feed = components['schemas']['FeedResponse'];
 
 /** Thank one or more colleagues, found by name, for the values they showed. */
 export function SendKudosPage() {
@@ -35,13 +37,15 @@ export function SendKudosPage() {
   const [draft, setDraft] = useState<KudosDraft>(emptyKudos);
   const [shown, setShown] = useState<string[]>([]);
   const [sentTo, setSentTo] = useState<string | null>(null);
+  const [written, setWritten] = useState<{ id: string; at: number } | null>(null);
   const key = useRef(crypto.randomUUID());
   const change = (patch: Partial<KudosDraft>) => setDraft((current) => ({ ...current, ...patch }));
 
   const send = useMutation({
     mutationFn: (kudos: KudosDraft) =>
       answer(api.POST('/v1/kudos', { body: toKudos(kudos), headers: { 'idempotency-key': key.current } })),
-    onSuccess: (_, kudos) => {
+    onSuccess: ({ kudosId }, kudos) => {
+      setWritten({ id: kudosId, at: Date.now() });
       setSentTo(kudos.to.map((person) => person.displayName).join(', '));
       setDraft(emptyKudos);
       setShown([]);
@@ -52,6 +56,7 @@ export function SendKudosPage() {
   const feed = useQuery({
     queryKey: ['feeds', 'people', me.personId],
     queryFn: () => answer(api.GET('/v1/feeds/people/{personId}', { params: { path: { personId: me.personId } } })),
+    refetchInterval: untilShown<Feed>(written, (page, id) => page.items.some((kudos) => kudos.kudosId === id)),
   });
 
   const submit = (event: React.FormEvent) => {

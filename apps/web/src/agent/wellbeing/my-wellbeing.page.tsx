@@ -7,10 +7,12 @@ import { type components, logWellbeingActivityRequestKindValues } from '../../ap
 import { ProblemNotice } from '../../app/error-notice';
 import { useFormat } from '../../app/format';
 import { usePageTitle } from '../../app/page-title';
+import { untilShown } from '../../app/until-shown';
 import { RadioChoices } from '../../ui/choices';
 import { PULSE_QUESTIONS, PULSE_SCORES, type PulseQuestion, thisWeeksPulse, today } from './weekly-pulse';
 
 type Activity = components['schemas']['LogWellbeingActivityRequest'];
+type Mine = components['schemas']['MyWellbeingResponse'];
 const MINE = ['me', 'wellbeing'] as const;
 
 /** The agent's wellbeing: this week's pulse (three questions, once a week) and the activities they log. */
@@ -18,13 +20,18 @@ export function MyWellbeingPage() {
   const { t } = useTranslation();
   const title = usePageTitle('wellbeing.title');
   const format = useFormat();
-  const mine = useQuery({ queryKey: MINE, queryFn: () => answer(api.GET('/v1/me/wellbeing')) });
+  const [written, setWritten] = useState<{ id: string; at: number } | null>(null);
+  const mine = useQuery({
+    queryKey: MINE,
+    queryFn: () => answer(api.GET('/v1/me/wellbeing')),
+    refetchInterval: untilShown<Mine>(written, (data, id) => data.items.some((one) => one.activityId === id)),
+  });
   return (
     <section className="page stack">
       <h1>{title}</h1>
       {mine.isError && <ProblemNotice error={mine.error} />}
       {mine.data && <WeeklyPulse answered={thisWeeksPulse(mine.data.pulses, new Date())} />}
-      <LogActivity />
+      <LogActivity onLogged={(id) => setWritten({ id, at: Date.now() })} />
       <h2>{t('wellbeing.logged')}</h2>
       {mine.data?.items.length === 0 && <p>{t('wellbeing.noneLogged')}</p>}
       <ul className="list">
@@ -93,17 +100,16 @@ function WeeklyPulse({ answered }: { answered?: Record<PulseQuestion, number> })
   );
 }
 
-function LogActivity() {
+function LogActivity({ onLogged }: { onLogged: (activityId: string) => void }) {
   const { t } = useTranslation();
-  const queries = useQueryClient();
   const key = useRef(crypto.randomUUID());
   const [activity, setActivity] = useState<Activity>({ kind: 'walk', minutes: 15, occurredOn: today(new Date()) });
   const log = useMutation({
     mutationFn: (body: Activity) =>
       answer(api.POST('/v1/wellbeing/activities', { body, headers: { 'idempotency-key': key.current } })),
-    onSuccess: () => {
+    onSuccess: ({ activityId }) => {
       key.current = crypto.randomUUID();
-      void queries.invalidateQueries({ queryKey: MINE });
+      onLogged(activityId);
     },
   });
   return (
