@@ -105,7 +105,7 @@ describe('api operations endpoints', () => {
 
   it('counts requests by route in its Prometheus metrics', async () => {
     await api.request({ method: 'GET', url: '/health/live' });
-    await api.request({ method: 'GET', url: '/no-such-route' });
+    await api.request({ method: 'GET', url: '/v1/no-such-route' });
 
     const response = await api.request({ method: 'GET', url: '/metrics' });
 

@@ -70,6 +70,8 @@ const reads: Row[] = [
     url: () => `/v1/dashboards/${dashboard}?${RANGE}${dashboard === 'recognition' ? '' : '&groupBy=team'}`,
     allowed: ['hr', 'admin'],
   })),
+  { method: 'GET', route: '/v1/me', url: () => '/v1/me', allowed: 'everyone' },
+  { method: 'GET', route: '/v1/people', url: () => '/v1/people?q=pe', allowed: 'everyone' },
   { method: 'GET', route: '/v1/me/wellbeing', url: () => '/v1/me/wellbeing', allowed: 'everyone' },
   { method: 'GET', route: '/v1/me/recognition', url: () => '/v1/me/recognition', allowed: 'everyone' },
   { method: 'GET', route: '/v1/feeds/org', url: () => '/v1/feeds/org', allowed: 'everyone' },

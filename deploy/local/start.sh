@@ -17,6 +17,8 @@ source deploy/local/install.sh
 url="http://${HOST:-127.0.0.1}:${PORT:-3000}"
 export FRONTLINE_ENV="${FRONTLINE_ENV:-development}" AUTH_MODE="${AUTH_MODE:-oidc}"
 export OIDC_ISSUER="${OIDC_ISSUER:-http://127.0.0.1:${DEV_OIDC_PORT:-3001}}" OIDC_AUDIENCE="${OIDC_AUDIENCE:-urn:frontline:api}"
+# The browser app is served by the api at $url: the development provider sends people back there.
+export DEV_OIDC_REDIRECT_URIS="${DEV_OIDC_REDIRECT_URIS:-$url/callback,http://127.0.0.1:5173/callback,$url/docs/oauth2-redirect.html}"
 apps=(api projector worker)
 addresses=("$url/health/live")
 # The development provider is ours to start only when the api trusts one on this machine.
@@ -75,6 +77,7 @@ for _ in $(seq 1 120); do
   if answers "$url/health/ready"; then
     cat <<MSG
 Frontline is running (pids ${pids[*]}; logs in $logs/).
+  Open         $url/
   API docs     $url/docs
   OpenAPI      $url/docs-json
   Readiness    $url/health/ready

@@ -16,6 +16,7 @@ import {
 import { ApiModule } from './api.module';
 import { openApiDocument } from './openapi';
 import { protectQueuesBoard } from './ops/queues-board';
+import { serveWebApp } from './web/web-app';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 /** Bulk imports (5,000 rows) and an identity provider's group changes are where larger bodies are expected. */
@@ -111,6 +112,7 @@ function configureApiApp(app: NestFastifyApplication): NestFastifyApplication {
   if (app.get(AppConfig).FRONTLINE_ENV === 'development') acceptAsOf(fastify);
   protectQueuesBoard(app);
   observeResponses(app);
+  serveWebApp(app);
 
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;

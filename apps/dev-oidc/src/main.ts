@@ -7,8 +7,16 @@ import { SignInAccounts } from './sign-in-accounts';
 
 const LOOPBACK = /^http:\/\/127\.0\.0\.1:(\d+)$/;
 
-/** Where the browser app and the api docs come back to after signing in, unless DEV_OIDC_REDIRECT_URIS says otherwise. */
-const REDIRECT_URIS = 'http://127.0.0.1:5173/callback,http://127.0.0.1:3000/docs/oauth2-redirect.html';
+/**
+ * Where the browser app (served by the api, or by `vite` while developing it) and the api docs come back
+ * to after signing in, unless DEV_OIDC_REDIRECT_URIS says otherwise. The provider answers the app's
+ * token requests (CORS) only from these origins.
+ */
+const REDIRECT_URIS = [
+  'http://127.0.0.1:3000/callback',
+  'http://127.0.0.1:5173/callback',
+  'http://127.0.0.1:3000/docs/oauth2-redirect.html',
+].join(',');
 
 // The development OpenID Provider of `npm start`: it signs anyone in as anyone, so it starts on this machine only.
 runMain(async () => {

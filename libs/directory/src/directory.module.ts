@@ -10,12 +10,16 @@ import { RenameTeamHandler } from './application/rename-team.handler';
 import { ScimTokens } from './application/scim-tokens';
 import { TeamSites } from './application/team-sites';
 import { ProvisionedPeople } from './queries/provisioned-people';
+import { FindPeopleHandler } from './queries/find-people.handler';
+import { WhoAmIHandler } from './queries/who-am-i.handler';
 import { ReadModelsModule } from '@frontline/read-models';
 
 @Module({
   imports: [ReadModelsModule],
   providers: [
     ProvisionedPeople,
+    WhoAmIHandler,
+    FindPeopleHandler,
     CreateTeamHandler,
     RenameTeamHandler,
     ImportDirectoryHandler,

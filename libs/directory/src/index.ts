@@ -25,3 +25,5 @@ export * from './projections/membership';
 export * from './projections/directory.keys';
 export * from './queries/team-names';
 export * from './queries/display-names';
+export * from './queries/who-am-i.query';
+export * from './queries/find-people.query';

@@ -11,6 +11,7 @@ import {
 import { IncidentAccessLogQuery } from '@frontline/abuse';
 import { type Actor, CurrentActor } from '@frontline/platform';
 import { PageRequest } from '../common/read.request.dto';
+import { IncidentAccessLogResponse } from './abuse.response.dto';
 
 /** The reporter sees who was given their incident; nobody else sees that list. */
 @ApiTags('abuse')
@@ -27,7 +28,7 @@ export class IncidentAccessLogController {
       'role they had it in, when, whether the narrative was in what they saw, and whether they opened it ' +
       '(`incident`) or saw it as an entry of a queue (`queue`).',
   })
-  @ApiOkResponse({ description: '`{items: [{readerId, displayName, role, via, narrative, at}], nextCursor}`' })
+  @ApiOkResponse({ type: IncidentAccessLogResponse })
   @ApiForbiddenResponse({ description: 'You may see the incident but it is not yours' })
   @ApiNotFoundResponse({ description: 'No such incident, or not one you may know of' })
   accessLog(@Param('id', ParseUUIDPipe) incidentId: string, @Query() page: PageRequest, @CurrentActor() actor: Actor) {

@@ -12,6 +12,7 @@ import { IncidentQueueQuery, MyIncidentsQuery } from '@frontline/abuse';
 import { type Actor, CurrentActor, Roles } from '@frontline/platform';
 import { PageRequest } from '../common/read.request.dto';
 import { IncidentQueueRequest } from './abuse-reads.request.dto';
+import { MyIncidentsResponse } from './abuse.response.dto';
 
 /** Lists for acting on incidents and for following one's own; details stay behind GET /v1/incidents/{id}. */
 @ApiTags('abuse')
@@ -39,7 +40,10 @@ export class IncidentQueueController {
 
   @Get('me/incidents')
   @ApiOperation({ summary: 'Follow your own reports' })
-  @ApiOkResponse({ description: 'Your own incidents, newest first, whatever became of them: `{items, nextCursor}`' })
+  @ApiOkResponse({
+    description: 'Your own incidents, newest first, whatever became of them',
+    type: MyIncidentsResponse,
+  })
   myIncidents(@Query() page: PageRequest, @CurrentActor() actor: Actor) {
     return this.queries.execute(new MyIncidentsQuery(actor.personId, page));
   }

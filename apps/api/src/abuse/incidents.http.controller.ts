@@ -5,6 +5,7 @@ import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiParam,
   ApiServiceUnavailableResponse,
@@ -25,6 +26,7 @@ import {
   RecoveryBreakRequest,
   ReportIncidentRequest,
 } from './abuse.request.dto';
+import { IncidentResponse } from './abuse.response.dto';
 
 const SupportKindParam = new ParseEnumPipe(Object.fromEntries(SUPPORT_KINDS.map((kind) => [kind, kind])));
 
@@ -57,6 +59,7 @@ export class IncidentsController {
       'when it cannot be recorded, the answer is a 503 and nothing of the incident.',
   })
   @ApiServiceUnavailableResponse({ description: 'Your access could not be recorded, so the incident is not shown' })
+  @ApiOkResponse({ type: IncidentResponse })
   get(@Param('id', ParseUUIDPipe) incidentId: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetIncidentQuery(incidentId, actor, new Date()));
   }

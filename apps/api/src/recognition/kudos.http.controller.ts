@@ -12,6 +12,7 @@ import {
 import { type CommandContext, Context, Idempotent, Roles } from '@frontline/platform';
 import { ReactToKudosCommand, RemoveKudosCommand, SendKudosCommand } from '@frontline/recognition';
 import { HideKudosRequest, KudosReactionRequest, SendKudosRequest } from './recognition.request.dto';
+import { KudosSentResponse } from './recognition.response.dto';
 
 @ApiTags('recognition')
 @ApiBearerAuth()
@@ -22,7 +23,7 @@ export class KudosController {
 
   @Post()
   @ApiOperation({ summary: 'Send kudos' })
-  @ApiCreatedResponse({ description: 'Sent: `{kudosId}`' })
+  @ApiCreatedResponse({ description: 'Sent', type: KudosSentResponse })
   @ApiConflictResponse({ description: 'To yourself, to someone who left, or over the daily allowance' })
   @ApiNotFoundResponse({ description: 'A recipient nobody enrolled' })
   send(@Body() request: SendKudosRequest, @Context() context: CommandContext) {

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTa
 import { type Actor, CurrentActor, Roles } from '@frontline/platform';
 import { MyRecognitionQuery, RecognitionDashboardQuery, RecognitionGapsQuery } from '@frontline/recognition';
 import { RecognitionDashboardRequest, RecognitionGapsRequest } from './recognition-reads.request.dto';
+import { MyRecognitionResponse } from './recognition.response.dto';
 
 @ApiTags('recognition')
 @ApiBearerAuth()
@@ -13,7 +14,10 @@ export class RecognitionStatsController {
 
   @Get('me/recognition')
   @ApiOperation({ summary: 'See the recognition you have received' })
-  @ApiOkResponse({ description: 'Your own kudos counts, values received, last recognised at, recent kudos' })
+  @ApiOkResponse({
+    description: 'Your own kudos counts, values received, last recognised at, recent kudos',
+    type: MyRecognitionResponse,
+  })
   me(@CurrentActor() actor: Actor) {
     return this.queries.execute(new MyRecognitionQuery(actor.personId));
   }

@@ -11,6 +11,7 @@ import {
 import { type Actor, CurrentActor, Roles } from '@frontline/platform';
 import { MyWellbeingQuery, WellbeingDashboardQuery } from '@frontline/wellbeing';
 import { MyWellbeingRequest, WellbeingDashboardRequest } from './wellbeing-reads.request.dto';
+import { MyWellbeingResponse } from './wellbeing.response.dto';
 
 @ApiTags('wellbeing')
 @ApiBearerAuth()
@@ -21,7 +22,7 @@ export class WellbeingReadsController {
   /** The caller's own history: there is no way to name anyone else. */
   @Get('me/wellbeing')
   @ApiOperation({ summary: 'See your own wellbeing activities and pulse answers' })
-  @ApiOkResponse({ description: '`{items, nextCursor}` of own activities, newest first, and own `pulses` by week' })
+  @ApiOkResponse({ type: MyWellbeingResponse })
   @ApiBadRequestResponse({ description: 'A bad limit or cursor' })
   myWellbeing(@Query() { cursor, limit }: MyWellbeingRequest, @CurrentActor() actor: Actor) {
     return this.queries.execute(new MyWellbeingQuery(actor, actor.personId, { cursor, limit }));

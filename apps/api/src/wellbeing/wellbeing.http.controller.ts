@@ -12,6 +12,7 @@ import {
 import { LogWellbeingActivityCommand, SubmitPulseCheckInCommand } from '@frontline/wellbeing';
 import { type CommandContext, Context, Idempotent, newId } from '@frontline/platform';
 import { LogWellbeingActivityRequest, SubmitPulseCheckInRequest } from './wellbeing.request.dto';
+import { ActivityLoggedResponse } from './wellbeing.response.dto';
 
 /** Any role, always for the caller themself: nothing here names another person. */
 @ApiTags('wellbeing')
@@ -24,7 +25,7 @@ export class WellbeingController {
 
   @Post('activities')
   @ApiOperation({ summary: 'Log a wellbeing activity' })
-  @ApiCreatedResponse({ description: 'Logged; answers `{activityId}`' })
+  @ApiCreatedResponse({ description: 'Logged', type: ActivityLoggedResponse })
   @ApiBadRequestResponse({ description: 'Bad fields, a date in the future (UTC) or more than 90 days back' })
   logActivity(@Body() request: LogWellbeingActivityRequest, @Context() context: CommandContext) {
     return this.commands.execute(

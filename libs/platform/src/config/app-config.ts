@@ -107,6 +107,16 @@ export class AppConfig {
   @MinLength(1)
   OIDC_AUDIENCE?: string;
 
+  /** The browser app's client at the provider: public, Authorization Code with PKCE (served to it at /app-config.json). */
+  @IsString()
+  @Matches(/^[\w.:/-]{1,200}$/)
+  OIDC_WEB_CLIENT_ID = 'frontline-web';
+
+  /** The scopes the browser app asks for; the access token they give must be for OIDC_AUDIENCE. */
+  @IsString()
+  @Matches(/^[\w.:/ -]{1,500}$/)
+  OIDC_WEB_SCOPE = 'openid profile';
+
   /** The token claim that says who someone is: any string, matched against the directory. */
   @IsIn(['sub', 'email', 'oid', 'preferred_username'])
   OIDC_IDENTITY_CLAIM: 'sub' | 'email' | 'oid' | 'preferred_username' = 'sub';

@@ -1,0 +1,11 @@
+import type { Me, Role } from './me';
+
+/**
+ * Each role's home page, in the order a person with several roles sees them in the navigation; the
+ * first one they have is where `/` takes them. A new role's pages add their home here.
+ */
+export const ROLE_HOMES: readonly { role: Role; path: string; label: string }[] = [
+  { role: 'agent', path: '/agent', label: 'nav.agent' },
+];
+
+export const homesOf = (me: Me) => ROLE_HOMES.filter((home) => me.roles.includes(home.role));
