@@ -776,6 +776,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read your inbox
+         * @description What concerns you, newest first: your reports’ progress and care check-ins, kudos received and their reactions, badges and campaign announcements; for a team lead, incidents of their team that need care and acknowledgements falling due; for a wellbeing officer, escalations and repeat-abuser matches.
+         */
+        get: operations["InboxController_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/inbox/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark your inbox read up to an item
+         * @description Repeating it, or naming an older item, changes nothing.
+         */
+        post: operations["InboxController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks": {
         parameters: {
             query?: never;
@@ -880,6 +920,37 @@ export interface components {
             /** Format: uuid */
             teamId: string;
         };
+        QueuedIncidentResponse: {
+            /** Format: uuid */
+            incidentId: string;
+            /** Format: uuid */
+            teamId: string;
+            /** @enum {string} */
+            channel: "phone" | "chat" | "email" | "social" | "video" | "in_person";
+            kinds: ("shouting" | "insult" | "profanity" | "discriminatory" | "sexual_harassment" | "threat_to_job" | "threat_of_violence" | "physical" | "doxxing" | "other")[];
+            /** @enum {string} */
+            severity: "low" | "moderate" | "high" | "critical";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            reportedAt: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "escalated";
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            supportRequested: boolean;
+            /**
+             * Format: date-time
+             * @description When the acknowledgement falls due
+             */
+            ackDueAt: string;
+            /** @description Not acknowledged and past `ackDueAt` */
+            overdue: boolean;
+        };
+        IncidentQueueResponse: {
+            items: components["schemas"]["QueuedIncidentResponse"][];
+            nextCursor: string | null;
+        };
         ReportIncidentRequest: {
             /**
              * Format: uuid
@@ -938,6 +1009,20 @@ export interface components {
         RecordContactVolumesRequest: {
             rows: components["schemas"]["ContactVolumeRowRequest"][];
         };
+        RepeatAbuserMatchResponse: {
+            matchId: string;
+            /** @description A keyed pseudonym, never the customer reference itself */
+            customerPseudonym: string;
+            incidentIds: string[];
+            /** @description How many different agents reported this customer */
+            distinctAgents: number;
+            /** Format: date-time */
+            matchedAt: string;
+        };
+        RepeatAbusersResponse: {
+            items: components["schemas"]["RepeatAbuserMatchResponse"][];
+            nextCursor: string | null;
+        };
         SendKudosRequest: {
             /** @description Enrolled, active colleagues; not yourself */
             to: unknown[][];
@@ -975,6 +1060,40 @@ export interface components {
             source: "call" | "chat" | "email" | "survey" | "social" | "other";
             /** @description Personal data: stored encrypted under the agent’s key, erasable */
             quote: string;
+        };
+        NamedPersonResponse: {
+            /** Format: uuid */
+            personId: string;
+            /** @description As the directory has it; `[erased]` once erased */
+            displayName: string;
+        };
+        FeedKudosResponse: {
+            /** Format: uuid */
+            kudosId: string;
+            message: string;
+            values: ("clear_writing" | "active_listening" | "reading_reactions" | "empathy" | "teamwork" | "ownership" | "above_and_beyond")[];
+            /** @enum {string} */
+            visibility: "public" | "team" | "private";
+            /** Format: date-time */
+            sentAt: string;
+            /** @description How many reacted with each emoji */
+            reactions: {
+                [key: string]: number;
+            };
+            from: components["schemas"]["NamedPersonResponse"];
+            to: components["schemas"]["NamedPersonResponse"][];
+        };
+        FeedResponse: {
+            items: components["schemas"]["FeedKudosResponse"][];
+            nextCursor: string | null;
+        };
+        RecognitionGapsResponse: {
+            /** Format: uuid */
+            teamId: string;
+            days: number;
+            /** @description Members not recognised for `days` days, by name */
+            items: components["schemas"]["NamedPersonResponse"][];
+            nextCursor: string | null;
         };
         LogWellbeingActivityRequest: {
             /** @enum {string} */
@@ -1051,6 +1170,71 @@ export interface components {
             /** @description Your own programme instead of the default one */
             days?: components["schemas"]["CampaignDayRequest"][];
             audience?: components["schemas"]["CampaignAudienceRequest"];
+        };
+        InboxPersonResponse: {
+            /** Format: uuid */
+            personId: string;
+            /** @description As the directory has it; `[erased]` once erased */
+            displayName: string;
+        };
+        InboxItemResponse: {
+            /** @description Ordered as the log is: a later item has a greater id */
+            id: string;
+            /** @enum {string} */
+            kind: "incident_needs_care" | "incident_acknowledged" | "support_offered" | "incident_escalated" | "acknowledgement_due" | "customer_action_recorded" | "incident_closed" | "care_check_in" | "repeat_abuser_matched" | "kudos_received" | "kudos_reactions" | "badge_awarded" | "campaign_announcement";
+            /** Format: date-time */
+            at: string;
+            read: boolean;
+            /** Format: uuid */
+            incidentId?: string;
+            /** Format: uuid */
+            teamId?: string;
+            severity?: string;
+            supportRequested?: boolean;
+            /** @description Who acted; `null` for the care workflow itself */
+            by?: components["schemas"]["InboxPersonResponse"] | null;
+            /** Format: date-time */
+            acknowledgedAt?: string;
+            supportKind?: string;
+            reason?: string;
+            /** Format: date-time */
+            dueAt?: string;
+            action?: string;
+            outcome?: string;
+            customerPseudonym?: string;
+            incidentIds?: string[];
+            distinctAgents?: number;
+            /** Format: uuid */
+            kudosId?: string;
+            from?: components["schemas"]["InboxPersonResponse"] | null;
+            values?: string[];
+            message?: string;
+            visibility?: string;
+            reactions?: {
+                [key: string]: number;
+            };
+            /** Format: uuid */
+            campaignId?: string;
+            badge?: string;
+            day?: string;
+            text?: string;
+        };
+        InboxResponse: {
+            items: components["schemas"]["InboxItemResponse"][];
+            /** @description Items after the one you read up to */
+            unread: number;
+            nextCursor: string | null;
+        };
+        MarkInboxReadRequest: {
+            /**
+             * @description The id of an item of your inbox: it and every item before it count as read
+             * @example pg:00000000000000000812-00000000000000004711.00
+             */
+            upTo: string;
+        };
+        InboxReadResponse: {
+            upTo: string;
+            unread: number;
         };
         RegisterWebhookRequest: {
             /**
@@ -1932,7 +2116,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentQueueResponse"];
+                };
             };
             /** @description No valid bearer token */
             401: {
@@ -3112,12 +3298,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Repeat-abuser matches, newest first: `{items: [{matchId, customerPseudonym, incidentIds, distinctAgents, matchedAt}], nextCursor}` */
+            /** @description Repeat-abuser matches, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RepeatAbusersResponse"];
+                };
             };
             /** @description No valid bearer token */
             401: {
@@ -3703,12 +3891,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Public kudos, newest first: `{items, nextCursor}` */
+            /** @description Public kudos, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FeedResponse"];
+                };
             };
             /** @description No valid bearer token */
             401: {
@@ -3759,7 +3949,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FeedResponse"];
+                };
             };
             /** @description Invalid request: `errors` names each bad field */
             400: {
@@ -3828,7 +4020,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FeedResponse"];
+                };
             };
             /** @description Invalid request: `errors` names each bad field */
             400: {
@@ -3939,12 +4133,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Members not recognised for `days` days, by name: `{items, nextCursor}` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecognitionGapsResponse"];
+                };
             };
             /** @description Invalid request: `errors` names each bad field */
             400: {
@@ -4577,6 +4772,150 @@ export interface operations {
             };
         };
     };
+    InboxController_inbox: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page, as given */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxResponse"];
+                };
+            };
+            /** @description A cursor this list did not give out, or a limit out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not enrolled in the directory, or has left (not-enrolled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InboxController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkInboxReadRequest"];
+            };
+        };
+        responses: {
+            /** @description The item read up to, and how many items are unread after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxReadResponse"];
+                };
+            };
+            /** @description upTo is not an item id, or names no item of your inbox (unknown-inbox-item) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not enrolled in the directory, or has left (not-enrolled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the domain says no; `type` names the rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     WebhooksController_register: {
         parameters: {
             query?: never;
@@ -4853,6 +5192,10 @@ export const pathsV1DashboardsWellbeingGetParametersQueryGroupByValues: Readonly
 export const devTokenRequestRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DevTokenRequest"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
 export const meResponseRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeResponse"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
 export const enrolPersonRequestRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnrolPersonRequest"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
+export const queuedIncidentResponseChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QueuedIncidentResponse"]["channel"]> = ["phone", "chat", "email", "social", "video", "in_person"];
+export const queuedIncidentResponseKindsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QueuedIncidentResponse"]["kinds"]> = ["shouting", "insult", "profanity", "discriminatory", "sexual_harassment", "threat_to_job", "threat_of_violence", "physical", "doxxing", "other"];
+export const queuedIncidentResponseSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QueuedIncidentResponse"]["severity"]> = ["low", "moderate", "high", "critical"];
+export const queuedIncidentResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QueuedIncidentResponse"]["status"]> = ["open", "acknowledged", "escalated"];
 export const reportIncidentRequestChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportIncidentRequest"]["channel"]> = ["phone", "chat", "email", "social", "video", "in_person"];
 export const reportIncidentRequestKindsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportIncidentRequest"]["kinds"]> = ["shouting", "insult", "profanity", "discriminatory", "sexual_harassment", "threat_to_job", "threat_of_violence", "physical", "doxxing", "other"];
 export const reportIncidentRequestSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportIncidentRequest"]["severity"]> = ["low", "moderate", "high", "critical"];
@@ -4863,5 +5206,8 @@ export const contactVolumeRowRequestChannelValues: ReadonlyArray<FlattenedDeepRe
 export const sendKudosRequestValuesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendKudosRequest"]["values"]> = ["clear_writing", "active_listening", "reading_reactions", "empathy", "teamwork", "ownership", "above_and_beyond"];
 export const sendKudosRequestVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendKudosRequest"]["visibility"]> = ["public", "team", "private"];
 export const recordPraiseRequestSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordPraiseRequest"]["source"]> = ["call", "chat", "email", "survey", "social", "other"];
+export const feedKudosResponseValuesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeedKudosResponse"]["values"]> = ["clear_writing", "active_listening", "reading_reactions", "empathy", "teamwork", "ownership", "above_and_beyond"];
+export const feedKudosResponseVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FeedKudosResponse"]["visibility"]> = ["public", "team", "private"];
 export const logWellbeingActivityRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LogWellbeingActivityRequest"]["kind"]> = ["recovery_break", "yoga", "meditation", "walk", "volunteering", "team_quiz", "workshop", "peer_support_circle", "coaching", "counselling", "other"];
 export const planCampaignRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCampaignRequest"]["kind"]> = ["customer_service_week"];
+export const inboxItemResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InboxItemResponse"]["kind"]> = ["incident_needs_care", "incident_acknowledged", "support_offered", "incident_escalated", "acknowledgement_due", "customer_action_recorded", "incident_closed", "care_check_in", "repeat_abuser_matched", "kudos_received", "kudos_reactions", "badge_awarded", "campaign_announcement"];
