@@ -27,6 +27,7 @@ import {
 
 export class SendKudosRequest {
   @ApiProperty({
+    type: String,
     format: 'uuid',
     isArray: true,
     minItems: 1,

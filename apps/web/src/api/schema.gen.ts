@@ -1025,7 +1025,7 @@ export interface components {
         };
         SendKudosRequest: {
             /** @description Enrolled, active colleagues; not yourself */
-            to: unknown[][];
+            to: string[];
             message: string;
             values: ("clear_writing" | "active_listening" | "reading_reactions" | "empathy" | "teamwork" | "ownership" | "above_and_beyond")[];
             /**
