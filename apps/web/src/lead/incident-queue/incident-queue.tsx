@@ -77,7 +77,7 @@ function IncidentCard({ incident, customerActions }: { incident: QueuedIncident;
       </h3>
       <p>{incident.kinds.map((kind) => t(`kinds.${kind}`)).join(', ')}</p>
       <p className={clock.overdue ? 'clock clock-overdue' : 'clock'}>
-        <span aria-hidden="true">{clock.overdue ? '⚠ ' : clock.acknowledged ? '✓ ' : '⏱ '}</span>
+        {clock.state !== 'due' && <span aria-hidden="true">{clock.overdue ? '⚠ ' : '✓ '}</span>}
         {t(`queue.clock.${clock.state}`, { time: time(clock.at) })}
       </p>
       <p className="hint">

@@ -75,7 +75,7 @@ export function ThankColleague({ person }: { person: { personId: string; display
           className="button"
           isDisabled={send.isPending || message.trim() === '' || values.length === 0}
         >
-          {t('gaps.send', { name: person.displayName })}
+          {t('gaps.send')}
         </Button>
         {send.isError && <ProblemNotice error={send.error} />}
       </form>
