@@ -71,11 +71,12 @@ describe('team leads, wellbeing officers and everyone’s inbox', () => {
     await settled(page);
     await checkPage(page, 'lead-team');
 
-    await card.getByRole('button', { name: 'Acknowledge', exact: true }).click();
+    // From the keyboard alone, as a lead between calls might.
+    await card.getByRole('button', { name: 'Acknowledge', exact: true }).press('Enter');
     await card.getByRole('status').filter({ hasText: 'Acknowledged. The reporter hears it' }).waitFor();
     await card.getByText(/Acknowledged \d/).waitFor();
     await card.getByRole('combobox', { name: 'Support to offer' }).selectOption({ label: 'Debrief' });
-    await card.getByRole('button', { name: 'Offer support' }).click();
+    await card.getByRole('button', { name: 'Offer support' }).press('Enter');
     await card.getByRole('status').filter({ hasText: 'Support offered: Debrief.' }).waitFor();
 
     const seen = await incident(incidentId, bo);
@@ -90,12 +91,12 @@ describe('team leads, wellbeing officers and everyone’s inbox', () => {
   it('a lead thanks a teammate who has not been recognised lately', async () => {
     const { page, context } = await stack.signIn(bo, { path: '/lead' });
     const gaps = page.getByRole('region', { name: 'Not recognised lately' });
-    await gaps.getByText('Send kudos to Chloé Martin').click();
+    await gaps.getByText('Send kudos to Chloé Martin').press('Enter');
     await gaps
       .getByRole('textbox', { name: 'Your message' })
       .fill('You calmed a furious caller down with real patience.');
     await choose(gaps.getByRole('checkbox', { name: 'Empathy' }));
-    await gaps.getByRole('button', { name: 'Send kudos', exact: true }).click();
+    await gaps.getByRole('button', { name: 'Send kudos', exact: true }).press('Enter');
     await gaps.getByRole('status').filter({ hasText: 'Kudos sent to Chloé Martin.' }).waitFor();
 
     await stack.api.projectionsCaughtUp();
