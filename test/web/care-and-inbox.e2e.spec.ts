@@ -3,9 +3,8 @@ import { eventually } from '../support/webhooks';
 import type { Page } from 'playwright-core';
 import { type Person, type WebStack, checkPage, choose, startWebStack } from './support/web-stack';
 
-/** Every part of the page has loaded: no request in flight, no "Loading…" left. */
+/** Every part of the page has loaded: no "Loading…" left (the live stream keeps a request open: the network is never idle). */
 async function settled(page: Page) {
-  await page.waitForLoadState('networkidle');
   await page
     .getByRole('status')
     .filter({ hasText: /Loading|Chargement/ })
@@ -143,20 +142,39 @@ describe('team leads, wellbeing officers and everyone’s inbox', () => {
   });
 
   it('a reporter hears back in their inbox', async () => {
+    const incidentId = await report(ana, { severity: 'moderate', channel: 'email' });
     await stack.api.projectionsCaughtUp();
     const { page, context } = await stack.signIn(ana, { path: '/agent' });
-    const inboxLink = page.getByRole('link', { name: /^Inbox \(\d+ unread\)$/ });
-    await inboxLink.click();
+    await page.getByRole('link', { name: /^Inbox \(\d+ unread\)$/ }).click();
     await page.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor();
     const items = page.getByRole('list', { name: 'Your inbox' });
-    await items.getByText('Bo Stein acknowledged your report.').waitFor();
     await items.getByText('Bo Stein offered you support: Debrief.').waitFor();
+    await items.getByText('Bo Stein acknowledged your report.').waitFor();
+    await settled(page);
     await checkPage(page, 'inbox');
-
-    await page.getByRole('button', { name: 'Mark all as read' }).click();
+    await page.getByRole('button', { name: 'Mark all as read' }).press('Enter');
     await page.getByText('You have read everything.').waitFor();
     await page.getByRole('link', { name: 'Inbox', exact: true }).waitFor();
     expect(await items.getByText('New:').count()).toBe(0);
+
+    // While Ana's inbox is open, Bo acknowledges her new report from his own phone.
+    const lead = await stack.signIn(bo, { path: '/lead' });
+    const card = lead.page.getByRole('article', { name: 'Moderate · E-mail' });
+    await card.getByRole('button', { name: 'Acknowledge', exact: true }).press('Enter');
+    await card.getByRole('status').filter({ hasText: 'Acknowledged.' }).waitFor();
+    await lead.context.close();
+
+    // It appears without a reload, marked new, and is announced politely to a screen reader.
+    await items
+      .getByRole('listitem')
+      .filter({ hasText: 'New:' })
+      .filter({ hasText: 'Bo Stein acknowledged your report.' })
+      .waitFor();
+    await page.getByRole('link', { name: 'Inbox (1 unread)' }).waitFor();
+    const announced = page.locator('[aria-live="polite"]');
+    expect(await announced.textContent()).toBe('New in your inbox: Bo Stein acknowledged your report.');
+    expect((await incident(incidentId, ana)).acknowledged).toMatchObject({ by: bo.personId });
+    await checkPage(page, 'inbox-live');
     await context.close();
   });
 

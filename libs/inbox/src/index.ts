@@ -10,3 +10,4 @@ export * from './projections/inbox.projection';
 export * from './queries/inbox-reader';
 export * from './queries/inbox.query';
 export * from './queries/inbox-items-after.query';
+export * from './queries/inbox-live';

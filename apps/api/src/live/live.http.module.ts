@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { InboxLive, InboxModule } from '@frontline/inbox';
 import { LIVE_SOURCES } from '@frontline/read-models';
 import { RecognitionLive, RecognitionModule } from '@frontline/recognition';
 import { LiveHub } from './live-hub';
@@ -8,14 +9,18 @@ import { WallTokens } from './wall-tokens';
 import { WallsController } from './walls.http.controller';
 
 @Module({
-  imports: [RecognitionModule],
+  imports: [RecognitionModule, InboxModule],
   controllers: [MeStreamController, WallsController],
   providers: [
     LiveHub,
     WallAccess,
     WallTokens,
-    // A person's stream follows every source here: the inbox is registered by adding its source (inject it, list it).
-    { provide: LIVE_SOURCES, inject: [RecognitionLive], useFactory: (kudos: RecognitionLive) => [kudos] },
+    // A person's stream follows every source here (inject it, list it).
+    {
+      provide: LIVE_SOURCES,
+      inject: [RecognitionLive, InboxLive],
+      useFactory: (kudos: RecognitionLive, inbox: InboxLive) => [kudos, inbox],
+    },
   ],
 })
 export class LiveHttpModule {}

@@ -7,7 +7,7 @@ import { STREAM_RESPONSES } from './live.openapi';
 import { LiveHub } from './live-hub';
 import { MeStreamRequest } from './walls.request.dto';
 
-/** A person's own live stream: new kudos of the feeds they may see (and, once registered, their inbox). Self only. */
+/** A person's own live stream: new kudos of the feeds they may see and new items of their inbox. Self only. */
 @ApiTags('live')
 @ApiBearerAuth()
 @Controller('v1/me/stream')
@@ -27,7 +27,7 @@ export class MeStreamController {
     @CurrentActor() actor: Actor,
     @Headers('last-event-id') lastEventId?: string,
   ): Observable<MessageEvent> {
-    const viewer = { personId: actor.personId, teamId: actor.teamId };
+    const viewer = { personId: actor.personId, teamId: actor.teamId, roles: actor.roles };
     return this.hub.open({
       viewer,
       holder: actor.personId,

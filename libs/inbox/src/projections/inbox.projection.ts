@@ -1,9 +1,11 @@
 import { type CustomerEvent, type IncidentEvent, type IncidentFacts, needsCare } from '@frontline/abuse';
 import { type CampaignEvent, campaignOfStream } from '@frontline/campaigns';
-import { type Recorded, type RedisOp, defineProjection, remember } from '@frontline/read-models';
+import type { RecordedEvent } from '@frontline/event-store';
+import { Keyspace, type Recorded, type RedisOp, defineProjection, remember } from '@frontline/read-models';
 import type { KudosEvent } from '@frontline/recognition';
 import type { InboxEvent } from '../domain/inbox.events';
 import {
+  CAMPAIGNS_TOPIC,
   type InboxAudience,
   type InboxItemBody,
   type InboxKeys,
@@ -11,6 +13,7 @@ import {
   campaignAudience,
   inboxItemId,
   inboxKeys,
+  inboxTopic,
   personAudience,
   teamLeadsAudience,
 } from './inbox.keys';
@@ -61,6 +64,7 @@ const incidentAlert = ({ teamId, severity }: IncidentFacts) => ({ teamId, severi
 export const inboxProjection = defineProjection<InboxSourceEvent, InboxKeys>({
   name: 'inbox',
   layout: inboxKeys,
+  live: (event) => inboxTopicsOfEvent(event as RecordedEvent),
   on: {
     AbuseIncidentReported: ({ position, recordedAt, data }, keys) =>
       needsCare(data)
@@ -166,3 +170,18 @@ export const inboxProjection = defineProjection<InboxSourceEvent, InboxKeys>({
     InboxReadUpTo: ({ data }, keys) => [['HSET', keys.read(), data.personId, data.upTo]],
   },
 });
+
+const probe = new Keyspace('inbox', 0);
+const audienceOfKey = (key: string) => key.slice(probe.key('audience').length + 1) as InboxAudience;
+
+/** The inbox topics an event's items went to (none when it made no item): what to wake after the projection applied it. */
+export function inboxTopicsOfEvent(event: RecordedEvent): string[] {
+  const ops: RedisOp[] = inboxProjection.project(event, probe);
+  const audiences = ops
+    .filter(([command, key]) => command === 'ZADD' && key.startsWith(probe.key('audience', '')))
+    .map(([, key]) => audienceOfKey(key));
+  const topics = audiences.map((audience) =>
+    audience.startsWith('campaign:') ? CAMPAIGNS_TOPIC : inboxTopic(audience),
+  );
+  return [...new Set(topics)];
+}

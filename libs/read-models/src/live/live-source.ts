@@ -4,6 +4,8 @@ import type { LiveId } from './live-ids';
 export interface LiveViewer {
   personId: string;
   teamId?: string;
+  /** Their roles now, for sources whose topics depend on them (the inbox: a lead's, the officers'). */
+  roles?: readonly string[];
 }
 
 /** One message of a stream, read once and written to every connection that may see it. */
