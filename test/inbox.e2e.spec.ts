@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
-import { QueryBus } from '@nestjs/cqrs';
 import type { Queue } from 'bullmq';
 import { careJobId } from '@frontline/abuse';
 import { EVENT_STORE, type EventStore } from '@frontline/event-store';
-import { InboxItemsAfterQuery, inboxStream } from '@frontline/inbox';
+import { inboxStream } from '@frontline/inbox';
 import { WebhookSubscriptions } from '@frontline/notifications';
 import { type Actor, ERASED, QUEUES, type Role } from '@frontline/platform';
+import { SseClient } from '@frontline/testing';
 import { type TestApi, person, startTestApi } from './support/test-api';
 import { WebhookReceiver } from './support/webhook-receiver';
 
@@ -227,16 +227,50 @@ describe('inbox', () => {
     expect(forged.status).toBe(400);
   });
 
-  it('gives live updates the items after an id, oldest first (what a stream resumes with)', async () => {
-    const newestFirst = (await inboxOf(reporter, '?limit=100')).items.map((item) => item.id);
-    const queries = api.app.get(QueryBus);
-    const after = (afterId: string | undefined, limit = 100) =>
-      queries.execute(new InboxItemsAfterQuery(reporter, afterId, limit));
+  it("streams the reporter's new items live, and resumes after the last one it gave", async () => {
+    await api.app.listen(0, '127.0.0.1');
+    const url = `${await api.app.getUrl()}/v1/me/stream`;
+    const bearer = { authorization: `Bearer ${await api.tokenFor(reporter)}` };
+    const inboxEvents = (client: SseClient) => client.events.filter((event) => event.event === 'inbox');
+    const stream = await SseClient.open(url, bearer);
+    try {
+      expect(stream.status).toBe(200);
+      const incidentId = await report(reporter, { severity: 'high' });
+      expect((await post(`/v1/incidents/${incidentId}/acknowledge`, lead)).status).toBe(200);
+      await stream.until(() =>
+        inboxEvents(stream).some((event) => JSON.parse(event.data).kind === 'incident_acknowledged'),
+      );
+      const acknowledged = inboxEvents(stream).map((event) => JSON.parse(event.data) as Item);
+      expect(acknowledged).toEqual([
+        expect.objectContaining({
+          kind: 'incident_acknowledged',
+          incidentId,
+          by: expect.objectContaining({ personId: lead.personId }),
+        }),
+      ]);
+      const lastEventId = stream.lastEventId!;
+      stream.close();
 
-    expect((await after(undefined)).items.map((item) => item.id)).toEqual([...newestFirst].reverse());
-    const third = newestFirst[newestFirst.length - 3];
-    expect((await after(third, 1)).items.map((item) => item.id)).toEqual([newestFirst[newestFirst.length - 4]]);
-    expect((await after(newestFirst[0])).items).toEqual([]);
+      // Missed while away: the closure, and nothing given before.
+      expect((await post(`/v1/incidents/${incidentId}/close`, lead, { outcome: 'support_given' })).status).toBe(200);
+      await api.projectionsCaughtUp();
+      const resumed = await SseClient.open(url, { ...bearer, 'last-event-id': lastEventId });
+      try {
+        await resumed.until(() =>
+          inboxEvents(resumed).some((event) => JSON.parse(event.data).kind === 'incident_closed'),
+        );
+        // Exactly what the inbox holds after the last item given, once each, in log order.
+        const missed = (await inboxOf(reporter, '?limit=100')).items
+          .filter((item) => item.id > acknowledged[0].id)
+          .reverse();
+        expect(missed.map((item) => item.kind)).toContain('incident_closed');
+        expect(inboxEvents(resumed).map((event) => JSON.parse(event.data).id)).toEqual(missed.map((item) => item.id));
+      } finally {
+        resumed.close();
+      }
+    } finally {
+      stream.close();
+    }
   });
 
   it('answers a malformed or unknown upTo with problem+json, and records nothing', async () => {

@@ -198,13 +198,12 @@ describe('live streams', () => {
       expect.objectContaining({
         kind: 'kudos_received',
         kudosId,
-        read: false,
         from: { personId: people.colleague, displayName: 'Cat Colleague' },
       }),
     ]);
     expect(agent.lastEventId).toMatch(/inbox=pg:\d{20}(-\d{20})*\.\d+/);
     expect(inboxItems(theirLead)).toEqual([
-      expect.objectContaining({ kind: 'incident_needs_care', incidentId, severity: 'critical', read: false }),
+      expect.objectContaining({ kind: 'incident_needs_care', incidentId, severity: 'critical' }),
     ]);
     expect(inboxItems(otherLead)).toEqual([]);
   }, 60_000);

@@ -1,7 +1,4 @@
-import { CAMPAIGNS_TOPIC, type InboxAudience, inboxTopic } from './projections/inbox.keys';
-
-export { CAMPAIGNS_TOPIC, inboxTopic } from './projections/inbox.keys';
-export { inboxTopicsOfEvent } from './projections/inbox.projection';
+import type { InboxAudience } from './projections/inbox.keys';
 
 /** Who reads which inbox sets: the person, with their roles and team as the directory has them now. */
 export interface InboxViewer {
@@ -19,8 +16,9 @@ export function inboxAudiencesOf({ personId, roles, teamId }: InboxViewer): Inbo
   ];
 }
 
-/** The inbox topics a viewer listens to: `inbox:person:<id>`, `inbox:teamLeads:<teamId>` (their team's lead), `inbox:officers`, `inbox:campaigns`. */
-export const inboxTopicsOf = (viewer: InboxViewer): string[] => [
-  ...inboxAudiencesOf(viewer).map(inboxTopic),
-  CAMPAIGNS_TOPIC,
-];
+const PREFIX = 'inbox:';
+
+/** The live-update topic of an audience's items: `inbox:person:<id>`, `inbox:teamLeads:<teamId>`, `inbox:officers`, `inbox:campaign:<id>`. */
+export const inboxTopic = (audience: InboxAudience) => `${PREFIX}${audience}`;
+
+export const audienceOfTopic = (topic: string) => topic.slice(PREFIX.length) as InboxAudience;

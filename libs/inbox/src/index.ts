@@ -9,5 +9,4 @@ export * from './projections/inbox.keys';
 export * from './projections/inbox.projection';
 export * from './queries/inbox-reader';
 export * from './queries/inbox.query';
-export * from './queries/inbox-items-after.query';
 export * from './queries/inbox-live';

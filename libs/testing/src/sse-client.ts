@@ -9,6 +9,8 @@ export class SseClient {
   readonly arrivals: number[] = [];
   /** Resolves when the server ends the stream (not when this client aborts). */
   readonly ended: Promise<void>;
+  /** Whether the stream ended before this client closed it. */
+  endedEarly = false;
   /** Why the stream ended, if the connection broke rather than the server ending it. */
   broken?: Error;
   onEvent?: (event: EventSourceMessage, at: number) => void;
@@ -80,6 +82,7 @@ export class SseClient {
       // Closed here, or the server went away: either way the stream has ended.
       if (!this.abort.signal.aborted) this.broken = error as Error;
     }
+    if (!this.abort.signal.aborted) this.endedEarly = true;
   }
 
   private wake(): void {

@@ -87,7 +87,7 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
     this.subscriber.on('error', (error: Error) => this.logger.warn(`live subscription: ${error.message}`));
     this.subscriber.on('message', (_channel: string, message: string) => {
       const notice = parseNotice(message);
-      if (notice) this.inTurn(() => this.hear(notice));
+      if (notice) this.inTurn(() => this.hear(notice).catch((error: Error) => this.forget(notice, error)));
     });
     await this.subscriber.subscribe(liveChannel(this.redis));
     this.heartbeat = setInterval(() => this.beat(), this.config.LIVE_HEARTBEAT_MS);
@@ -185,6 +185,12 @@ export class LiveHub implements OnModuleInit, OnModuleDestroy {
         this.send(connection, follow, theirs, notice.to);
       }
     }
+  }
+
+  /** A notice that could not be handled counts as lost: the next one makes every stream of its projection catch up. */
+  private forget(notice: LiveNotice, error: Error): void {
+    this.logger.warn(`live notice up to ${notice.to} not handled, streams will catch up: ${error.message}`);
+    this.heard.set(notice.projection, notice.from);
   }
 
   /** Everything of the stream's topics of one source after where it is, up to `upTo`. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { InboxLive, InboxModule } from '@frontline/inbox';
 import { LIVE_SOURCES } from '@frontline/read-models';
+import { InboxLive, InboxModule } from '@frontline/inbox';
 import { RecognitionLive, RecognitionModule } from '@frontline/recognition';
 import { LiveHub } from './live-hub';
 import { MeStreamController } from './me-stream.http.controller';
@@ -15,7 +15,7 @@ import { WallsController } from './walls.http.controller';
     LiveHub,
     WallAccess,
     WallTokens,
-    // A person's stream follows every source here (inject it, list it).
+    // A person's stream follows every source here.
     {
       provide: LIVE_SOURCES,
       inject: [RecognitionLive, InboxLive],

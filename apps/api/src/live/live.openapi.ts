@@ -7,7 +7,7 @@ const problem = { 'application/problem+json': { schema: { $ref: '#/components/sc
 export const STREAM_RESPONSES = applyDecorators(
   ApiOkResponse({
     description:
-      'Server-Sent Events: `event: kudos` with the kudos as the feeds show it, `id` to resume from, a comment as heartbeat',
+      'Server-Sent Events: `event: kudos` with the kudos as the feeds show it, `event: inbox` (own stream) with the item as the inbox shows it, `id` to resume from, a comment as heartbeat',
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   }),
   ApiResponse({ status: 400, description: 'A Last-Event-ID this stream did not give out', content: problem }),

@@ -7,7 +7,7 @@ import { STREAM_RESPONSES } from './live.openapi';
 import { LiveHub } from './live-hub';
 import { MeStreamRequest } from './walls.request.dto';
 
-/** A person's own live stream: new kudos of the feeds they may see and new items of their inbox. Self only. */
+/** A person's own live stream: new kudos of the feeds they may see, and new items of their inbox. Self only. */
 @ApiTags('live')
 @ApiBearerAuth()
 @Controller('v1/me/stream')
@@ -17,22 +17,21 @@ export class MeStreamController {
     @Inject(LIVE_SOURCES) private readonly sources: LiveSource[],
   ) {}
 
+  // Nest's own @Sse(), kept with the framework and working on Fastify: ids per message, comments as heartbeats, problems before the stream starts.
   @Sse()
   @ApiOperation({ summary: 'Follow your own feeds live (Server-Sent Events)' })
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event' })
   @STREAM_RESPONSES
-  stream(
+  async stream(
     @Query() query: MeStreamRequest,
     @CurrentActor() actor: Actor,
     @Headers('last-event-id') lastEventId?: string,
-  ): Observable<MessageEvent> {
+  ): Promise<Observable<MessageEvent>> {
     const viewer = { personId: actor.personId, teamId: actor.teamId, roles: actor.roles };
-    return this.hub.open({
-      viewer,
-      holder: actor.personId,
-      follows: this.sources.map((source) => ({ source, topics: source.topics(viewer) })),
-      lastEventId: lastEventId ?? query.lastEventId,
-    });
+    const follows = await Promise.all(
+      this.sources.map(async (source) => ({ source, topics: await source.topics(viewer) })),
+    );
+    return this.hub.open({ viewer, holder: actor.personId, follows, lastEventId: lastEventId ?? query.lastEventId });
   }
 }

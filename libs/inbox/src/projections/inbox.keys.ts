@@ -12,15 +12,6 @@ export const teamLeadsAudience = (teamId: string): InboxAudience => `teamLeads:$
 export const OFFICERS_AUDIENCE: InboxAudience = 'officers';
 export const campaignAudience = (campaignId: string): InboxAudience => `campaign:${campaignId}`;
 
-/** The live-update topic of an audience's items. */
-export const inboxTopic = (audience: InboxAudience | 'campaigns') => `inbox:${audience}`;
-
-/** Every campaign's announcements wake one topic; which campaigns a viewer is in is the query's to say. */
-export const CAMPAIGNS_TOPIC = inboxTopic('campaigns');
-
-/** The audience whose items a topic names (`inbox:person:<id>` → `person:<id>`). */
-export const audienceOfTopic = (topic: string) => topic.slice('inbox:'.length) as InboxAudience;
-
 /** An item's body as stored: what happened, with ids only (names are read from the directory when shown). */
 export type InboxItemBody = { kind: string; at: string } & Record<string, unknown>;
 

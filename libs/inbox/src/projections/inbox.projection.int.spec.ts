@@ -18,7 +18,7 @@ import {
   repeatAbuserMatched,
   supportOffered,
 } from '@frontline/testing';
-import { inboxTopicsOf, inboxTopicsOfEvent } from '../inbox-topics';
+import { inboxAudiencesOf } from '../inbox-topics';
 import type { InboxReader } from '../queries/inbox-reader';
 import { InboxReader as Reader } from '../queries/inbox-reader';
 import { inboxItemId } from './inbox.keys';
@@ -217,18 +217,19 @@ describe('inbox projection', () => {
     expect(await testbed.model()).toEqual(once);
   });
 
-  it('names the topics a viewer listens to and those an event woke', async () => {
-    expect(inboxTopicsOf({ personId: 'lee', roles: ['team_lead', 'wellbeing_officer'], teamId: 't1' })).toEqual([
-      'inbox:person:lee',
-      'inbox:teamLeads:t1',
-      'inbox:officers',
-      'inbox:campaigns',
+  it('wakes the topics of the audiences an event gave items to, and none for a removal', async () => {
+    const live = (event: Parameters<NonNullable<typeof inboxProjection.live>>[0]) => inboxProjection.live!(event);
+    expect(inboxAudiencesOf({ personId: 'lee', roles: ['team_lead', 'wellbeing_officer'], teamId: 't1' })).toEqual([
+      'person:lee',
+      'teamLeads:t1',
+      'officers',
     ]);
-    expect(inboxTopicsOfEvent(reported())).toEqual(['inbox:teamLeads:t1']);
-    expect(inboxTopicsOfEvent(kudos())).toEqual(['inbox:person:ana', 'inbox:person:cy']);
-    expect(inboxTopicsOfEvent(logged(incidentEscalated({ incidentId: 'i1', reason: 'late', ...facts })))).toEqual([
+    expect(live(reported())).toEqual(['inbox:teamLeads:t1']);
+    expect(live(kudos())).toEqual(['inbox:person:ana', 'inbox:person:cy']);
+    expect(live(logged(incidentEscalated({ incidentId: 'i1', reason: 'late', ...facts })))).toEqual([
       'inbox:person:ana',
       'inbox:officers',
     ]);
+    expect(live(logged(kudosRetracted({ kudosId: 'k1', by: 'bo' })))).toEqual([]);
   });
 });

@@ -1,11 +1,17 @@
 import { type CustomerEvent, type IncidentEvent, type IncidentFacts, needsCare } from '@frontline/abuse';
 import { type CampaignEvent, campaignOfStream } from '@frontline/campaigns';
-import type { RecordedEvent } from '@frontline/event-store';
-import { Keyspace, type Recorded, type RedisOp, defineProjection, remember } from '@frontline/read-models';
+import {
+  Keyspace,
+  type Recorded,
+  type RedisOp,
+  type TypedProjection,
+  defineProjection,
+  remember,
+} from '@frontline/read-models';
 import type { KudosEvent } from '@frontline/recognition';
 import type { InboxEvent } from '../domain/inbox.events';
+import { inboxTopic } from '../inbox-topics';
 import {
-  CAMPAIGNS_TOPIC,
   type InboxAudience,
   type InboxItemBody,
   type InboxKeys,
@@ -13,7 +19,6 @@ import {
   campaignAudience,
   inboxItemId,
   inboxKeys,
-  inboxTopic,
   personAudience,
   teamLeadsAudience,
 } from './inbox.keys';
@@ -50,6 +55,17 @@ function forReporter(
   return item(keys, personAudience(agentId), inboxItemId(event.position, 0), { kind, at, incidentId, ...fields });
 }
 
+const PROBE = new Keyspace('inbox', 0);
+const AUDIENCE_KEY = inboxKeys(PROBE).audience('' as InboxAudience);
+
+/** The audiences that `ops` give a new item (removals give none). */
+function audiencesGiven(ops: RedisOp[]): InboxAudience[] {
+  const given = ops
+    .filter(([command, key]) => command === 'ZADD' && key.startsWith(AUDIENCE_KEY))
+    .map(([, key]) => key.slice(AUDIENCE_KEY.length) as InboxAudience);
+  return [...new Set(given)];
+}
+
 /** What a lead or an officer learns of an incident in an item: no reporter, narrative, customer or channel. */
 const incidentAlert = ({ teamId, severity }: IncidentFacts) => ({ teamId, severity });
 
@@ -61,10 +77,11 @@ const incidentAlert = ({ teamId, severity }: IncidentFacts) => ({ teamId, severi
  * announcements. Items hold ids, never names, so an erased person reads as erased; written the same
  * whenever an event is applied again.
  */
-export const inboxProjection = defineProjection<InboxSourceEvent, InboxKeys>({
+export const inboxProjection: TypedProjection<InboxKeys> = defineProjection<InboxSourceEvent, InboxKeys>({
   name: 'inbox',
   layout: inboxKeys,
-  live: (event) => inboxTopicsOfEvent(event as RecordedEvent),
+  // The topics are the audiences the event's new items went to, read off its own writes so the two cannot drift.
+  live: (event) => audiencesGiven(inboxProjection.project(event, PROBE)).map(inboxTopic),
   on: {
     AbuseIncidentReported: ({ position, recordedAt, data }, keys) =>
       needsCare(data)
@@ -170,18 +187,3 @@ export const inboxProjection = defineProjection<InboxSourceEvent, InboxKeys>({
     InboxReadUpTo: ({ data }, keys) => [['HSET', keys.read(), data.personId, data.upTo]],
   },
 });
-
-const probe = new Keyspace('inbox', 0);
-const audienceOfKey = (key: string) => key.slice(probe.key('audience').length + 1) as InboxAudience;
-
-/** The inbox topics an event's items went to (none when it made no item): what to wake after the projection applied it. */
-export function inboxTopicsOfEvent(event: RecordedEvent): string[] {
-  const ops: RedisOp[] = inboxProjection.project(event, probe);
-  const audiences = ops
-    .filter(([command, key]) => command === 'ZADD' && key.startsWith(probe.key('audience', '')))
-    .map(([, key]) => audienceOfKey(key));
-  const topics = audiences.map((audience) =>
-    audience.startsWith('campaign:') ? CAMPAIGNS_TOPIC : inboxTopic(audience),
-  );
-  return [...new Set(topics)];
-}

@@ -1,44 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type LiveId,
-  type LiveItem,
-  type LivePage,
-  type LiveSource,
-  type LiveViewer,
-  ReadModels,
-} from '@frontline/read-models';
-import { inboxAudiencesOf } from '../inbox-topics';
-import { audienceOfTopic, inboxItemId, inboxTopic } from '../projections/inbox.keys';
+import type { LiveId, LivePage, LiveSource, LiveViewer } from '@frontline/read-models';
+import { audienceOfTopic, inboxTopic } from '../inbox-topics';
+import { inboxItemId } from '../projections/inbox.keys';
 import { inboxProjection } from '../projections/inbox.projection';
 import { InboxReader } from './inbox-reader';
 
-/** Sorts after every character of an item id: a bound just past all the items of a position. */
+/** Sorts after every character of an item id: a bound just past a whole position. */
 const PAST = '\u007f';
 
-/** An item id (`<position>.<nn>`) as a place in the log. */
-export function liveIdOfItem(id: string): LiveId {
-  const dot = id.lastIndexOf('.');
-  return { position: id.slice(0, dot), n: Number(id.slice(dot + 1)) };
+/** An item id (`<position>.<nn>`) as a stream's place in the log. */
+function liveIdOf(itemId: string): LiveId {
+  const dot = itemId.lastIndexOf('.');
+  return { position: itemId.slice(0, dot), n: Number(itemId.slice(dot + 1)) };
 }
 
 /**
- * New inbox items for a person's own stream, from the inbox's audience sets (ordered by item id, that
- * is by log position): their own, their team's leads' if they lead it, the officers' if they are one.
- * Each item is sent as GET /v1/me/inbox shows it, unread. Campaign announcements are not followed
- * live (which campaigns a person is in is the read model's to say, per person): they show on the next read.
+ * New inbox items for a person's own stream: one topic per audience they read when the stream
+ * opens (their own, their team's leads', officers', the campaigns they are in). Only the viewers of
+ * an audience follow its topic, so every item read is theirs to see.
  */
 @Injectable()
 export class InboxLive implements LiveSource {
   readonly name = 'inbox';
   readonly projection = inboxProjection.name;
 
-  constructor(
-    private readonly reader: InboxReader,
-    private readonly readModels: ReadModels,
-  ) {}
+  constructor(private readonly reader: InboxReader) {}
 
-  topics({ personId, teamId, roles = [] }: LiveViewer): string[] {
-    return inboxAudiencesOf({ personId, teamId, roles }).map(inboxTopic);
+  async topics({ personId, teamId, roles = [] }: LiveViewer): Promise<string[]> {
+    const keys = await this.reader.keys();
+    return (await this.reader.audiences(keys, { personId, teamId, roles })).map(inboxTopic);
   }
 
   async read(topics: readonly string[], after: LiveId | undefined, upTo: string, limit: number): Promise<LivePage> {
@@ -50,7 +40,7 @@ export class InboxLive implements LiveSource {
         : `(${inboxItemId(after.position, after.n)}`;
     const lists = await Promise.all(
       topics.map((topic) =>
-        this.readModels.redis.zrange(
+        this.reader.redis.zrange(
           keys.audience(audienceOfTopic(topic)),
           from,
           `(${upTo}${PAST}`,
@@ -64,24 +54,21 @@ export class InboxLive implements LiveSource {
     // A topic that filled its page may hold more before the others' last: the page ends at the first such end.
     const ends = lists.filter((ids) => ids.length === limit).map((ids) => ids.at(-1)!);
     const end = ends.length > 0 ? ends.reduce((a, b) => (a < b ? a : b)) : undefined;
-    const found = new Map<string, string[]>();
-    lists.forEach((ids, i) => {
-      for (const id of ids) if (end === undefined || id <= end) found.set(id, [...(found.get(id) ?? []), topics[i]]);
-    });
-    const items = await this.reader.items(keys, [...found.keys()].sort());
-    return {
-      items: items.map((item) => ({
-        id: liveIdOfItem(item.id),
-        type: 'inbox',
-        data: JSON.stringify({ ...item, read: false }),
-        topics: found.get(item.id)!,
-      })),
-      next: end === undefined ? undefined : liveIdOfItem(end),
-    };
+    const topicOf = new Map<string, string>();
+    lists.forEach((ids, i) =>
+      ids.filter((id) => end === undefined || id <= end).forEach((id) => topicOf.set(id, topics[i])),
+    );
+    // An item taken out since its id was read is not there: the page ends where its ids did.
+    const items = (await this.reader.items(keys, [...topicOf.keys()].sort())).map((item) => ({
+      id: liveIdOf(item.id),
+      type: 'inbox',
+      data: JSON.stringify(item),
+      topics: [topicOf.get(item.id)!],
+    }));
+    return { items, next: end === undefined ? undefined : liveIdOf(end) };
   }
 
-  /** A stream follows only its viewer's own audiences (topics), so what it reads there is theirs. */
-  shows(_item: LiveItem, _viewer: LiveViewer): boolean {
+  shows(): boolean {
     return true;
   }
 }

@@ -23,6 +23,10 @@ export class InboxReader {
     private readonly personalData: PersonalData,
   ) {}
 
+  get redis() {
+    return this.readModels.redis;
+  }
+
   keys(): Promise<InboxKeys> {
     return this.readModels.layout(inboxProjection);
   }

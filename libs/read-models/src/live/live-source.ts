@@ -4,7 +4,7 @@ import type { LiveId } from './live-ids';
 export interface LiveViewer {
   personId: string;
   teamId?: string;
-  /** Their roles now, for sources whose topics depend on them (the inbox: a lead's, the officers'). */
+  /** As the directory has them now: a lead's or an officer's inbox follows their audiences' topics too. */
   roles?: readonly string[];
 }
 
@@ -39,8 +39,8 @@ export interface LiveSource {
   readonly name: string;
   /** The projection whose notices wake this source, and whose checkpoint says where "now" is. */
   readonly projection: string;
-  /** The topics a person's own stream follows in this source. */
-  topics(viewer: LiveViewer): string[];
+  /** The topics a person's own stream follows in this source, as they stand when the stream opens. */
+  topics(viewer: LiveViewer): string[] | Promise<string[]>;
   /**
    * The items of these topics after `after` (from the start when undefined) up to `upTo` (a
    * position), oldest first, each read once however many of the topics hold it: a page of at
