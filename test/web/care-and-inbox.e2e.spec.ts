@@ -143,7 +143,15 @@ describe('team leads, wellbeing officers and everyone’s inbox', () => {
 
   it('a reporter hears back in their inbox', async () => {
     const incidentId = await report(ana, { severity: 'moderate', channel: 'email' });
-    await stack.api.projectionsCaughtUp();
+    // The care workflow offers her a recovery break on its own: let it land before she reads everything.
+    await eventually('the care workflow’s offer in Ana’s inbox', async () => {
+      await stack.api.projectionsCaughtUp();
+      const inbox = await stack.api.request({ method: 'GET', url: '/v1/me/inbox', as: ana });
+      return inbox.body.items.some(
+        (item: { kind: string; incidentId?: string }) =>
+          item.kind === 'support_offered' && item.incidentId === incidentId,
+      );
+    });
     const { page, context } = await stack.signIn(ana, { path: '/agent' });
     await page.getByRole('link', { name: /^Inbox \(\d+ unread\)$/ }).click();
     await page.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor();
