@@ -60,6 +60,11 @@ describe('team leads, wellbeing officers and everyone’s inbox', () => {
   it('a lead acknowledges a critical incident of their team and offers support', async () => {
     const incidentId = await report(ana, { severity: 'critical' });
     await report(zoe, { severity: 'high' }); // another team's: not Bo's to see
+    // The care workflow offers Ana a recovery break on its own; Bo acts after it, not at the same instant.
+    await eventually(
+      'the care workflow’s offer',
+      async () => (await incident(incidentId, ana)).supportOffers?.length > 0,
+    );
     await stack.api.projectionsCaughtUp();
 
     const { page, context } = await stack.signIn(bo, { path: '/lead' });
