@@ -5289,7 +5289,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Server-Sent Events: `event: kudos` with the kudos as the feeds show it, `id` to resume from, a comment as heartbeat */
+            /** @description Server-Sent Events: `event: kudos` with the kudos as the feeds show it, `event: inbox` (own stream) with the item as the inbox shows it, `id` to resume from, a comment as heartbeat */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5362,7 +5362,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Server-Sent Events: `event: kudos` with the kudos as the feeds show it, `id` to resume from, a comment as heartbeat */
+            /** @description Server-Sent Events: `event: kudos` with the kudos as the feeds show it, `event: inbox` (own stream) with the item as the inbox shows it, `id` to resume from, a comment as heartbeat */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5437,7 +5437,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Server-Sent Events: `event: kudos` with the kudos as the feeds show it, `id` to resume from, a comment as heartbeat */
+            /** @description Server-Sent Events: `event: kudos` with the kudos as the feeds show it, `event: inbox` (own stream) with the item as the inbox shows it, `id` to resume from, a comment as heartbeat */
             200: {
                 headers: {
                     [name: string]: unknown;
