@@ -23,6 +23,7 @@ describe('live streams', () => {
     stranger: '',
     other: '',
   };
+  let [teamA, teamB] = ['', ''];
   /** Each api signs development tokens with a key of its own: tokens for writes come from the writing api. */
   const tokens = new Map<string, string>();
   const roles = new Map<string, string[]>();
@@ -96,7 +97,7 @@ describe('live streams', () => {
     apps.push(startApp('projector', env));
     await tokenOf(people.admin, ['admin']);
     const team = async (name: string) => (await post(people.admin, '/v1/teams', { name })).body.teamId as string;
-    const [teamA, teamB] = [await team('Floor A'), await team('Floor B')];
+    [teamA, teamB] = [await team('Floor A'), await team('Floor B')];
     people.hr = await enrol(teamB, ['hr'], 'Hana HR');
     people.sender = await enrol(teamA, ['agent'], 'Sam Sender');
     people.viewer = await enrol(teamA, ['agent'], 'Vic Viewer');
@@ -111,7 +112,11 @@ describe('live streams', () => {
     if (env) await deleteRedisKeys(env.REDIS_KEY_PREFIX);
   });
 
-  const kudosIds = (client: SseClient) => client.events.map((event) => JSON.parse(event.data).kudosId as string);
+  const kudosIds = (client: SseClient) =>
+    client.events.filter((event) => event.event === 'kudos').map((event) => JSON.parse(event.data).kudosId as string);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- inbox items of many kinds
+  const inboxItems = (client: SseClient): any[] =>
+    client.events.filter((event) => event.event === 'inbox').map((event) => JSON.parse(event.data));
 
   it('resumes a wall after an api restart with exactly the kudos it missed, once each', async () => {
     const created = await post(people.hr, '/v1/walls/tokens', { wall: 'org', expiresInHours: 2 });
@@ -164,6 +169,43 @@ describe('live streams', () => {
     expect(kudosIds(mine)).toEqual([forTheTeam, toMe]);
     expect(kudosIds(mine)).not.toContain(secret);
     expect(kudosIds(mine)).not.toContain(elsewhere);
+  }, 60_000);
+
+  it("streams a person's new inbox items, and a team's alerts to its lead only", async () => {
+    const lead = await enrol(teamA, ['team_lead'], 'Lea Lead');
+    const [agent, theirLead, otherLead] = await Promise.all(
+      [people.stranger, lead, await enrol(teamB, ['team_lead'], 'Lou Lead')].map(async (personId) =>
+        SseClient.open(`${streaming.url}/v1/me/stream`, await bearer(personId)),
+      ),
+    );
+    const kudosId = await sendKudos(people.colleague, people.stranger, 'private', 'For your inbox');
+    const reported = await post(people.sender, '/v1/incidents', {
+      channel: 'chat',
+      kinds: ['insult'],
+      severity: 'critical',
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+      supportRequested: true,
+      shareNarrativeWithLead: false,
+    });
+    expect(reported.status).toBe(201);
+    const { incidentId } = reported.body;
+    await agent.until(() => inboxItems(agent).some((item) => item.kudosId === kudosId));
+    await theirLead.until(() => inboxItems(theirLead).some((item) => item.incidentId === incidentId));
+    await sleep(300); // what the other lead might wrongly be sent would have arrived by now
+    for (const client of [agent, theirLead, otherLead]) client.close();
+
+    expect(inboxItems(agent)).toEqual([
+      expect.objectContaining({
+        kind: 'kudos_received',
+        kudosId,
+        from: { personId: people.colleague, displayName: 'Cat Colleague' },
+      }),
+    ]);
+    expect(agent.lastEventId).toMatch(/inbox=pg:\d{20}(-\d{20})*\.\d+/);
+    expect(inboxItems(theirLead)).toEqual([
+      expect.objectContaining({ kind: 'incident_needs_care', incidentId, severity: 'critical' }),
+    ]);
+    expect(inboxItems(otherLead)).toEqual([]);
   }, 60_000);
 
   it('sends heartbeats while nothing happens', async () => {

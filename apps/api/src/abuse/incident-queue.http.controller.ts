@@ -13,6 +13,7 @@ import { type Actor, CurrentActor, Roles } from '@frontline/platform';
 import { PageRequest } from '../common/read.request.dto';
 import { IncidentQueueRequest } from './abuse-reads.request.dto';
 import { MyIncidentsResponse } from './abuse.response.dto';
+import { IncidentQueueResponse } from './abuse-reads.response.dto';
 
 /** Lists for acting on incidents and for following one's own; details stay behind GET /v1/incidents/{id}. */
 @ApiTags('abuse')
@@ -25,6 +26,7 @@ export class IncidentQueueController {
   @ApiOperation({ summary: 'Work the queue of open incidents' })
   @Roles('team_lead', 'wellbeing_officer')
   @ApiOkResponse({
+    type: IncidentQueueResponse,
     description:
       'Open incidents, oldest due first, with `ackDueAt` and `overdue`: `{items, nextCursor}`. The page is ' +
       "recorded in each reporter's access log (without narrative) before it is sent.",

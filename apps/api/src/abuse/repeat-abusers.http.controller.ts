@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTa
 import { RepeatAbusersQuery } from '@frontline/abuse';
 import { Roles } from '@frontline/platform';
 import { PageRequest } from '../common/read.request.dto';
+import { RepeatAbusersResponse } from './abuse-reads.response.dto';
 
 /** Customers (by pseudonym only) reported by several agents: the wellbeing officer's to act on, nobody else's. */
 @ApiTags('abuse')
@@ -15,10 +16,7 @@ export class RepeatAbusersController {
 
   @Get()
   @ApiOperation({ summary: 'List customers reported by several agents' })
-  @ApiOkResponse({
-    description:
-      'Repeat-abuser matches, newest first: `{items: [{matchId, customerPseudonym, incidentIds, distinctAgents, matchedAt}], nextCursor}`',
-  })
+  @ApiOkResponse({ type: RepeatAbusersResponse, description: 'Repeat-abuser matches, newest first' })
   @ApiForbiddenResponse({ description: 'Not a wellbeing officer' })
   list(@Query() page: PageRequest) {
     return this.queries.execute(new RepeatAbusersQuery(page));

@@ -12,6 +12,7 @@ import { InboxQuery, MarkInboxReadCommand } from '@frontline/inbox';
 import { type Actor, type CommandContext, Context, CurrentActor, Idempotent } from '@frontline/platform';
 import { PageRequest } from '../common/read.request.dto';
 import { MarkInboxReadRequest } from './inbox.request.dto';
+import { InboxReadResponse, InboxResponse } from './inbox.response.dto';
 
 /** Always the caller's own inbox: there is no way to name someone else's. */
 @ApiTags('inbox')
@@ -32,7 +33,7 @@ export class InboxController {
       'reactions, badges and campaign announcements; for a team lead, incidents of their team that need care and ' +
       'acknowledgements falling due; for a wellbeing officer, escalations and repeat-abuser matches.',
   })
-  @ApiOkResponse({ description: '`{items: [{id, kind, at, read, …}], unread, nextCursor}`' })
+  @ApiOkResponse({ type: InboxResponse })
   @ApiBadRequestResponse({ description: 'A cursor this list did not give out, or a limit out of range' })
   inbox(@Query() page: PageRequest, @CurrentActor() actor: Actor) {
     return this.queries.execute(new InboxQuery(actor, page));
@@ -45,7 +46,10 @@ export class InboxController {
     summary: 'Mark your inbox read up to an item',
     description: 'Repeating it, or naming an older item, changes nothing.',
   })
-  @ApiOkResponse({ description: '`{upTo, unread}`: the item read up to, and how many items are unread after it' })
+  @ApiOkResponse({
+    type: InboxReadResponse,
+    description: 'The item read up to, and how many items are unread after it',
+  })
   @ApiBadRequestResponse({ description: 'upTo is not an item id, or names no item of your inbox (unknown-inbox-item)' })
   markRead(@Body() { upTo }: MarkInboxReadRequest, @Context() context: CommandContext) {
     return this.commands.execute(new MarkInboxReadCommand(upTo, context));

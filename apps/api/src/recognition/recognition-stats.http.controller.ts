@@ -5,6 +5,7 @@ import { type Actor, CurrentActor, Roles } from '@frontline/platform';
 import { MyRecognitionQuery, RecognitionDashboardQuery, RecognitionGapsQuery } from '@frontline/recognition';
 import { RecognitionDashboardRequest, RecognitionGapsRequest } from './recognition-reads.request.dto';
 import { MyRecognitionResponse } from './recognition.response.dto';
+import { RecognitionGapsResponse } from './recognition-reads.response.dto';
 
 @ApiTags('recognition')
 @ApiBearerAuth()
@@ -25,7 +26,7 @@ export class RecognitionStatsController {
   @Get('teams/:teamId/recognition-gaps')
   @ApiOperation({ summary: 'See who in your team has not been recognised lately' })
   @Roles('team_lead')
-  @ApiOkResponse({ description: 'Members not recognised for `days` days, by name: `{items, nextCursor}`' })
+  @ApiOkResponse({ type: RecognitionGapsResponse })
   @ApiForbiddenResponse({ description: 'Not the lead of this team' })
   recognitionGaps(
     @Param('teamId', ParseUUIDPipe) teamId: string,

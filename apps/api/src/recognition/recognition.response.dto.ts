@@ -3,7 +3,7 @@ import { KUDOS_VALUES, type KudosValue, VISIBILITIES, type Visibility } from '@f
 
 // What the recognition reads answer, described for the OpenAPI document (and so typed in the browser app).
 
-class NamedPerson {
+export class NamedPerson {
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty({ description: '`[erased]` once erased' }) displayName: string;
 }

@@ -780,6 +780,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read your inbox
+         * @description What concerns you, newest first: your reports’ progress and care check-ins, kudos received and their reactions, badges and campaign announcements; for a team lead, incidents of their team that need care and acknowledgements falling due; for a wellbeing officer, escalations and repeat-abuser matches.
+         */
+        get: operations["InboxController_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/inbox/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark your inbox read up to an item
+         * @description Repeating it, or naming an older item, changes nothing.
+         */
+        post: operations["InboxController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks": {
         parameters: {
             query?: never;
@@ -826,6 +866,91 @@ export interface paths {
         post?: never;
         /** Disable an outbound webhook */
         delete: operations["WebhooksController_disable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow your own feeds live (Server-Sent Events) */
+        get: operations["MeStreamController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/walls/org/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow the organisation's kudos wall (Server-Sent Events) */
+        get: operations["WallsController_org"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/walls/campaigns/{id}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow a campaign's kudos wall (Server-Sent Events) */
+        get: operations["WallsController_campaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/walls/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a read-only token that opens one wall, for a screen */
+        post: operations["WallsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/walls/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a wall token: its screens stop at their next heartbeat */
+        delete: operations["WallsController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -894,6 +1019,37 @@ export interface components {
         MovePersonRequest: {
             /** Format: uuid */
             teamId: string;
+        };
+        QueuedIncidentResponse: {
+            /** Format: uuid */
+            incidentId: string;
+            /** Format: uuid */
+            teamId: string;
+            /** @enum {string} */
+            channel: "phone" | "chat" | "email" | "social" | "video" | "in_person";
+            kinds: ("shouting" | "insult" | "profanity" | "discriminatory" | "sexual_harassment" | "threat_to_job" | "threat_of_violence" | "physical" | "doxxing" | "other")[];
+            /** @enum {string} */
+            severity: "low" | "moderate" | "high" | "critical";
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            reportedAt: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "escalated";
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            supportRequested: boolean;
+            /**
+             * Format: date-time
+             * @description When the acknowledgement falls due
+             */
+            ackDueAt: string;
+            /** @description Not acknowledged and past `ackDueAt` */
+            overdue: boolean;
+        };
+        IncidentQueueResponse: {
+            items: components["schemas"]["QueuedIncidentResponse"][];
+            nextCursor: string | null;
         };
         IncidentSummaryResponse: {
             /** Format: uuid */
@@ -1052,6 +1208,20 @@ export interface components {
         RecordContactVolumesRequest: {
             rows: components["schemas"]["ContactVolumeRowRequest"][];
         };
+        RepeatAbuserMatchResponse: {
+            matchId: string;
+            /** @description A keyed pseudonym, never the customer reference itself */
+            customerPseudonym: string;
+            incidentIds: string[];
+            /** @description How many different agents reported this customer */
+            distinctAgents: number;
+            /** Format: date-time */
+            matchedAt: string;
+        };
+        RepeatAbusersResponse: {
+            items: components["schemas"]["RepeatAbuserMatchResponse"][];
+            nextCursor: string | null;
+        };
         SendKudosRequest: {
             /** @description Enrolled, active colleagues; not yourself */
             to: string[];
@@ -1132,6 +1302,14 @@ export interface components {
             /** Format: date-time */
             lastRecognisedAt: string | null;
             recentlyReceived: components["schemas"]["KudosItemResponse"][];
+        };
+        RecognitionGapsResponse: {
+            /** Format: uuid */
+            teamId: string;
+            days: number;
+            /** @description Members not recognised for `days` days, by name */
+            items: components["schemas"]["NamedPerson"][];
+            nextCursor: string | null;
         };
         LogWellbeingActivityRequest: {
             /** @enum {string} */
@@ -1242,6 +1420,71 @@ export interface components {
             days?: components["schemas"]["CampaignDayRequest"][];
             audience?: components["schemas"]["CampaignAudienceRequest"];
         };
+        InboxPersonResponse: {
+            /** Format: uuid */
+            personId: string;
+            /** @description As the directory has it; `[erased]` once erased */
+            displayName: string;
+        };
+        InboxItemResponse: {
+            /** @description Ordered as the log is: a later item has a greater id */
+            id: string;
+            /** @enum {string} */
+            kind: "incident_needs_care" | "incident_acknowledged" | "support_offered" | "incident_escalated" | "acknowledgement_due" | "customer_action_recorded" | "incident_closed" | "care_check_in" | "repeat_abuser_matched" | "kudos_received" | "kudos_reactions" | "badge_awarded" | "campaign_announcement";
+            /** Format: date-time */
+            at: string;
+            read: boolean;
+            /** Format: uuid */
+            incidentId?: string;
+            /** Format: uuid */
+            teamId?: string;
+            severity?: string;
+            supportRequested?: boolean;
+            /** @description Who acted; `null` for the care workflow itself */
+            by?: components["schemas"]["InboxPersonResponse"] | null;
+            /** Format: date-time */
+            acknowledgedAt?: string;
+            supportKind?: string;
+            reason?: string;
+            /** Format: date-time */
+            dueAt?: string;
+            action?: string;
+            outcome?: string;
+            customerPseudonym?: string;
+            incidentIds?: string[];
+            distinctAgents?: number;
+            /** Format: uuid */
+            kudosId?: string;
+            from?: components["schemas"]["InboxPersonResponse"] | null;
+            values?: string[];
+            message?: string;
+            visibility?: string;
+            reactions?: {
+                [key: string]: number;
+            };
+            /** Format: uuid */
+            campaignId?: string;
+            badge?: string;
+            day?: string;
+            text?: string;
+        };
+        InboxResponse: {
+            items: components["schemas"]["InboxItemResponse"][];
+            /** @description Items after the one you read up to */
+            unread: number;
+            nextCursor: string | null;
+        };
+        MarkInboxReadRequest: {
+            /**
+             * @description The id of an item of your inbox: it and every item before it count as read
+             * @example pg:00000000000000000812-00000000000000004711.00
+             */
+            upTo: string;
+        };
+        InboxReadResponse: {
+            upTo: string;
+            unread: number;
+        };
         RegisterWebhookRequest: {
             /**
              * Format: uuid
@@ -1269,6 +1512,23 @@ export interface components {
              * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
              */
             secret: string;
+        };
+        CreateWallTokenRequest: {
+            /**
+             * @description The organisation's wall, or a campaign's
+             * @enum {string}
+             */
+            wall: "org" | "campaign";
+            /**
+             * Format: uuid
+             * @description The campaign, for a campaign's wall
+             */
+            campaignId?: string;
+            /**
+             * @description How long the screen may show the wall: at most a campaign week
+             * @default 12
+             */
+            expiresInHours: number;
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -2170,7 +2430,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IncidentQueueResponse"];
+                };
             };
             /** @description No valid bearer token */
             401: {
@@ -3354,12 +3616,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Repeat-abuser matches, newest first: `{items: [{matchId, customerPseudonym, incidentIds, distinctAgents, matchedAt}], nextCursor}` */
+            /** @description Repeat-abuser matches, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RepeatAbusersResponse"];
+                };
             };
             /** @description No valid bearer token */
             401: {
@@ -4191,12 +4455,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Members not recognised for `days` days, by name: `{items, nextCursor}` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecognitionGapsResponse"];
+                };
             };
             /** @description Invalid request: `errors` names each bad field */
             400: {
@@ -4832,6 +5097,150 @@ export interface operations {
             };
         };
     };
+    InboxController_inbox: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page, as given */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxResponse"];
+                };
+            };
+            /** @description A cursor this list did not give out, or a limit out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not enrolled in the directory, or has left (not-enrolled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InboxController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkInboxReadRequest"];
+            };
+        };
+        responses: {
+            /** @description The item read up to, and how many items are unread after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxReadResponse"];
+                };
+            };
+            /** @description upTo is not an item id, or names no item of your inbox (unknown-inbox-item) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not enrolled in the directory, or has left (not-enrolled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the domain says no; `type` names the rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     WebhooksController_register: {
         parameters: {
             query?: never;
@@ -5087,6 +5496,410 @@ export interface operations {
             };
         };
     };
+    MeStreamController_stream: {
+        parameters: {
+            query?: {
+                /** @description Resume after this event, for a page that reloads (a Last-Event-ID header comes first) */
+                lastEventId?: string;
+            };
+            header: {
+                "last-event-id": string;
+                /** @description Resume after this event */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: `event: kudos` with the kudos as the feeds show it, `event: inbox` (own stream) with the item as the inbox shows it, `id` to resume from, a comment as heartbeat */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description A Last-Event-ID this stream did not give out */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or your relation to this object, does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many streams open at once for one person or token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WallsController_org: {
+        parameters: {
+            query?: {
+                /** @description Resume after this event, for a page that reloads (a Last-Event-ID header comes first) */
+                lastEventId?: string;
+                /** @description A wall token, for a screen that cannot send an Authorization header */
+                token?: string;
+            };
+            header?: {
+                /** @description Resume after this event */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: `event: kudos` with the kudos as the feeds show it, `event: inbox` (own stream) with the item as the inbox shows it, `id` to resume from, a comment as heartbeat */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description A Last-Event-ID this stream did not give out */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or your relation to this object, does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many streams open at once for one person or token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WallsController_campaign: {
+        parameters: {
+            query?: {
+                /** @description Resume after this event, for a page that reloads (a Last-Event-ID header comes first) */
+                lastEventId?: string;
+                /** @description A wall token, for a screen that cannot send an Authorization header */
+                token?: string;
+            };
+            header?: {
+                /** @description Resume after this event */
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: `event: kudos` with the kudos as the feeds show it, `event: inbox` (own stream) with the item as the inbox shows it, `id` to resume from, a comment as heartbeat */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description A Last-Event-ID this stream did not give out */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or your relation to this object, does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many streams open at once for one person or token */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WallsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWallTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description `{tokenId, token, expiresAt, streamUrl}`: the token is shown this once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or your relation to this object, does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A rule of the domain says no; `type` names the rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WallsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or your relation to this object, does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such token, or it has expired */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the domain says no; `type` names the rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -5108,6 +5921,10 @@ export const pathsV1DashboardsWellbeingGetParametersQueryGroupByValues: Readonly
 export const devTokenRequestRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DevTokenRequest"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
 export const meResponseRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeResponse"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
 export const enrolPersonRequestRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnrolPersonRequest"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
+export const queuedIncidentResponseChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QueuedIncidentResponse"]["channel"]> = ["phone", "chat", "email", "social", "video", "in_person"];
+export const queuedIncidentResponseKindsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QueuedIncidentResponse"]["kinds"]> = ["shouting", "insult", "profanity", "discriminatory", "sexual_harassment", "threat_to_job", "threat_of_violence", "physical", "doxxing", "other"];
+export const queuedIncidentResponseSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QueuedIncidentResponse"]["severity"]> = ["low", "moderate", "high", "critical"];
+export const queuedIncidentResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QueuedIncidentResponse"]["status"]> = ["open", "acknowledged", "escalated"];
 export const incidentSummaryResponseChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncidentSummaryResponse"]["channel"]> = ["phone", "chat", "email", "social", "video", "in_person"];
 export const incidentSummaryResponseKindsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncidentSummaryResponse"]["kinds"]> = ["shouting", "insult", "profanity", "discriminatory", "sexual_harassment", "threat_to_job", "threat_of_violence", "physical", "doxxing", "other"];
 export const incidentSummaryResponseSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncidentSummaryResponse"]["severity"]> = ["low", "moderate", "high", "critical"];
@@ -5137,3 +5954,5 @@ export const kudosItemResponseVisibilityValues: ReadonlyArray<FlattenedDeepRequi
 export const logWellbeingActivityRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LogWellbeingActivityRequest"]["kind"]> = ["recovery_break", "yoga", "meditation", "walk", "volunteering", "team_quiz", "workshop", "peer_support_circle", "coaching", "counselling", "other"];
 export const myActivityResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MyActivityResponse"]["kind"]> = ["recovery_break", "yoga", "meditation", "walk", "volunteering", "team_quiz", "workshop", "peer_support_circle", "coaching", "counselling", "other"];
 export const planCampaignRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCampaignRequest"]["kind"]> = ["customer_service_week"];
+export const inboxItemResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InboxItemResponse"]["kind"]> = ["incident_needs_care", "incident_acknowledged", "support_offered", "incident_escalated", "acknowledgement_due", "customer_action_recorded", "incident_closed", "care_check_in", "repeat_abuser_matched", "kudos_received", "kudos_reactions", "badge_awarded", "campaign_announcement"];
+export const createWallTokenRequestWallValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateWallTokenRequest"]["wall"]> = ["org", "campaign"];

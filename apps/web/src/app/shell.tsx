@@ -1,6 +1,7 @@
 import { Link, Outlet, useRouteContext } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, LANGUAGE_NAMES, type Language, switchLanguage } from '../i18n/i18n';
+import { InboxLink } from '../inbox/inbox-link';
 import { homesOf } from './role-homes';
 import { useMe } from './me';
 
@@ -32,6 +33,7 @@ export function Shell() {
           </nav>
         )}
         <div className="top-end">
+          <InboxLink />
           <LanguageSwitch />
           <SignOut />
         </div>
