@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { agentRoutes } from '../agent/routes';
+import { hrRoutes } from '../hr/routes';
 import type { Session } from '../auth/session';
 import type { Me } from './me';
 import { homesOf } from './role-homes';
@@ -19,7 +20,7 @@ const homeRoute = createRoute({
 });
 
 /** Every role's routes; each role's pages are loaded only when one of them opens (see agent/routes.ts). */
-const routeTree = rootRoute.addChildren([homeRoute, ...agentRoutes]);
+const routeTree = rootRoute.addChildren([homeRoute, ...agentRoutes, ...hrRoutes]);
 
 export function createAppRouter(context: { queryClient: QueryClient; session: Session; me: Me }) {
   return createRouter({ routeTree, context, defaultPreload: 'intent', scrollRestoration: true });

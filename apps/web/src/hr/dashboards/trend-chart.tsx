@@ -1,0 +1,59 @@
+import * as Plot from '@observablehq/plot';
+import { useEffect, useRef } from 'react';
+import type { Dataset } from './figures';
+import { usePeriodLabel } from './use-labels';
+
+/**
+ * Trend lines (Observable Plot, SVG with ARIA labels): one line per series, named at its end so
+ * colour is never the only way to tell them apart; a hidden point is a gap (the table says why).
+ */
+export function TrendChart({
+  dataset,
+  label,
+  format,
+  domain,
+}: {
+  dataset: Dataset;
+  label: string;
+  format: (value: number) => string;
+  domain?: [number, number];
+}) {
+  const frame = useRef<HTMLDivElement>(null);
+  const periodLabel = usePeriodLabel();
+  useEffect(() => {
+    const points = dataset.series.flatMap((series) =>
+      dataset.periods.map((period, i) => ({
+        series: series.name,
+        period: periodLabel(period),
+        value: series.points[i].value,
+      })),
+    );
+    const shown = points.filter((point) => point.value !== null);
+    const chart = Plot.plot({
+      ariaLabel: label,
+      width: Math.max(320, frame.current?.clientWidth ?? 640),
+      height: 260,
+      marginRight: 110,
+      x: { type: 'point', label: null, domain: dataset.periods.map(periodLabel) },
+      y: { grid: true, label, domain, tickFormat: format },
+      color: { scheme: 'dark2' },
+      marks: [
+        Plot.lineY(points, { x: 'period', y: 'value', z: 'series', stroke: 'series', strokeWidth: 2 }),
+        Plot.dot(shown, {
+          x: 'period',
+          y: 'value',
+          fill: 'series',
+          r: 3,
+          title: (point: (typeof points)[number]) => `${point.series}, ${point.period}: ${format(point.value!)}`,
+        }),
+        Plot.text(
+          shown,
+          Plot.selectLast({ x: 'period', y: 'value', z: 'series', text: 'series', dx: 6, textAnchor: 'start' }),
+        ),
+      ],
+    });
+    frame.current?.replaceChildren(chart);
+    return () => chart.remove();
+  }, [dataset, label, format, domain, periodLabel]);
+  return <div className="chart" ref={frame} />;
+}
