@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Dataset } from './figures';
 import { usePeriodLabel } from './use-labels';
 
@@ -20,6 +21,8 @@ export function TrendChart({
 }) {
   const frame = useRef<HTMLDivElement>(null);
   const periodLabel = usePeriodLabel();
+  const { t } = useTranslation();
+  const description = t('hr.chartDescription');
   useEffect(() => {
     const points = dataset.series.flatMap((series) =>
       dataset.periods.map((period, i) => ({
@@ -52,8 +55,12 @@ export function TrendChart({
         ),
       ],
     });
+    // One picture with one name for assistive technology: Plot also names its groups of marks, which axe refuses on `<g>`.
+    chart.setAttribute('role', 'img');
+    for (const named of chart.querySelectorAll('[aria-label]')) named.removeAttribute('aria-label');
+    chart.setAttribute('aria-label', `${label}. ${description}`);
     frame.current?.replaceChildren(chart);
     return () => chart.remove();
-  }, [dataset, label, format, domain, periodLabel]);
+  }, [dataset, label, description, format, domain, periodLabel]);
   return <div className="chart" ref={frame} />;
 }
