@@ -54,6 +54,7 @@ export function AbuseHeatmapPage() {
             caption={caption}
             format={format}
             heat
+            noValue={t('abuse.noContacts')}
             rowAction={(series) => <TeamsLink series={series} to="/hr/abuse" interval={search.interval} />}
           />
           <p className="inline-list">

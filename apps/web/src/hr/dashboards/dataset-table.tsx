@@ -19,12 +19,15 @@ export function DatasetTable({
   caption,
   format,
   heat = false,
+  noValue,
   rowAction,
 }: {
   dataset: Dataset;
   caption: string;
   format: (value: number) => string;
   heat?: boolean;
+  /** What a cell without a value says (no contacts to rate against, nobody in the group…). */
+  noValue: string;
   rowAction?: (series: Series) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -62,6 +65,7 @@ export function DatasetTable({
                   heat={heat}
                   max={max}
                   minGroup={dataset.minGroup}
+                  noValue={noValue}
                 />
               ))}
             </tr>
@@ -78,10 +82,10 @@ interface CellProps {
   heat: boolean;
   max: number;
   minGroup: number;
+  noValue: string;
 }
 
-function Cell({ point, format, heat, max, minGroup }: CellProps) {
-  const { t } = useTranslation();
+function Cell({ point, format, heat, max, minGroup, noValue }: CellProps) {
   const hidden = useHiddenLabel();
   if (point.hidden) {
     return (
@@ -91,7 +95,7 @@ function Cell({ point, format, heat, max, minGroup }: CellProps) {
       </td>
     );
   }
-  if (point.value === null) return <td className="cell-none">{t('hr.noValue')}</td>;
+  if (point.value === null) return <td className="cell-none">{noValue}</td>;
   const background = heat ? heatOf(point.value, max) : undefined;
   const dark = background === HEAT[HEAT.length - 1];
   return (

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { Dataset } from './figures';
 import { usePeriodLabel } from './use-labels';
 
+/** A period as a tick: the week's number (`W40`) or the month's number and year (`10/2026`). */
+const shortPeriod = (period: string) => period.replace(/^\d{4}-(W\d{2})$/, '$1').replace(/^(\d{4})-(\d{2})$/, '$2/$1');
+
 /**
  * Trend lines (Observable Plot, SVG with ARIA labels): one line per series, named at its end so
  * colour is never the only way to tell them apart; a hidden point is a gap (the table says why).
@@ -27,17 +30,19 @@ export function TrendChart({
     const points = dataset.series.flatMap((series) =>
       dataset.periods.map((period, i) => ({
         series: series.name,
-        period: periodLabel(period),
+        period,
+        label: periodLabel(period),
         value: series.points[i].value,
       })),
     );
     const shown = points.filter((point) => point.value !== null);
     const chart = Plot.plot({
       ariaLabel: label,
-      width: Math.max(320, frame.current?.clientWidth ?? 640),
-      height: 260,
-      marginRight: 110,
-      x: { type: 'point', label: null, domain: dataset.periods.map(periodLabel) },
+      // Drawn at one size and scaled to its box by CSS (Plot gives the SVG a viewBox).
+      width: 640,
+      height: 300,
+      marginRight: 130,
+      x: { type: 'point', label: null, domain: dataset.periods, tickFormat: shortPeriod, tickRotate: -30 },
       y: { grid: true, label, domain, tickFormat: format },
       color: { scheme: 'dark2' },
       marks: [
@@ -47,7 +52,7 @@ export function TrendChart({
           y: 'value',
           fill: 'series',
           r: 3,
-          title: (point: (typeof points)[number]) => `${point.series}, ${point.period}: ${format(point.value!)}`,
+          title: (point: (typeof points)[number]) => `${point.series}, ${point.label}: ${format(point.value!)}`,
         }),
         Plot.text(
           shown,

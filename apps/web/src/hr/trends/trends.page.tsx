@@ -131,6 +131,7 @@ function Trend({
       <div className="chart-and-table">
         <TrendChart dataset={dataset} label={title} format={format} domain={domain} />
         <DatasetTable
+          noValue={t('hr.noValue')}
           dataset={dataset}
           caption={t('hr.tableOf', { what: title })}
           format={format}
