@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@frontline/event-store';
 import { inboxStream } from '@frontline/inbox';
 import { type Actor, ROLES, type Role } from '@frontline/platform';
+import { SseClient } from '@frontline/testing';
 import { type TestApi, startTestApi } from './support/test-api';
 
 /**
@@ -162,6 +163,14 @@ const rows: Row[] = [
     allowed: ['admin'],
   },
   { name: 'rotate the SCIM token', method: 'POST', url: () => '/v1/directory/scim-token', allowed: ['admin'] },
+  {
+    name: 'create a wall token',
+    method: 'POST',
+    url: () => '/v1/walls/tokens',
+    body: () => ({ wall: 'org', expiresInHours: 1 }),
+    allowed: ['hr', 'admin'],
+  },
+  { name: 'revoke a wall token', method: 'DELETE', url: (w) => `/v1/walls/tokens/${w.objects.incident}`, allowed: [] },
   // The directory: admins only. Last, because they move, offboard and erase the owner.
   {
     name: 'create a team',
@@ -335,5 +344,96 @@ describe('authorisation matrix', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(elsewhere.status).toBe(401);
+  });
+
+  // Streams never end, so these go over a real socket: the wall opens to HR, admins and its own token only.
+  describe('live streams', () => {
+    let url: string;
+    let campaignId: string;
+    beforeAll(async () => {
+      await api.app.listen({ port: 0, host: '127.0.0.1' });
+      url = await api.app.getUrl();
+      const planned = await api.request({
+        method: 'POST',
+        url: '/v1/campaigns',
+        as: actors.hr,
+        body: { kind: 'customer_service_week', name: 'Walls', year: 2031, timezone: 'UTC' },
+      });
+      campaignId = planned.body.campaignId;
+      if (!campaignId) throw new Error(`Set-up failed to plan a campaign: ${JSON.stringify(planned.body)}`);
+    });
+    const open = async (path: string, as?: Actor) => {
+      const client = await SseClient.open(
+        `${url}${path}`,
+        as ? { authorization: `Bearer ${await api.tokenFor(as)}` } : {},
+      );
+      client.close();
+      return client.status;
+    };
+    const wallToken = async (wall: object) =>
+      (await api.request({ method: 'POST', url: '/v1/walls/tokens', as: actors.hr, body: wall })).body;
+
+    it.each(ROLES)('opens the walls with a bearer token only to HR and admins: %s', async (role) => {
+      const expected = ['hr', 'admin'].includes(role) ? 200 : 403;
+      expect(await open('/v1/walls/org/stream', actors[role])).toBe(expected);
+      expect(await open(`/v1/walls/campaigns/${campaignId}/stream`, actors[role])).toBe(expected);
+      expect(await open('/v1/walls/org/stream')).toBe(401);
+    });
+
+    it.each(ROLES)("gives %s their own stream and no parameter names another person's", async (role) => {
+      expect(await open('/v1/me/stream', actors[role])).toBe(200);
+      expect(await open(`/v1/me/stream?personId=${world.owner.personId}`, actors[role])).toBe(400);
+      expect(await open('/v1/me/stream')).toBe(401);
+    });
+
+    it('lets a wall token open its own wall and nothing else: not the other wall, not the api', async () => {
+      const org = await wallToken({ wall: 'org' });
+      const campaign = await wallToken({ wall: 'campaign', campaignId });
+      expect(await open(`/v1/walls/org/stream?token=${org.token}`)).toBe(200);
+      expect(await open(`/v1/walls/campaigns/${campaignId}/stream?token=${campaign.token}`)).toBe(200);
+      expect(await open(`/v1/walls/campaigns/${campaignId}/stream?token=${org.token}`)).toBe(403);
+      expect(await open(`/v1/walls/org/stream?token=${campaign.token}`)).toBe(403);
+      expect(await open(`/v1/me/stream?token=${org.token}`)).toBe(401);
+      for (const path of ['/v1/feeds/org', '/v1/me/recognition', '/v1/projections', '/v1/walls/org/stream']) {
+        const asBearer = await api.request({
+          method: 'GET',
+          url: path,
+          headers: { authorization: `Bearer ${org.token}` },
+        });
+        expect({ path, status: asBearer.status }).toEqual({ path, status: 401 });
+      }
+      const minted = await api.request({
+        method: 'POST',
+        url: '/v1/walls/tokens',
+        headers: { authorization: `Bearer ${org.token}` },
+        body: { wall: 'org' },
+      });
+      expect(minted.status).toBe(401);
+    });
+
+    it('shuts a revoked wall token out, and refuses tokens for no campaign', async () => {
+      const { tokenId, token } = await wallToken({ wall: 'org' });
+      expect(
+        (await api.request({ method: 'DELETE', url: `/v1/walls/tokens/${tokenId}`, as: actors.admin })).status,
+      ).toBe(204);
+      expect(await open(`/v1/walls/org/stream?token=${token}`)).toBe(401);
+      const unknown = await api.request({
+        method: 'POST',
+        url: '/v1/walls/tokens',
+        as: actors.hr,
+        body: { wall: 'campaign', campaignId: randomUUID() },
+      });
+      expect(unknown.status).toBe(404);
+      expect(
+        (
+          await api.request({
+            method: 'POST',
+            url: '/v1/walls/tokens',
+            as: actors.hr,
+            body: { wall: 'org', expiresInHours: 169 },
+          })
+        ).status,
+      ).toBe(400);
+    });
   });
 });

@@ -9,6 +9,7 @@ import { BatchedReads, Keyspace, ReadModels, activeKeyspace, hashedPart, scanKey
 import {
   type HistoryAppend,
   type TestDatabase,
+  SseClient,
   createTestDatabase,
   testConfig,
   writeHistory,
@@ -252,6 +253,33 @@ describe('the read models on a Redis Cluster of three masters', () => {
 
     await expect(batched.zintercard(stats.key('a'), directory.key('b'))).rejects.toThrow(/CROSSSLOT/);
     await expect(batched.zintercard(stats.key('a'), stats.key('b'))).resolves.toBe(0);
+  });
+
+  // The projector publishes through its cluster client, the api subscribes through its own: any node relays.
+  it('streams a kudos to a wall live, through the pub/sub of the cluster', async () => {
+    const teamId = (await api!.request({ method: 'POST', url: '/v1/teams', as: admin, body: { name: 'Wall' } })).body
+      .teamId;
+    const [from, to] = [await api!.enrol(['agent'], teamId), await api!.enrol(['agent'], teamId)];
+    await api!.app.listen({ port: 0, host: '127.0.0.1' });
+    const wall = await SseClient.open(`${await api!.app.getUrl()}/v1/walls/org/stream`, {
+      authorization: `Bearer ${await api!.tokenFor(admin)}`,
+    });
+    expect(wall.status).toBe(200);
+    let kudosId: string | undefined;
+    // The directory projection may not have the two enrolled yet: kudos go to active people only.
+    for (const deadline = Date.now() + 15_000; !kudosId && Date.now() < deadline;) {
+      const sent = await api!.request({
+        method: 'POST',
+        url: '/v1/kudos',
+        as: from,
+        body: { to: [to.personId], message: 'Seen on every floor', values: ['teamwork'], visibility: 'public' },
+      });
+      if (sent.status === 201) kudosId = sent.body.kudosId;
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await wall.until(() => wall.events.some((event) => JSON.parse(event.data).kudosId === kudosId), 15_000);
+    wall.close();
+    expect(wall.events.map((event) => JSON.parse(event.data).kudosId)).toEqual([kudosId]);
   });
 
   it('rebuilds every projection on the cluster into the same model, and drops the versions replaced', async () => {

@@ -52,7 +52,7 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-function medians(label: string, runs: Sample[]): Measured {
+export function medians(label: string, runs: Sample[]): Measured {
   const names = Object.keys(runs[0] ?? {});
   return { label, runs, median: Object.fromEntries(names.map((name) => [name, median(runs.map((run) => run[name]))])) };
 }

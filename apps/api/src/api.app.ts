@@ -58,10 +58,7 @@ function observeResponses(app: NestFastifyApplication): void {
       metrics.observeRequest(request.method, route, reply.statusCode, reply.elapsedTime / 1_000);
       if (log.isLevelEnabled('info') && !UNLOGGED_ROUTES.test(route)) {
         // pino-http's serializers and redaction shape these, as they did for its own lines.
-        // A SCIM filter names a person (`userName eq "ana@…"`): its query never reaches the log.
-        const req = route.startsWith('/scim/')
-          ? { method: request.method, url: request.url.split('?')[0] }
-          : request.raw;
+        const req = requestToLog(route, request);
         const fields = { reqId: request.id, req, res: reply.raw, responseTime: reply.elapsedTime };
         log.info(fields, 'request completed');
       }
@@ -69,9 +66,18 @@ function observeResponses(app: NestFastifyApplication): void {
     });
 }
 
-/** A SCIM filter names a person (`userName eq "ana@…"`): the query of a SCIM request never reaches the log. */
+/**
+ * A SCIM filter names a person (`userName eq "ana@…"`): the query of a SCIM request never reaches
+ * the log. A wall token opens a wall to whoever holds it: wherever it is in a query, the log shows
+ * `token=[Redacted]`.
+ */
+const TOKEN_PARAM = /(^|&)(token)=[^&]*/gi;
+
 export function requestToLog(route: string, request: Pick<FastifyRequest, 'method' | 'url' | 'raw'>) {
-  return route.startsWith('/scim/') ? { method: request.method, url: request.url.split('?')[0] } : request.raw;
+  const [path, query] = request.url.split('?');
+  if (route.startsWith('/scim/')) return { method: request.method, url: path };
+  const redacted = query?.replace(TOKEN_PARAM, '$1$2=[Redacted]');
+  return redacted === query ? request.raw : { method: request.method, url: `${path}?${redacted}` };
 }
 
 /** JSON bodies are measured before they are parsed: validation recurses, and deep nesting would overflow its stack. */

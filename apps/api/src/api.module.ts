@@ -23,6 +23,7 @@ import { RecognitionHttpModule } from './recognition/recognition.http.module';
 import { WellbeingHttpModule } from './wellbeing/wellbeing.http.module';
 import { InboxHttpModule } from './inbox/inbox.http.module';
 import { ScimHttpModule } from './scim/scim.http.module';
+import { LiveHttpModule } from './live/live.http.module';
 import { DevTokensController } from './ops/dev-tokens.http.controller';
 import { HealthController } from './ops/health.http.controller';
 import { MetricsController } from './ops/metrics.http.controller';
@@ -54,6 +55,7 @@ export class ApiModule {
         CampaignsHttpModule,
         InboxHttpModule,
         NotificationsHttpModule,
+        LiveHttpModule,
         WebhookPublishingModule,
         ThrottlerModule.forRoot([{ name: 'writes', ttl: 60_000, limit: config.WRITE_RATE_LIMIT_PER_MINUTE }]),
       ],

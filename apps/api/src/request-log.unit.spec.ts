@@ -17,4 +17,13 @@ describe('what the request log keeps of a request', () => {
     const other = request('/v1/feeds/org?limit=5');
     expect(requestToLog('/v1/feeds/org', other)).toBe(other.raw);
   });
+
+  it('never keeps a wall token given in the query, on any route', () => {
+    const token = 'wall_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ';
+    for (const url of [`/v1/walls/org/stream?token=${token}`, `/v1/feeds/org?limit=5&TOKEN=${token}`]) {
+      const logged = requestToLog(url.split('?')[0], request(url));
+      expect(JSON.stringify(logged)).not.toContain(token);
+      expect(logged).toMatchObject({ method: 'GET', url: expect.stringMatching(/token=\[Redacted\]/i) });
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { commands } from './commands';
 import { httpOverhead } from './http-overhead';
 import { orgGrowth } from './org-growth';
 import { incidentReads } from './incident-reads';
+import { liveStreams } from './live-streams';
 import { peer } from './peer';
 import { projectionLag } from './projection-lag';
 import { provisioning } from './provisioning';
@@ -20,6 +21,7 @@ export const SCENARIOS: readonly Scenario[] = [
   append,
   peer,
   projectionLag,
+  liveStreams,
   campaignFanOut,
   queries,
   orgGrowth,

@@ -111,7 +111,7 @@ interface CheckpointSample {
 }
 
 /** Reads the checkpoint about every millisecond, keeping when each answer arrived. */
-function watchCheckpoint(redis: Redis, key: string) {
+export function watchCheckpoint(redis: Redis, key: string) {
   const samples: CheckpointSample[] = [];
   const stopped = new AbortController();
   const loop = (async () => {
@@ -131,7 +131,7 @@ function watchCheckpoint(redis: Redis, key: string) {
 }
 
 /** The first sample taken after `after` whose checkpoint covers `position` (samples and checkpoints both only grow). */
-function firstSampleCovering(samples: CheckpointSample[], after: number, position: string): number {
+export function firstSampleCovering(samples: CheckpointSample[], after: number, position: string): number {
   let i = lowerBound(samples, (sample) => sample.at >= after);
   i += lowerBound(samples.slice(i), (sample) => sample.checkpoint >= position);
   if (i >= samples.length) throw new Error(`position ${position} never reached the feed`);

@@ -15,3 +15,6 @@ export * from './privacy/suppression';
 export * from './privacy/linear-span';
 export * from './privacy/released-periods';
 export * from './privacy/releases';
+export * from './live/live-ids';
+export * from './live/live-notice';
+export * from './live/live-source';

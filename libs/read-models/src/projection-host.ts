@@ -35,9 +35,11 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
     const checkpoints = await Promise.all(keyspaces.map((keys) => this.redis.get(keys.key('checkpoint'))));
     // The serving generations read the log once, from the earliest checkpoint; each skips what it applied.
     const feed = new LogFeed(this.store, earliest(checkpoints));
-    this.projections.forEach((projection, i) =>
-      this.serving.set(projection.name, this.runner(projection, keyspaces[i], { feed })),
-    );
+    this.projections.forEach((projection, i) => {
+      const runner = this.runner(projection, keyspaces[i], { feed });
+      runner.announcing = true;
+      this.serving.set(projection.name, runner);
+    });
     this.feed = feed.start();
     await this.startRebuilds();
     this.poll = setInterval(
@@ -71,6 +73,7 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
     const previous = await switchToBuilt(this.redis, built);
     const runner = this.building.get(projection.name)!;
     await this.serving.get(projection.name)?.stop();
+    runner.announcing = true;
     this.serving.set(projection.name, runner);
     this.building.delete(projection.name); // only now: until it serves, a poll must not start it again
     // Another projector may have switched first: the generation it replaced is then the one built.

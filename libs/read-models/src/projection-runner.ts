@@ -3,6 +3,7 @@ import type { EventStore, LogPosition, RecordedEvent } from '@frontline/event-st
 import type { ReadModelRedis } from '@frontline/platform';
 import type { ApplyOutcome } from './apply-batch.script';
 import { applyOps } from './apply-events';
+import { type LiveNotice, liveChannel } from './live/live-notice';
 import { type EventQueue, type LogFeed, subscribeOnItsOwn } from './log-feed';
 import type { Keyspace, Projection, RedisOp } from './projection';
 
@@ -37,6 +38,8 @@ export class ProjectionRunner {
   private readonly stopped = new AbortController();
   private shared?: { feed: LogFeed; queue: EventQueue };
   state: RunnerState = 'catching_up';
+  /** Whether it tells live streams what it applied: a serving generation does, one being rebuilt from the start does not. */
+  announcing = false;
   private finished?: Promise<void>;
 
   constructor(
@@ -103,8 +106,10 @@ export class ProjectionRunner {
         if (batch.events.length > 0) {
           const last = batch.events[batch.events.length - 1];
           const { outcome, at } = await this.applyOrNarrow(checkpoint, batch.events, batch.ops);
-          if (outcome === 'applied') checkpoint = last.position;
-          else if (typeof outcome === 'object')
+          if (outcome === 'applied') {
+            this.announce(checkpoint, batch.events);
+            checkpoint = last.position;
+          } else if (typeof outcome === 'object')
             return this.stopAt(at, 'refused' in outcome ? outcome.refused : outcome.halted);
           else {
             // Another writer applied some or all of it: go on from where it got, with the events in hand.
@@ -171,6 +176,25 @@ export class ProjectionRunner {
     const half = Math.ceil(events.length / 2);
     const first = await this.applyOrNarrow(after, events.slice(0, half));
     return first.outcome === 'applied' ? this.applyOrNarrow(events[half - 1].position, events.slice(half)) : first;
+  }
+
+  /**
+   * Publishes one notice for the batch (see `LiveNotice`), after it was applied. A notice that
+   * gets lost costs nothing but time: the api notices the gap by the next one's `from`.
+   */
+  private announce(after: LogPosition | undefined, events: readonly RecordedEvent[]): void {
+    if (!this.announcing || !this.projection.live) return;
+    const topics = new Set(events.flatMap((event) => this.projection.live!(event)));
+    if (topics.size === 0) return;
+    const notice: LiveNotice = {
+      projection: this.projection.name,
+      from: after ?? '',
+      to: events[events.length - 1].position,
+      topics: [...topics],
+    };
+    this.redis
+      .publish(liveChannel(this.redis), JSON.stringify(notice))
+      .catch((error: Error) => this.logger.warn(`live notice not published: ${error.message}`));
   }
 
   /** A projection that cannot apply an event stops there and says which: skipping it would corrupt the model. */

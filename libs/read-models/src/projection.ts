@@ -17,6 +17,8 @@ export interface Projection {
   readonly name: string;
   readonly eventTypes: readonly string[];
   project(event: RecordedEvent, keys: Keyspace): RedisOp[];
+  /** The live topics an event touches (`feed:team:<id>`), for streams to read; none for a read model nobody streams. */
+  live?(event: RecordedEvent): string[];
 }
 
 /** An event of a context's union as the log delivers it: its type and data, with where and when it was recorded. */
@@ -35,6 +37,8 @@ export interface ProjectionDefinition<E extends DomainEvent, K> {
   readonly name: string;
   readonly layout: (keys: Keyspace) => K;
   readonly on: Handlers<E, K>;
+  /** Pure: the live topics an event touches, named after the ordered lists the handlers write (see `LiveSource`). */
+  readonly live?: (event: Recorded<E>) => string[];
 }
 
 /** A projection the runner can host, and whose layout queries can open. */
@@ -49,7 +53,9 @@ export interface TypedProjection<K> extends Projection {
  */
 export function defineProjection<E extends DomainEvent, K>(definition: ProjectionDefinition<E, K>): TypedProjection<K> {
   const handlers = definition.on as Record<string, ((event: Recorded<E>, keys: K) => RedisOp[]) | undefined>;
+  const live = definition.live;
   return {
+    ...(live ? { live: (recorded: RecordedEvent) => live(recorded as Recorded<E>) } : {}),
     name: definition.name,
     layout: definition.layout,
     eventTypes: Object.keys(handlers).filter((type) => handlers[type] !== undefined),

@@ -21,3 +21,4 @@ export * from './queries/my-recognition.query';
 export * from './queries/recognition-gaps.query';
 export * from './queries/recognition-dashboard.query';
 export * from './projections/recognition-stats.keys';
+export * from './queries/recognition-live';

@@ -8,6 +8,7 @@ import { MyRecognitionHandler } from './queries/my-recognition.handler';
 import { RecognitionDashboardHandler } from './queries/recognition-dashboard.handler';
 import { RecognitionFeedsHandler } from './queries/recognition-feeds.handler';
 import { RecognitionGapsHandler } from './queries/recognition-gaps.handler';
+import { RecognitionLive } from './queries/recognition-live';
 
 @Module({
   // For the sites of teams, which facts record.
@@ -21,6 +22,8 @@ import { RecognitionGapsHandler } from './queries/recognition-gaps.handler';
     MyRecognitionHandler,
     RecognitionGapsHandler,
     RecognitionDashboardHandler,
+    RecognitionLive,
   ],
+  exports: [RecognitionLive],
 })
 export class RecognitionModule {}

@@ -6,3 +6,4 @@ export * from './event-fixtures';
 export * from './history';
 export * from './disclosure';
 export * from './fake-kurrentdb';
+export * from './sse-client';

@@ -221,6 +221,19 @@ export class AppConfig {
   @Min(1)
   CARE_CHECK_IN_MS = 24 * 60 * 60 * 1000;
 
+  /** How often a live stream writes a comment, so proxies keep it open and clients notice a dead one. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  LIVE_HEARTBEAT_MS = 15_000;
+
+  /** Live streams one person may hold open on one api instance: a few browser tabs and a phone. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LIVE_STREAMS_PER_PERSON = 5;
+
   /** Distinct agents reporting the same customer within 90 days that make a repeat-abuser match. */
   @Transform(toInt)
   @IsInt()

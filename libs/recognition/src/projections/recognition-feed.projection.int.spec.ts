@@ -49,6 +49,18 @@ describe('recognition feed projection', () => {
     recorded('KudosRetracted', { kudosId: 'k4', by: 'di' }),
     recorded('KudosHidden', { kudosId: 'k5', reason: 'Names a customer', by: 'admin' }),
   ];
+  const logged = (...indexes: number[]) => indexes.flatMap((i) => [`${kept[i].position} k${i + 1}`, '0']);
+  const liveLists = {
+    'live:feed:org': logged(0),
+    'live:feed:team:t1': logged(0),
+    'live:feed:team:t2': logged(0, 1),
+    'live:feed:team:t3': logged(1),
+    'live:feed:person:ana': logged(0, 2),
+    'live:feed:person:bo': logged(0, 1),
+    'live:feed:person:cy': logged(2),
+    'live:feed:person:di': logged(1),
+    'live:feed:person:ed': logged(1),
+  };
   const history = [...kept.slice(0, 3), removed[0], ...kept.slice(3), ...removed.slice(1)];
 
   it('stores each kudos once and lists it in the org, team and person feeds its visibility allows, newest first', async () => {
@@ -98,10 +110,44 @@ describe('recognition feed projection', () => {
       'feed:person:cy': ['k3', ms(3)],
       'feed:person:di': ['k2', ms(2)],
       'feed:person:ed': ['k2', ms(2)],
+      ...liveLists,
       'undo:k1': expect.any(Array),
       'undo:k2': expect.any(Array),
       'undo:k3': expect.any(Array),
     });
+  });
+
+  it('names the topics each kudos touches, for live streams, and lists them in log order to resume from', async () => {
+    const publicInCampaign = sent('k6', 6, {
+      fromId: 'cy',
+      toIds: ['ana'],
+      visibility: 'public',
+      fromTeamId: 't1',
+      toTeamIds: ['t1'],
+      campaignId: 'c1',
+    });
+    // Sent earlier by the clock, later in the log: the log decides the order.
+    const later = sent('k7', 0, {
+      fromId: 'ana',
+      toIds: ['cy'],
+      visibility: 'team',
+      fromTeamId: 't1',
+      toTeamIds: ['t1'],
+    });
+    await testbed.given(publicInCampaign, later);
+
+    expect(recognitionFeedProjection.live!(publicInCampaign)).toEqual([
+      'feed:person:cy',
+      'feed:person:ana',
+      'feed:team:t1',
+      'feed:org',
+      'wall:campaign:c1',
+    ]);
+    expect(recognitionFeedProjection.live!(kept[2])).toEqual(['feed:person:ana', 'feed:person:cy']);
+    expect(recognitionFeedProjection.live!(kept[3])).toEqual([]);
+    const model = await testbed.model();
+    expect(model['live:feed:team:t1']).toEqual([`${publicInCampaign.position} k6`, '0', `${later.position} k7`, '0']);
+    expect(model['live:wall:campaign:c1']).toEqual([`${publicInCampaign.position} k6`, '0']);
   });
 
   it('leaves no trace of a retracted or hidden kudos, its reactions included', async () => {

@@ -1,6 +1,6 @@
-import { type RedisOp, defineProjection, remember } from '@frontline/read-models';
+import { type Recorded, type RedisOp, defineProjection, remember } from '@frontline/read-models';
 import type { KudosEvent, KudosSent } from '../domain/kudos.events';
-import { type RecognitionFeedKeys, recognitionFeedKeys } from './recognition-feed.keys';
+import { type LiveTopic, type RecognitionFeedKeys, liveTopic, recognitionFeedKeys } from './recognition-feed.keys';
 
 /**
  * The recognition feeds (see `recognitionFeedKeys`): the org feed holds public kudos; a team's
@@ -12,7 +12,7 @@ export const recognitionFeedProjection = defineProjection<KudosEvent, Recognitio
   name: 'recognitionFeed',
   layout: recognitionFeedKeys,
   on: {
-    KudosSent: ({ data }, keys) => kudosSent(data, keys),
+    KudosSent: (event, keys) => kudosSent(event, keys),
     KudosReactionAdded: ({ data }, keys) => [['ZINCRBY', keys.reactions(data.kudosId), 1, data.emoji]],
     // An emoji nobody reacts with any more is gone, not a zero.
     KudosReactionRemoved: ({ data }, keys) => [
@@ -22,18 +22,31 @@ export const recognitionFeedProjection = defineProjection<KudosEvent, Recognitio
     KudosRetracted: ({ data }, keys) => [['UNDO_RUN', keys.undo(data.kudosId)]],
     KudosHidden: ({ data }, keys) => [['UNDO_RUN', keys.undo(data.kudosId)]],
   },
+  // Streams follow new kudos; a retracted or hidden one leaves the lists, so a stream resumed later skips it.
+  live: (event) => (event.type === 'KudosSent' ? kudosTopics(event.data).map(liveTopic) : []),
 });
 
-function kudosSent(data: KudosSent['data'], keys: RecognitionFeedKeys): RedisOp[] {
+/** Where a kudos appears: the person feeds of its sender and recipients; unless private, their teams' feeds; if public, the org feed and its campaign's wall. */
+export function kudosTopics(data: KudosSent['data']): LiveTopic[] {
+  const { fromId, toIds, visibility, fromTeamId = '', toTeamIds = [] } = data;
+  const topics: LiveTopic[] = [...new Set([fromId, ...toIds])].map((personId) => ({ of: 'person', personId }));
+  if (visibility !== 'private') {
+    const teams = new Set([fromTeamId, ...toTeamIds].filter((teamId) => teamId !== ''));
+    topics.push(...[...teams].map((teamId): LiveTopic => ({ of: 'team', teamId })));
+  }
+  if (visibility === 'public') topics.push({ of: 'org' });
+  if (visibility === 'public' && data.campaignId) topics.push({ of: 'campaign', campaignId: data.campaignId });
+  return topics;
+}
+
+function kudosSent({ data, position }: Recorded<KudosSent>, keys: RecognitionFeedKeys): RedisOp[] {
   const { kudosId, fromId, toIds, visibility, fromTeamId = '', toTeamIds = [] } = data;
   const kudos = keys.kudos(kudosId);
   const undo = keys.undo(kudosId);
-  const feeds = [...new Set([fromId, ...toIds])].map((personId) => keys.feed({ of: 'person', personId }));
-  if (visibility !== 'private') {
-    const teams = new Set([fromTeamId, ...toTeamIds].filter((teamId) => teamId !== ''));
-    feeds.push(...[...teams].map((teamId) => keys.feed({ of: 'team', teamId })));
-  }
-  if (visibility === 'public') feeds.push(keys.feed({ of: 'org' }));
+  const topics = kudosTopics(data);
+  const feeds = topics.flatMap((topic) => (topic.of === 'campaign' ? [] : [keys.feed(topic)]));
+  const live = topics.map((topic) => keys.live(liveTopic(topic)));
+  const logged = `${position} ${kudosId}`;
   const fields = {
     fromId,
     toIds: toIds.join(','),
@@ -51,5 +64,6 @@ function kudosSent(data: KudosSent['data'], keys: RecognitionFeedKeys): RedisOp[
     remember(undo, ['DEL', kudos]),
     remember(undo, ['DEL', keys.reactions(kudosId)]),
     ...feeds.flatMap((feed): RedisOp[] => [['ZADD', feed, sentAtMs, kudosId], remember(undo, ['ZREM', feed, kudosId])]),
+    ...live.flatMap((list): RedisOp[] => [['ZADD', list, 0, logged], remember(undo, ['ZREM', list, logged])]),
   ];
 }
