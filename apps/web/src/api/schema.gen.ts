@@ -1512,6 +1512,25 @@ export interface components {
              */
             expiresInHours: number;
         };
+        WallTokenResponse: {
+            /**
+             * Format: uuid
+             * @description To revoke it
+             */
+            tokenId: string;
+            /**
+             * @description Shown this once
+             * @example wall_…
+             */
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description The stream a screen opens
+             * @example /v1/walls/org/stream?token=wall_…
+             */
+            streamUrl: string;
+        };
         /** @description RFC 9457 problem details */
         Problem: {
             /** @example /problems/kudos-to-self */
@@ -5712,7 +5731,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WallTokenResponse"];
+                };
             };
             /** @description Invalid request: `errors` names each bad field */
             400: {

@@ -43,4 +43,12 @@ export const campaignRoute = createRoute({
   component: lazyRouteComponent(() => import('./campaigns/campaign.page'), 'CampaignPage'),
 });
 
-export const hrRoutes = [hrHomeRoute, abuseHeatmapRoute, trendsRoute, campaignsRoute, campaignRoute];
+export const wallLinkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/hr/wall',
+  // Admins may make a wall's link too (the api lets HR and admins).
+  beforeLoad: requireRole('hr', 'admin'),
+  component: lazyRouteComponent(() => import('./wall-link/wall-link.page'), 'WallLinkPage'),
+});
+
+export const hrRoutes = [hrHomeRoute, abuseHeatmapRoute, trendsRoute, campaignsRoute, campaignRoute, wallLinkRoute];

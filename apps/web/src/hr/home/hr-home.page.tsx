@@ -29,6 +29,12 @@ export function HrHomePage() {
             {t('hrHome.campaignsHint')}
           </Link>
         </li>
+        <li>
+          <Link to="/hr/wall" className="tile">
+            <strong>{t('wallLink.title')}</strong>
+            {t('hrHome.wallHint')}
+          </Link>
+        </li>
       </ul>
     </section>
   );
