@@ -83,11 +83,12 @@ describe('the kudos wall', () => {
     const text = await wall.locator('main').innerText();
     expect(text).not.toContain('Kept for the team');
     expect(text).not.toMatch(/\d/);
-    // Reduced motion: a kudos comes in without moving (the specs' tsconfig has no DOM, hence the string).
+    // Reduced motion: a kudos comes in without moving (the specs' tsconfig has no DOM types, hence the cast).
+    type Styles = { getComputedStyle(element: unknown): { animationName: string } };
     const animation = await wall
       .locator('.wall-card')
       .first()
-      .evaluate('(card) => getComputedStyle(card).animationName');
+      .evaluate((card) => (globalThis as unknown as Styles).getComputedStyle(card).animationName);
     expect(animation).toBe('none');
     await checkPage(wall, 'kudos-wall');
 
