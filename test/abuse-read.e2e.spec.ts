@@ -219,6 +219,7 @@ describe('abuse read models over HTTP', () => {
       const byTeam = new Map(period.groups.map((group: { team: string }) => [group.team, group]));
       expect(byTeam.get(leeds)).toEqual({
         team: leeds,
+        name: 'Leeds voice',
         incidents: visible(7),
         distinctReporters: visible(6),
         ratePer1000Contacts: visible(2), // 7 ÷ 3,500 × 1,000, after the corrected import
@@ -229,6 +230,7 @@ describe('abuse read models over HTTP', () => {
       for (const team of [hull, york]) {
         expect(byTeam.get(team)).toEqual({
           team,
+          name: expect.stringMatching(/^(Hull chat|York voice)$/),
           incidents: suppressed,
           distinctReporters: suppressed,
           ratePer1000Contacts: suppressed,

@@ -137,6 +137,8 @@ const rows: Row[] = [
     url: () => `/v1/dashboards/${dashboard}?from=2026-01-01&to=2026-03-31&interval=month&groupBy=team`,
     allowed: ['hr', 'admin'],
   })),
+  // Campaigns are the organisation's: HR and admins list them (HR alone plans them).
+  { name: 'list campaigns', method: 'GET', url: () => '/v1/campaigns?limit=5', allowed: ['hr', 'admin'] },
   {
     name: "read another team's recognition gaps",
     method: 'GET',

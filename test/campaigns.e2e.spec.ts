@@ -312,4 +312,38 @@ describe('Customer Service Week campaigns', () => {
       'cancelled',
     );
   }, 20_000);
+
+  it('lists the campaigns for HR and admins, the latest first day first, a page at a time, each where it stands', async () => {
+    const plan = async (year: number) =>
+      (
+        await post('/v1/campaigns', hr, {
+          kind: 'customer_service_week',
+          name: `CSW ${year}`,
+          year,
+          timezone: 'Europe/Paris',
+        })
+      ).body.campaignId as string;
+    const [later, sooner] = [await plan(2041), await plan(2040)];
+    expect((await post(`/v1/campaigns/${sooner}/cancel`, hr)).status).toBe(200);
+    await api.projectionsCaughtUp();
+    const list = (query: string, as: Actor = hr) => api.request({ method: 'GET', url: `/v1/campaigns?${query}`, as });
+
+    const first = await list('limit=1', admin);
+    expect(first.status).toBe(200);
+    expect(first.body.items).toEqual([
+      {
+        campaignId: later,
+        name: 'CSW 2041',
+        kind: 'customer_service_week',
+        timezone: 'Europe/Paris',
+        firstDay: '2041-10-07',
+        lastDay: '2041-10-11',
+        status: 'planned',
+      },
+    ]);
+    const second = await list(`limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+    expect(second.body.items).toEqual([expect.objectContaining({ campaignId: sooner, status: 'cancelled' })]);
+    expect((await list('limit=101')).status).toBe(400);
+    expect((await list('limit=5', ana)).status).toBe(403);
+  });
 });

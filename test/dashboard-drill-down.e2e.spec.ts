@@ -78,14 +78,14 @@ describe('dashboards, from sites down to teams', () => {
     const [period] = sites.periods;
     const bySite = Object.fromEntries(period.groups.map((group: { site: string }) => [group.site, group]));
     expect(Object.keys(bySite).sort()).toEqual([lyon, nantes].sort());
-    expect(bySite[lyon].distinctReporters).toEqual({ value: 11, suppressed: false });
+    expect(bySite[lyon]).toMatchObject({ name: 'Lyon', distinctReporters: { value: 11, suppressed: false } });
     expect(bySite[nantes].distinctReporters).toEqual({ value: 5, suppressed: false });
     expect(period.total.incidents).toEqual({ value: 16, suppressed: false });
 
     const teams = await get(`/v1/dashboards/abuse?${range}&groupBy=team&site=${lyon}`);
     const byTeam = Object.fromEntries(teams.periods[0].groups.map((group: { team: string }) => [group.team, group]));
     expect(Object.keys(byTeam).sort()).toEqual([voice, chat].sort());
-    expect(byTeam[voice].incidents).toEqual({ value: 6, suppressed: false });
+    expect(byTeam[voice]).toMatchObject({ name: 'Lyon voice', incidents: { value: 6, suppressed: false } });
     expect(byTeam[chat].incidents).toEqual({ value: 5, suppressed: false });
   });
 

@@ -16,6 +16,8 @@ const root = createRoot(document.getElementById('root')!);
 /** Before any page: the language, the sign-in (or its return), then who the person is. */
 async function start(): Promise<void> {
   await startI18n();
+  // The kudos wall is for a screen that cannot sign in: it opens with its own token (wall/).
+  if (location.pathname === '/wall') return (await import('./wall/start-wall')).startWall(root);
   const session = new Session(await loadAppConfig());
   if (!(await session.start())) return;
   useTokens(session);

@@ -4,6 +4,7 @@ import {
   incidentQueueProjection,
   repeatAbusersProjection,
 } from '@frontline/abuse';
+import { campaignListProjection } from '@frontline/campaigns';
 import { directoryProjection } from '@frontline/directory';
 import { inboxProjection } from '@frontline/inbox';
 import type { Projection } from '@frontline/read-models';
@@ -22,4 +23,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   wellbeingTrendsProjection,
   myWellbeingProjection,
   inboxProjection,
+  campaignListProjection,
 ];

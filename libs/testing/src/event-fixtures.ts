@@ -17,7 +17,14 @@ import type {
   SupportDeclined,
   SupportOffered,
 } from '@frontline/abuse';
-import type { AnnouncementPublished, BadgeAwarded, CampaignPlanned } from '@frontline/campaigns';
+import type {
+  AnnouncementPublished,
+  BadgeAwarded,
+  CampaignCancelled,
+  CampaignClosed,
+  CampaignPlanned,
+  CampaignStarted,
+} from '@frontline/campaigns';
 import type { DomainEvent } from '@frontline/decider';
 import type {
   PersonEnrolled,
@@ -96,5 +103,8 @@ export const pulseCheckInSubmitted = eventOf<PulseCheckInSubmitted>('PulseCheckI
 export const campaignPlanned = eventOf<CampaignPlanned>('CampaignPlanned');
 export const announcementPublished = eventOf<AnnouncementPublished>('AnnouncementPublished');
 export const badgeAwarded = eventOf<BadgeAwarded>('BadgeAwarded');
+export const campaignStarted = eventOf<CampaignStarted>('CampaignStarted');
+export const campaignClosed = eventOf<CampaignClosed>('CampaignClosed');
+export const campaignCancelled = eventOf<CampaignCancelled>('CampaignCancelled');
 
 export const inboxReadUpTo = eventOf<InboxReadUpTo>('InboxReadUpTo');

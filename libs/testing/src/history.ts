@@ -30,7 +30,10 @@ import {
   agentCheckInSent,
   announcementPublished,
   badgeAwarded,
+  campaignCancelled,
+  campaignClosed,
   campaignPlanned,
+  campaignStarted,
   customerActionRecorded,
   inboxReadUpTo,
   incidentAcknowledgementDue,
@@ -117,6 +120,14 @@ const some = <T>(items: readonly T[], count: number): T[] => [
  * reads, with the data the commands would have written, plus events only the worker reads.
  * It keeps its state, so a log can be grown by writing more of the same history.
  */
+const HIDDEN = { value: null, suppressed: true } as const;
+const CAMPAIGN_SUMMARY = {
+  kudosSent: HIDDEN,
+  peopleRecognised: HIDDEN,
+  wellbeingMinutes: HIDDEN,
+  participants: HIDDEN,
+};
+
 export class History {
   private readonly sites: HistorySite[] = [];
   private readonly teams: string[] = [];
@@ -436,7 +447,10 @@ export class History {
     return this.append(personStream(personId), ...events);
   }
 
-  /** A campaign as the worker runs it, in short: planned for some teams or all, one announcement, one badge. */
+  /**
+   * A campaign as the worker runs it, in short: planned for some teams or all, started, one
+   * announcement, one badge, then closed or cancelled.
+   */
   private campaign(at: Date): HistoryAppend {
     const campaignId = randomUUID();
     const day = at.toISOString().slice(0, 10);
@@ -463,6 +477,7 @@ export class History {
         plannedAt: at.toISOString(),
         steps: [],
       }),
+      campaignStarted({ step: 'start', startedAt: at.toISOString() }),
       announcementPublished({
         step: 'day-1-announcement',
         day: 1,
@@ -475,6 +490,10 @@ export class History {
         personIds: some(this.people, 3).map(({ personId }) => personId),
         awardedAt: later(120),
       }),
+      // Half close, half are called off (no extra draw, so the rest of the history stays as it was).
+      Number.parseInt(campaignId[0], 16) % 2 === 0
+        ? campaignClosed({ step: 'close', summary: CAMPAIGN_SUMMARY, closedAt: later(180) })
+        : campaignCancelled({ cancelledBy: 'hr', cancelledAt: later(180) }),
     );
   }
 

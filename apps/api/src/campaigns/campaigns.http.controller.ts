@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBadRequestResponse,
@@ -10,9 +10,11 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CancelCampaignCommand, GetCampaignQuery, PlanCampaignCommand } from '@frontline/campaigns';
+import { CancelCampaignCommand, GetCampaignQuery, ListCampaignsQuery, PlanCampaignCommand } from '@frontline/campaigns';
 import { type Actor, type CommandContext, Context, CurrentActor, Idempotent, Roles, newId } from '@frontline/platform';
+import { PageRequest } from '../common/read.request.dto';
 import { PlanCampaignRequest } from './campaigns.request.dto';
+import { CampaignListResponse, CampaignResponse, PlannedCampaignResponse } from './campaigns.response.dto';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
@@ -27,7 +29,10 @@ export class CampaignsController {
   @Post()
   @ApiOperation({ summary: 'Plan a campaign such as Customer Service Week' })
   @Roles('hr')
-  @ApiCreatedResponse({ description: 'Planned: `{campaignId, days}`, the days filled in when omitted' })
+  @ApiCreatedResponse({
+    type: PlannedCampaignResponse,
+    description: 'Planned: `{campaignId, days}`, the days filled in when omitted',
+  })
   @ApiBadRequestResponse({ description: 'Bad fields, an unknown time zone, or a day that opens in the past' })
   plan(@Body() { days, audience, ...request }: PlanCampaignRequest, @Context() context: CommandContext) {
     return this.commands.execute(
@@ -43,9 +48,17 @@ export class CampaignsController {
     );
   }
 
+  @Get()
+  @ApiOperation({ summary: 'List campaigns, the latest first day first' })
+  @Roles('hr', 'admin')
+  @ApiOkResponse({ type: CampaignListResponse })
+  list(@Query() { cursor, limit }: PageRequest) {
+    return this.queries.execute(new ListCampaignsQuery({ cursor, limit }));
+  }
+
   @Get(':id')
   @ApiOperation({ summary: 'Follow a campaign: its days, steps and headlines' })
-  @ApiOkResponse({ description: 'Programme, status, steps run, headlines and summary' })
+  @ApiOkResponse({ type: CampaignResponse, description: 'Programme, status, steps run, headlines and summary' })
   @ApiNotFoundResponse({ description: 'No such campaign, or (not HR or admin) not one in progress' })
   get(@Param('id', ParseUUIDPipe) campaignId: string, @CurrentActor() actor: Actor) {
     return this.queries.execute(new GetCampaignQuery(actor, campaignId));

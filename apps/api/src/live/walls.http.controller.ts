@@ -29,7 +29,7 @@ import { STREAM_RESPONSES } from './live.openapi';
 import { LiveHub } from './live-hub';
 import { WallAccess } from './wall-access';
 import { type Wall, WallTokens } from './wall-tokens';
-import { CreateWallTokenRequest, WallStreamRequest } from './walls.request.dto';
+import { CreateWallTokenRequest, WallStreamRequest, WallTokenResponse } from './walls.request.dto';
 
 /** Public kudos, live, for a screen on the contact-centre floor: names, values and message, never a count or a ranking. */
 @ApiTags('live')
@@ -76,7 +76,10 @@ export class WallsController {
   @AnswerCarriesSecret()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Create a read-only token that opens one wall, for a screen' })
-  @ApiCreatedResponse({ description: '`{tokenId, token, expiresAt, streamUrl}`: the token is shown this once' })
+  @ApiCreatedResponse({
+    type: WallTokenResponse,
+    description: '`{tokenId, token, expiresAt, streamUrl}`: the token is shown this once',
+  })
   @ApiNotFoundResponse({ description: 'No such campaign' })
   async create(@Body() { wall: of, campaignId, expiresInHours }: CreateWallTokenRequest) {
     const wall: Wall = of === 'org' ? { of } : { of, campaignId: campaignId! };

@@ -44,3 +44,12 @@ export class WallStreamRequest extends MeStreamRequest {
   @Length(1, 100)
   token?: string;
 }
+
+/** A new wall token: shown this once, kept only as a hash. */
+export class WallTokenResponse {
+  @ApiProperty({ format: 'uuid', description: 'To revoke it' }) tokenId!: string;
+  @ApiProperty({ example: 'wall_…', description: 'Shown this once' }) token!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ example: '/v1/walls/org/stream?token=wall_…', description: 'The stream a screen opens' })
+  streamUrl!: string;
+}

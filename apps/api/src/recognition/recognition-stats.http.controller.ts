@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '@frontline/platform';
 import { MyRecognitionQuery, RecognitionDashboardQuery, RecognitionGapsQuery } from '@frontline/recognition';
+import { RecognitionDashboardResponse } from '../common/dashboard.response.dto';
 import { RecognitionDashboardRequest, RecognitionGapsRequest } from './recognition-reads.request.dto';
 import { MyRecognitionResponse } from './recognition.response.dto';
 import { RecognitionGapsResponse } from './recognition-reads.response.dto';
@@ -40,6 +41,7 @@ export class RecognitionStatsController {
   @ApiOperation({ summary: 'Recognition coverage and values, privacy-protected' })
   @Roles('hr', 'admin')
   @ApiOkResponse({
+    type: RecognitionDashboardResponse,
     description:
       "Per period, the org and a page of sites or of a site's teams; cells about too few people are `{value: null, suppressed: true, reason}`",
   })

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { type Actor, CurrentActor, Roles } from '@frontline/platform';
 import { MyWellbeingQuery, WellbeingDashboardQuery } from '@frontline/wellbeing';
+import { WellbeingDashboardResponse } from '../common/dashboard.response.dto';
 import { MyWellbeingRequest, WellbeingDashboardRequest } from './wellbeing-reads.request.dto';
 import { MyWellbeingResponse } from './wellbeing.response.dto';
 
@@ -32,6 +33,7 @@ export class WellbeingReadsController {
   @ApiOperation({ summary: 'Wellbeing participation and pulse trends, privacy-protected' })
   @Roles('hr', 'admin')
   @ApiOkResponse({
+    type: WellbeingDashboardResponse,
     description:
       'Per team and period: participation, minutes by kind, pulse means; org totals. A cell about fewer than ' +
       'PRIVACY_MIN_GROUP people, or one that would give such a cell away, is `{value: null, suppressed: true}`',

@@ -736,7 +736,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List campaigns, the latest first day first */
+        get: operations["CampaignsController_list"];
         put?: never;
         /** Plan a campaign such as Customer Service Week */
         post: operations["CampaignsController_plan"];
@@ -1208,6 +1209,68 @@ export interface components {
         RecordContactVolumesRequest: {
             rows: components["schemas"]["ContactVolumeRowRequest"][];
         };
+        SuppressibleNumber: {
+            /** @description `null` when suppressed, or when it has no value */
+            value: number | null;
+            suppressed: boolean;
+            /**
+             * @description Why it is hidden: about fewer than `minGroup` people, would give another hidden cell away, or its period has not ended
+             * @enum {string}
+             */
+            reason?: "too-few-people" | "protects-another-cell" | "period-open";
+        };
+        AbuseFiguresResponse: {
+            incidents: components["schemas"]["SuppressibleNumber"];
+            distinctReporters: components["schemas"]["SuppressibleNumber"];
+            ratePer1000Contacts: components["schemas"]["SuppressibleNumber"];
+            medianMinutesToAcknowledge: components["schemas"]["SuppressibleNumber"];
+            supportUptake: components["schemas"]["SuppressibleNumber"];
+        };
+        AbuseGroupResponse: {
+            incidents: components["schemas"]["SuppressibleNumber"];
+            distinctReporters: components["schemas"]["SuppressibleNumber"];
+            ratePer1000Contacts: components["schemas"]["SuppressibleNumber"];
+            medianMinutesToAcknowledge: components["schemas"]["SuppressibleNumber"];
+            supportUptake: components["schemas"]["SuppressibleNumber"];
+            /** Format: uuid */
+            site?: string;
+            /** Format: uuid */
+            team?: string;
+            channel?: string;
+            kind?: string;
+            severity?: string;
+            /** @description A site's or team's name */
+            name?: string;
+        };
+        AbusePeriodResponse: {
+            /**
+             * @description An ISO week, or a month of whole ISO weeks
+             * @example 2026-W40
+             */
+            period: string;
+            total: components["schemas"]["AbuseFiguresResponse"];
+            groups: components["schemas"]["AbuseGroupResponse"][];
+        };
+        AbuseDashboardResponse: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            interval: "week" | "month";
+            /**
+             * Format: uuid
+             * @description The site whose teams are listed
+             */
+            site?: string;
+            /** @description PRIVACY_MIN_GROUP: every shown number is about at least this many people */
+            minGroup: number;
+            /** @description Where the next page of groups starts */
+            nextCursor: string | null;
+            /** @enum {string} */
+            groupBy: "site" | "team" | "channel" | "kind" | "severity";
+            periods: components["schemas"]["AbusePeriodResponse"][];
+        };
         RepeatAbuserMatchResponse: {
             matchId: string;
             /** @description A keyed pseudonym, never the customer reference itself */
@@ -1311,6 +1374,60 @@ export interface components {
             items: components["schemas"]["NamedPerson"][];
             nextCursor: string | null;
         };
+        SuppressibleCounts: {
+            /** @description `null` when suppressed */
+            value: {
+                [key: string]: number;
+            } | null;
+            suppressed: boolean;
+            /** @enum {string} */
+            reason?: "too-few-people" | "protects-another-cell" | "period-open";
+        };
+        RecognitionFiguresResponse: {
+            /** @description People recognised in the period ÷ people in the group at some moment of it */
+            coverage: components["schemas"]["SuppressibleNumber"];
+            kudos: components["schemas"]["SuppressibleNumber"];
+            values: components["schemas"]["SuppressibleCounts"];
+            crossTeamShare: components["schemas"]["SuppressibleNumber"];
+        };
+        RecognitionGroupResponse: {
+            /** @description People recognised in the period ÷ people in the group at some moment of it */
+            coverage: components["schemas"]["SuppressibleNumber"];
+            kudos: components["schemas"]["SuppressibleNumber"];
+            values: components["schemas"]["SuppressibleCounts"];
+            crossTeamShare: components["schemas"]["SuppressibleNumber"];
+            /** Format: uuid */
+            site?: string;
+            /** Format: uuid */
+            team?: string;
+            name: string;
+        };
+        RecognitionPeriodResponse: {
+            /** @example 2026-W40 */
+            period: string;
+            org: components["schemas"]["RecognitionFiguresResponse"];
+            groups: components["schemas"]["RecognitionGroupResponse"][];
+        };
+        RecognitionDashboardResponse: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            interval: "week" | "month";
+            /**
+             * Format: uuid
+             * @description The site whose teams are listed
+             */
+            site?: string;
+            /** @description PRIVACY_MIN_GROUP: every shown number is about at least this many people */
+            minGroup: number;
+            /** @description Where the next page of groups starts */
+            nextCursor: string | null;
+            /** @enum {string} */
+            groupBy: "site" | "team";
+            periods: components["schemas"]["RecognitionPeriodResponse"][];
+        };
         LogWellbeingActivityRequest: {
             /** @enum {string} */
             kind: "recovery_break" | "yoga" | "meditation" | "walk" | "volunteering" | "team_quiz" | "workshop" | "peer_support_circle" | "coaching" | "counselling" | "other";
@@ -1368,6 +1485,61 @@ export interface components {
             /** @description Own pulse answers, newest week first */
             pulses: components["schemas"]["MyPulseResponse"][];
         };
+        PulseFiguresResponse: {
+            respondents: components["schemas"]["SuppressibleNumber"];
+            mood: components["schemas"]["SuppressibleNumber"];
+            energy: components["schemas"]["SuppressibleNumber"];
+            workload: components["schemas"]["SuppressibleNumber"];
+        };
+        WellbeingFiguresResponse: {
+            participants: components["schemas"]["SuppressibleNumber"];
+            /** @description Distinct people with an activity ÷ people in the group at some moment of the period */
+            participationRate: components["schemas"]["SuppressibleNumber"];
+            minutesByKind: {
+                [key: string]: components["schemas"]["SuppressibleNumber"];
+            };
+            pulse: components["schemas"]["PulseFiguresResponse"];
+        };
+        WellbeingGroupResponse: {
+            participants: components["schemas"]["SuppressibleNumber"];
+            /** @description Distinct people with an activity ÷ people in the group at some moment of the period */
+            participationRate: components["schemas"]["SuppressibleNumber"];
+            minutesByKind: {
+                [key: string]: components["schemas"]["SuppressibleNumber"];
+            };
+            pulse: components["schemas"]["PulseFiguresResponse"];
+            /** Format: uuid */
+            site?: string;
+            /** Format: uuid */
+            team?: string;
+            name: string;
+        };
+        WellbeingPeriodResponse: {
+            /** @example 2026-W40 */
+            period: string;
+            org: components["schemas"]["WellbeingFiguresResponse"];
+            groups: components["schemas"]["WellbeingGroupResponse"][];
+        };
+        WellbeingDashboardResponse: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            interval: "week" | "month";
+            /**
+             * Format: uuid
+             * @description The site whose teams are listed
+             */
+            site?: string;
+            /** @description PRIVACY_MIN_GROUP: every shown number is about at least this many people */
+            minGroup: number;
+            /** @description Where the next page of groups starts */
+            nextCursor: string | null;
+            /** @enum {string} */
+            groupBy: "site" | "team";
+            periods: components["schemas"]["WellbeingPeriodResponse"][];
+        };
         CampaignDayRequest: {
             /**
              * Format: date
@@ -1419,6 +1591,117 @@ export interface components {
             /** @description Your own programme instead of the default one */
             days?: components["schemas"]["CampaignDayRequest"][];
             audience?: components["schemas"]["CampaignAudienceRequest"];
+        };
+        CampaignDayResponse: {
+            /**
+             * Format: date
+             * @description The local date in the campaign time zone
+             */
+            date: string;
+            theme: string;
+            activities: string[];
+            announcement: string;
+            /** @example 09:00 */
+            opensAt: string;
+            /** @example 17:00 */
+            closesAt: string;
+        };
+        PlannedCampaignResponse: {
+            /** Format: uuid */
+            campaignId: string;
+            days: components["schemas"]["CampaignDayResponse"][];
+        };
+        CampaignListItemResponse: {
+            /** Format: uuid */
+            campaignId: string;
+            name: string;
+            /** @enum {string} */
+            kind: "customer_service_week";
+            /** @example Europe/London */
+            timezone: string;
+            /**
+             * Format: date
+             * @description Its first local date
+             */
+            firstDay: string;
+            /**
+             * Format: date
+             * @description Its last local date
+             */
+            lastDay: string;
+            /** @enum {string} */
+            status: "planned" | "in_progress" | "closed" | "cancelled";
+        };
+        CampaignListResponse: {
+            items: components["schemas"]["CampaignListItemResponse"][];
+            nextCursor: string | null;
+        };
+        CampaignAudienceResponse: {
+            /** @description The teams it is for; [] for everyone */
+            teamIds: string[];
+        };
+        CampaignStepResponse: {
+            /** @example day-1-open */
+            step: string;
+            /**
+             * Format: date-time
+             * @description When it is due
+             */
+            at: string;
+            /**
+             * Format: date-time
+             * @description When it ran
+             */
+            ranAt: string | null;
+        };
+        HeadlineKudosResponse: {
+            /** Format: uuid */
+            kudosId: string;
+            message: string;
+            values: string[];
+            /** Format: date-time */
+            sentAt: string;
+            reactions: {
+                [key: string]: number;
+            };
+        };
+        CampaignHeadlinesResponse: {
+            day: number | "final";
+            kudos: components["schemas"]["HeadlineKudosResponse"][];
+        };
+        CampaignBadgeResponse: {
+            /** @enum {string} */
+            badge: "giver-and-receiver" | "wellbeing-participant";
+            /** @description How many people earned it, never who */
+            people: number;
+        };
+        SummaryFigureResponse: {
+            value: number | null;
+            suppressed: boolean;
+        };
+        CampaignSummaryResponse: {
+            kudosSent: components["schemas"]["SummaryFigureResponse"];
+            peopleRecognised: components["schemas"]["SummaryFigureResponse"];
+            wellbeingMinutes: components["schemas"]["SummaryFigureResponse"];
+            participants: components["schemas"]["SummaryFigureResponse"];
+        };
+        CampaignResponse: {
+            /** Format: uuid */
+            campaignId: string;
+            /** @enum {string} */
+            kind: "customer_service_week";
+            name: string;
+            /** @example Europe/London */
+            timezone: string;
+            audience: components["schemas"]["CampaignAudienceResponse"];
+            days: components["schemas"]["CampaignDayResponse"][];
+            /** @enum {string} */
+            status: "planned" | "in_progress" | "closed" | "cancelled";
+            steps: components["schemas"]["CampaignStepResponse"][];
+            headlines: components["schemas"]["CampaignHeadlinesResponse"][];
+            badges: components["schemas"]["CampaignBadgeResponse"][];
+            /** @description Figures under the privacy rules, once closed */
+            summary: components["schemas"]["CampaignSummaryResponse"] | null;
         };
         InboxPersonResponse: {
             /** Format: uuid */
@@ -1529,6 +1812,25 @@ export interface components {
              * @default 12
              */
             expiresInHours: number;
+        };
+        WallTokenResponse: {
+            /**
+             * Format: uuid
+             * @description To revoke it
+             */
+            tokenId: string;
+            /**
+             * @description Shown this once
+             * @example wall_…
+             */
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description The stream a screen opens
+             * @example /v1/walls/org/stream?token=wall_…
+             */
+            streamUrl: string;
         };
         /** @description RFC 9457 problem details */
         Problem: {
@@ -3572,7 +3874,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AbuseDashboardResponse"];
+                };
             };
             /** @description No valid bearer token */
             401: {
@@ -4538,7 +4842,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecognitionDashboardResponse"];
+                };
             };
             /** @description No valid bearer token */
             401: {
@@ -4826,7 +5132,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WellbeingDashboardResponse"];
+                };
             };
             /** @description Bad dates, `from` after `to`, or more than 106 periods */
             400: {
@@ -4864,6 +5172,56 @@ export interface operations {
             };
         };
     };
+    CampaignsController_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page, as given */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignListResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or your relation to this object, does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     CampaignsController_plan: {
         parameters: {
             query?: never;
@@ -4882,7 +5240,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlannedCampaignResponse"];
+                };
             };
             /** @description Bad fields, an unknown time zone, or a day that opens in the past */
             400: {
@@ -4965,7 +5325,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
             };
             /** @description Invalid request: `errors` names each bad field */
             400: {
@@ -5743,7 +6105,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WallTokenResponse"];
+                };
             };
             /** @description Invalid request: `errors` names each bad field */
             400: {
@@ -5946,13 +6310,27 @@ export const closeIncidentRequestOutcomeValues: ReadonlyArray<FlattenedDeepRequi
 export const incidentAccessResponseRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncidentAccessResponse"]["role"]> = ["team_lead", "wellbeing_officer"];
 export const incidentAccessResponseViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IncidentAccessResponse"]["via"]> = ["incident", "queue"];
 export const contactVolumeRowRequestChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ContactVolumeRowRequest"]["channel"]> = ["phone", "chat", "email", "social", "video", "in_person"];
+export const suppressibleNumberReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SuppressibleNumber"]["reason"]> = ["too-few-people", "protects-another-cell", "period-open"];
+export const abuseDashboardResponseIntervalValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AbuseDashboardResponse"]["interval"]> = ["week", "month"];
+export const abuseDashboardResponseGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AbuseDashboardResponse"]["groupBy"]> = ["site", "team", "channel", "kind", "severity"];
 export const sendKudosRequestValuesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendKudosRequest"]["values"]> = ["clear_writing", "active_listening", "reading_reactions", "empathy", "teamwork", "ownership", "above_and_beyond"];
 export const sendKudosRequestVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendKudosRequest"]["visibility"]> = ["public", "team", "private"];
 export const recordPraiseRequestSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordPraiseRequest"]["source"]> = ["call", "chat", "email", "survey", "social", "other"];
 export const kudosItemResponseValuesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KudosItemResponse"]["values"]> = ["clear_writing", "active_listening", "reading_reactions", "empathy", "teamwork", "ownership", "above_and_beyond"];
 export const kudosItemResponseVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["KudosItemResponse"]["visibility"]> = ["public", "team", "private"];
+export const suppressibleCountsReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SuppressibleCounts"]["reason"]> = ["too-few-people", "protects-another-cell", "period-open"];
+export const recognitionDashboardResponseIntervalValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecognitionDashboardResponse"]["interval"]> = ["week", "month"];
+export const recognitionDashboardResponseGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecognitionDashboardResponse"]["groupBy"]> = ["site", "team"];
 export const logWellbeingActivityRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LogWellbeingActivityRequest"]["kind"]> = ["recovery_break", "yoga", "meditation", "walk", "volunteering", "team_quiz", "workshop", "peer_support_circle", "coaching", "counselling", "other"];
 export const myActivityResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MyActivityResponse"]["kind"]> = ["recovery_break", "yoga", "meditation", "walk", "volunteering", "team_quiz", "workshop", "peer_support_circle", "coaching", "counselling", "other"];
+export const wellbeingDashboardResponseIntervalValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WellbeingDashboardResponse"]["interval"]> = ["week", "month"];
+export const wellbeingDashboardResponseGroupByValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WellbeingDashboardResponse"]["groupBy"]> = ["site", "team"];
 export const planCampaignRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCampaignRequest"]["kind"]> = ["customer_service_week"];
+export const campaignListItemResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CampaignListItemResponse"]["kind"]> = ["customer_service_week"];
+export const campaignListItemResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CampaignListItemResponse"]["status"]> = ["planned", "in_progress", "closed", "cancelled"];
+export const campaignHeadlinesResponseDayOneOf1Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CampaignHeadlinesResponse"]["day"]> = ["final"];
+export const campaignBadgeResponseBadgeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CampaignBadgeResponse"]["badge"]> = ["giver-and-receiver", "wellbeing-participant"];
+export const campaignResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CampaignResponse"]["kind"]> = ["customer_service_week"];
+export const campaignResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CampaignResponse"]["status"]> = ["planned", "in_progress", "closed", "cancelled"];
 export const inboxItemResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InboxItemResponse"]["kind"]> = ["incident_needs_care", "incident_acknowledged", "support_offered", "incident_escalated", "acknowledgement_due", "customer_action_recorded", "incident_closed", "care_check_in", "repeat_abuser_matched", "kudos_received", "kudos_reactions", "badge_awarded", "campaign_announcement"];
 export const createWallTokenRequestWallValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateWallTokenRequest"]["wall"]> = ["org", "campaign"];

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter, redirect } from '@tanstack/react-router';
 import { agentRoutes } from '../agent/routes';
+import { hrRoutes } from '../hr/routes';
 import { inboxRoutes } from '../inbox/routes';
 import { leadRoutes } from '../lead/routes';
 import { officerRoutes } from '../officer/routes';
@@ -22,7 +23,14 @@ const homeRoute = createRoute({
 });
 
 /** Every role's routes; each role's pages are loaded only when one of them opens (see agent/routes.ts). */
-const routeTree = rootRoute.addChildren([homeRoute, ...agentRoutes, ...leadRoutes, ...officerRoutes, ...inboxRoutes]);
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  ...agentRoutes,
+  ...leadRoutes,
+  ...officerRoutes,
+  ...inboxRoutes,
+  ...hrRoutes,
+]);
 
 export function createAppRouter(context: { queryClient: QueryClient; session: Session; me: Me }) {
   return createRouter({ routeTree, context, defaultPreload: 'intent', scrollRestoration: true });

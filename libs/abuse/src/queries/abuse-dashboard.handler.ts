@@ -1,9 +1,11 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { teamNames } from '@frontline/directory';
 import {
   type BatchedReads,
   type Breakdown,
   type DashboardTables,
   ORG,
+  ReadModels,
   Releases,
   type SuppressionReason,
   reveal,
@@ -37,7 +39,10 @@ const REPORTERS = 'reporters';
  */
 @QueryHandler(AbuseDashboardQuery)
 export class AbuseDashboardHandler implements IQueryHandler<AbuseDashboardQuery> {
-  constructor(private readonly releases: Releases) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly releases: Releases,
+  ) {}
 
   async execute({ request }: AbuseDashboardQuery): Promise<AbuseDashboard> {
     const { groupBy, site } = request;
@@ -53,6 +58,8 @@ export class AbuseDashboardHandler implements IQueryHandler<AbuseDashboardQuery>
       ),
     );
     const { items, nextCursor } = page([...new Set(listed.flat())].sort());
+    // Sites and teams are named as the directory has them now; channels, kinds and severities by their ids.
+    const names = groupBy === 'site' || groupBy === 'team' ? await teamNames(this.readModels, items) : undefined;
 
     // Kinds and severities have no contacts of their own: they are rated against all contacts.
     const ownContacts = groupBy !== 'kind' && groupBy !== 'severity';
@@ -69,6 +76,7 @@ export class AbuseDashboardHandler implements IQueryHandler<AbuseDashboardQuery>
         const groups = await Promise.all(
           items.map(async (value) => ({
             [groupBy]: value,
+            ...(names && { name: names.get(value) ?? '' }),
             ...(await cell(`${groupBy}:${value}`, period, ownContacts ? undefined : total.contacts)),
           })),
         );

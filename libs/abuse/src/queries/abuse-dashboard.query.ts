@@ -22,11 +22,14 @@ export interface AbuseDashboard {
   groupBy: DashboardGrouping;
   site?: string;
   minGroup: number;
-  /** Each period's organisation total, and the page's groups, each named by its grouping (`{site: 's1', …}`). */
+  /**
+   * Each period's organisation total, and the page's groups, each named by its grouping (`{site: 's1', …}`);
+   * sites and teams also by their `name`.
+   */
   periods: {
     period: string;
     total: AbuseFigures;
-    groups: (AbuseFigures & Partial<Record<DashboardGrouping, string>>)[];
+    groups: (AbuseFigures & Partial<Record<DashboardGrouping, string>> & { name?: string })[];
   }[];
   nextCursor: string | null;
 }

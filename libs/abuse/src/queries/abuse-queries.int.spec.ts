@@ -104,7 +104,7 @@ function dashboardQuery(testbed: ProjectionTestbed, minGroup: number, clock: Clo
   const config = { ...loadConfig({}), PRIVACY_MIN_GROUP: minGroup } as AppConfig;
   const readModels = new ReadModels(testbed.redis);
   const releases = new Releases(readModels, config, clock, new InMemoryEventStore(), new Paging(config));
-  const handler = new AbuseDashboardHandler(releases);
+  const handler = new AbuseDashboardHandler(readModels, releases);
   return { read: (request: AbuseDashboardRequest) => handler.execute(new AbuseDashboardQuery(request)) };
 }
 
