@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { EVENT_STORE, type EventStore } from '@frontline/event-store';
+import { inboxStream } from '@frontline/inbox';
 import { type Actor, ROLES, type Role } from '@frontline/platform';
 import { type TestApi, startTestApi } from './support/test-api';
 
@@ -14,6 +16,8 @@ interface World {
   /** Team A: the team of every actor who tries. */
   teamId: string;
   objects: Record<string, string>;
+  /** In team B with the owner: the kudos' recipient, so the one with items in their inbox. */
+  colleague: Actor;
 }
 
 interface Row {
@@ -192,7 +196,7 @@ describe('authorisation matrix', () => {
   const world = {} as World;
 
   beforeAll(async () => {
-    api = await startTestApi('authz_matrix', { WRITE_RATE_LIMIT_PER_MINUTE: '1000000' });
+    api = await startTestApi('authz_matrix', { WRITE_RATE_LIMIT_PER_MINUTE: '1000000' }, { projector: true });
     world.admin = { personId: randomUUID(), roles: ['admin'] };
     const team = async (name: string) =>
       (await api.request({ method: 'POST', url: '/v1/teams', as: world.admin, body: { name } })).body.teamId;
@@ -209,6 +213,7 @@ describe('authorisation matrix', () => {
     };
     world.owner = await enrol(['agent'], world.ownerTeamId);
     const colleague = await enrol(['agent'], world.ownerTeamId);
+    world.colleague = colleague;
     const post = (url: string, body: object) => api.request({ method: 'POST', url, as: world.owner, body });
     const sendKudos = async (visibility: string) =>
       (await post('/v1/kudos', { to: [colleague.personId], message: 'Thank you', values: ['teamwork'], visibility }))
@@ -268,6 +273,34 @@ describe('authorisation matrix', () => {
       status: expect.toBeWithinRange(200, 409),
     });
     expect([401, 403, 404]).not.toContain(response.status);
+  });
+
+  // The inbox is always the caller's own: no route names another person's, and no role reads it.
+  const inboxOf = async (as: Actor) => {
+    const response = await api.request({ method: 'GET', url: '/v1/me/inbox?limit=100', as });
+    expect(response.status).toBe(200);
+    return response.body.items as { id: string; kudosId?: string }[];
+  };
+
+  it.each(ROLES)("gives %s only their own inbox, and refuses to mark another person's item read", async (role) => {
+    await api.projectionsCaughtUp();
+    const theirs = await inboxOf(world.colleague);
+    // The public kudos may be hidden by now (an admin's row above): the other two are the colleague's.
+    const kudosIds = [world.objects.privateKudos, world.objects.teamKudos];
+    expect(theirs.map((item) => item.kudosId)).toEqual(expect.arrayContaining(kudosIds));
+
+    const own = await inboxOf(actors[role]);
+    expect(own.filter((item) => theirs.some(({ id }) => id === item.id))).toEqual([]);
+    const marked = await api.request({
+      method: 'POST',
+      url: '/v1/me/inbox/read',
+      as: actors[role],
+      body: { upTo: theirs[0].id },
+    });
+    expect(marked.status).toBe(400);
+    expect(marked.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const store = api.app.get<EventStore>(EVENT_STORE);
+    expect(await store.readStream(inboxStream(actors[role].personId))).toEqual([]);
   });
 
   // SCIM takes the SCIM token and nothing else: no person's token, whatever their role.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { CareProcessor, abuseIncidentStream, careJobId } from '@frontline/abuse';
+import { CARE_STEPS, CareProcessor, abuseIncidentStream, careJobId } from '@frontline/abuse';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@frontline/event-store';
 import { WebhookSubscriptions } from '@frontline/notifications';
 import { type Actor, QUEUES, type Role, WORKER_ID } from '@frontline/platform';
@@ -100,6 +100,7 @@ describe('post-incident care (worker)', () => {
     expect(await typesOf(incidentId)).toEqual([
       'AbuseIncidentReported',
       'SupportOffered',
+      'IncidentAcknowledgementDue',
       'IncidentEscalated',
       'AgentCheckInSent',
     ]);
@@ -149,7 +150,7 @@ describe('post-incident care (worker)', () => {
     await until('the later incident’s care', async () => careQueue().getJob(careJobId('alert', later)));
     await untilEvent(later, 'AgentCheckInSent');
 
-    for (const step of ['alert', 'offer', 'escalate', 'check-in'] as const) {
+    for (const step of CARE_STEPS) {
       expect(await careQueue().getJob(careJobId(step, low))).toBeUndefined();
     }
     expect(await typesOf(low)).toEqual(['AbuseIncidentReported']);

@@ -21,6 +21,7 @@ import { DirectoryHttpModule } from './directory/directory.http.module';
 import { NotificationsHttpModule } from './notifications/notifications.http.module';
 import { RecognitionHttpModule } from './recognition/recognition.http.module';
 import { WellbeingHttpModule } from './wellbeing/wellbeing.http.module';
+import { InboxHttpModule } from './inbox/inbox.http.module';
 import { ScimHttpModule } from './scim/scim.http.module';
 import { DevTokensController } from './ops/dev-tokens.http.controller';
 import { HealthController } from './ops/health.http.controller';
@@ -51,6 +52,7 @@ export class ApiModule {
         RecognitionHttpModule,
         WellbeingHttpModule,
         CampaignsHttpModule,
+        InboxHttpModule,
         NotificationsHttpModule,
         WebhookPublishingModule,
         ThrottlerModule.forRoot([{ name: 'writes', ttl: 60_000, limit: config.WRITE_RATE_LIMIT_PER_MINUTE }]),

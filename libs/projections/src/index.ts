@@ -5,6 +5,7 @@ import {
   repeatAbusersProjection,
 } from '@frontline/abuse';
 import { directoryProjection } from '@frontline/directory';
+import { inboxProjection } from '@frontline/inbox';
 import type { Projection } from '@frontline/read-models';
 import { recognitionFeedProjection, recognitionStatsProjection } from '@frontline/recognition';
 import { myWellbeingProjection, wellbeingTrendsProjection } from '@frontline/wellbeing';
@@ -20,4 +21,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   recognitionStatsProjection,
   wellbeingTrendsProjection,
   myWellbeingProjection,
+  inboxProjection,
 ];

@@ -1,9 +1,12 @@
 import type {
   AbuseIncidentReported,
   ContactVolumeCorrected,
+  AgentCheckInSent,
   ContactVolumeRecorded,
+  CustomerActionRecorded,
   CustomerIncidentLinked,
   IncidentAcknowledged,
+  IncidentAcknowledgementDue,
   IncidentClosed,
   IncidentEscalated,
   IncidentWithdrawn,
@@ -14,6 +17,7 @@ import type {
   SupportDeclined,
   SupportOffered,
 } from '@frontline/abuse';
+import type { AnnouncementPublished, BadgeAwarded, CampaignPlanned } from '@frontline/campaigns';
 import type { DomainEvent } from '@frontline/decider';
 import type {
   PersonEnrolled,
@@ -36,6 +40,7 @@ import type {
   KudosRetracted,
   KudosSent,
 } from '@frontline/recognition';
+import type { InboxReadUpTo } from '@frontline/inbox';
 import type { PulseCheckInSubmitted, WellbeingActivityLogged } from '@frontline/wellbeing';
 
 /**
@@ -77,6 +82,9 @@ export const supportOffered = eventOf<SupportOffered>('SupportOffered');
 export const supportAccepted = eventOf<SupportAccepted>('SupportAccepted');
 export const supportDeclined = eventOf<SupportDeclined>('SupportDeclined');
 export const recoveryBreakTaken = eventOf<RecoveryBreakTaken>('RecoveryBreakTaken');
+export const customerActionRecorded = eventOf<CustomerActionRecorded>('CustomerActionRecorded');
+export const incidentAcknowledgementDue = eventOf<IncidentAcknowledgementDue>('IncidentAcknowledgementDue');
+export const agentCheckInSent = eventOf<AgentCheckInSent>('AgentCheckInSent');
 export const customerIncidentLinked = eventOf<CustomerIncidentLinked>('CustomerIncidentLinked');
 export const repeatAbuserMatched = eventOf<RepeatAbuserMatched>('RepeatAbuserMatched');
 export const contactVolumeRecorded = eventOf<ContactVolumeRecorded>('ContactVolumeRecorded');
@@ -84,3 +92,9 @@ export const contactVolumeCorrected = eventOf<ContactVolumeCorrected>('ContactVo
 
 export const wellbeingActivityLogged = eventOf<WellbeingActivityLogged>('WellbeingActivityLogged');
 export const pulseCheckInSubmitted = eventOf<PulseCheckInSubmitted>('PulseCheckInSubmitted');
+
+export const campaignPlanned = eventOf<CampaignPlanned>('CampaignPlanned');
+export const announcementPublished = eventOf<AnnouncementPublished>('AnnouncementPublished');
+export const badgeAwarded = eventOf<BadgeAwarded>('BadgeAwarded');
+
+export const inboxReadUpTo = eventOf<InboxReadUpTo>('InboxReadUpTo');

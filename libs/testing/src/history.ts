@@ -23,8 +23,17 @@ import {
 } from '@frontline/recognition';
 import { type WellbeingKind, wellbeingStream } from '@frontline/wellbeing';
 import type { ClientBase } from 'pg';
+import { campaignStream } from '@frontline/campaigns';
+import { inboxStream } from '@frontline/inbox';
 import {
   abuseIncidentReported,
+  agentCheckInSent,
+  announcementPublished,
+  badgeAwarded,
+  campaignPlanned,
+  customerActionRecorded,
+  inboxReadUpTo,
+  incidentAcknowledgementDue,
   contactVolumeCorrected,
   contactVolumeRecorded,
   customerIncidentLinked,
@@ -199,6 +208,8 @@ export class History {
       ...(chance(0.02) ? [this.provisioned()] : []),
       ...(chance(0.3) ? this.incidentRead(at) : []),
       ...(chance(0.02) ? this.match(at) : []),
+      ...(chance(0.01) ? [this.campaign(at)] : []),
+      ...(chance(0.05) ? [this.inboxRead(at)] : []),
       ...(chance(0.005) ? await this.turnover(at) : []),
     ];
   }
@@ -257,8 +268,9 @@ export class History {
         toSiteIds: recipients.map((person) => this.siteOf(person.teamId)),
       }),
     ];
+    const toIds = recipients.map((person) => person.personId);
     const reactions: KudosReactionAdded[] = some(this.people, Math.floor(Math.random() * 4)).map(({ personId }) =>
-      kudosReactionAdded({ kudosId, personId, emoji: pick(['🎉', '👏', '❤️']) }),
+      kudosReactionAdded({ kudosId, personId, emoji: pick(['🎉', '👏', '❤️']), toIds }),
     );
     events.push(...reactions);
     if (reactions.length > 0 && chance(0.1)) events.push(kudosReactionRemoved(reactions[0].data));
@@ -273,10 +285,12 @@ export class History {
 
   private incident(at: Date): HistoryAppend[] {
     const agent = pick(this.people);
+    const agentId = agent.personId;
     const incidentId = randomUUID();
     const customer = chance(0.4) ? pick(this.customers) : undefined;
     const later = (minutes: number) => new Date(at.getTime() + minutes * 60_000).toISOString();
     const facts: IncidentFacts = {
+      agentId: agent.personId,
       teamId: agent.teamId,
       siteId: this.siteOf(agent.teamId),
       channel: pick<Channel>(['phone', 'phone', 'chat', 'email', 'social']),
@@ -288,7 +302,6 @@ export class History {
     const events: IncidentEvent[] = [
       abuseIncidentReported({
         incidentId,
-        agentId: agent.personId,
         ...facts,
         ...(customer ? { customerPseudonym: customer.pseudonym } : {}),
         supportRequested: chance(0.3),
@@ -297,6 +310,7 @@ export class History {
     ];
     if (chance(0.05)) events.push(incidentWithdrawn({ incidentId }));
     else {
+      if (chance(0.1)) events.push(incidentAcknowledgementDue({ incidentId, dueAt: later(240), ...facts }));
       if (chance(0.1)) events.push(incidentEscalated({ incidentId, reason: 'No acknowledgement in time', ...facts }));
       if (chance(0.85)) {
         events.push(incidentAcknowledged({ incidentId, by: 'lead', at: later(60), ...facts }));
@@ -309,7 +323,11 @@ export class History {
           );
         }
         if (chance(0.2)) events.push(recoveryBreakTaken({ incidentId, minutes: 15 }));
-        if (chance(0.8)) events.push(incidentClosed({ incidentId, outcome: 'resolved', by: 'lead' }));
+        if (chance(0.1)) {
+          events.push(customerActionRecorded({ incidentId, action: 'contact_blocked', by: 'lead', agentId }));
+        }
+        if (chance(0.3)) events.push(agentCheckInSent({ incidentId, agentId, at: later(1440) }));
+        if (chance(0.8)) events.push(incidentClosed({ incidentId, outcome: 'resolved', by: 'lead', agentId }));
       }
     }
     if (!customer) return [this.append(abuseIncidentStream(incidentId), ...events)];
@@ -416,6 +434,55 @@ export class History {
     ];
     if (chance(0.1)) events.push(personIdentityUnlinked({ personId }));
     return this.append(personStream(personId), ...events);
+  }
+
+  /** A campaign as the worker runs it, in short: planned for some teams or all, one announcement, one badge. */
+  private campaign(at: Date): HistoryAppend {
+    const campaignId = randomUUID();
+    const day = at.toISOString().slice(0, 10);
+    const later = (minutes: number) => new Date(at.getTime() + minutes * 60_000).toISOString();
+    return this.append(
+      campaignStream(campaignId),
+      campaignPlanned({
+        campaignId,
+        kind: 'customer_service_week',
+        name: 'Customer Service Week',
+        timezone: 'Europe/London',
+        days: [
+          {
+            date: day,
+            theme: 'Thank you',
+            activities: [],
+            announcement: 'Welcome',
+            opensAt: '09:00',
+            closesAt: '17:00',
+          },
+        ],
+        audience: { teamIds: chance(0.5) ? [] : some(this.teams, 2) },
+        plannedBy: 'hr',
+        plannedAt: at.toISOString(),
+        steps: [],
+      }),
+      announcementPublished({
+        step: 'day-1-announcement',
+        day: 1,
+        text: 'Welcome to the week',
+        publishedAt: later(60),
+      }),
+      badgeAwarded({
+        step: 'badges',
+        badge: 'giver-and-receiver',
+        personIds: some(this.people, 3).map(({ personId }) => personId),
+        awardedAt: later(120),
+      }),
+    );
+  }
+
+  /** Someone reads their inbox up to an item (an id of the log's form; the read model only keeps it). */
+  private inboxRead(at: Date): HistoryAppend {
+    const { personId } = pick(this.people);
+    const upTo = `pg:${String(at.getTime()).padStart(20, '0')}-${String(this.round).padStart(20, '0')}.00`;
+    return this.append(inboxStream(personId), inboxReadUpTo({ personId, upTo, at: at.toISOString() }));
   }
 
   /** A carer reads incidents of the queue, or opens one: recorded before they see it. */

@@ -1,5 +1,5 @@
 /** The steps of post-incident care, each one job per incident. */
-export const CARE_STEPS = ['alert', 'offer', 'escalate', 'check-in'] as const;
+export const CARE_STEPS = ['alert', 'offer', 'remind', 'escalate', 'check-in'] as const;
 export type CareStep = (typeof CARE_STEPS)[number];
 
 export interface CareJobData {
@@ -11,3 +11,6 @@ export const careJobId = (step: CareStep, incidentId: string) => `care:${step}:$
 
 /** Where the team lead and the wellbeing officer open the incident (the narrative stays behind it). */
 export const incidentPath = (incidentId: string) => `/v1/incidents/${incidentId}`;
+
+/** The team lead is reminded when this share of the acknowledgement SLA has passed. */
+export const ACK_REMINDER_SHARE = 0.75;

@@ -2,6 +2,7 @@ import { Inject, Logger, Optional } from '@nestjs/common';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import {
+  AppConfig,
   CommandExecutor,
   QUEUES,
   WEBHOOK_PUBLISHER,
@@ -15,7 +16,7 @@ import { type CareCommand, IncidentClosedError, SLA_BREACH, incidentDecider } fr
 import { IncidentNotFoundError } from '../domain/incident.policy';
 import { type CareJobData, type CareStep, incidentPath } from './care.jobs';
 
-export type CareOutcome = 'alerted' | 'offered' | 'escalated' | 'checked_in' | 'nothing_to_do';
+export type CareOutcome = 'alerted' | 'offered' | 'reminded' | 'escalated' | 'checked_in' | 'nothing_to_do';
 
 /**
  * Runs the care steps. Each re-reads the incident, so a step whose job escaped removal (the
@@ -30,6 +31,7 @@ export class CareProcessor extends WorkerHost {
 
   constructor(
     private readonly executor: CommandExecutor,
+    private readonly config: AppConfig,
     @Optional() @Inject(WEBHOOK_PUBLISHER) private readonly webhooks?: WebhookPublisher,
   ) {
     super();
@@ -53,6 +55,8 @@ export class CareProcessor extends WorkerHost {
         });
         return offered ? 'offered' : 'nothing_to_do';
       }
+      case 'remind':
+        return this.remindLead(incidentId, jobId);
       case 'escalate':
         return this.escalate(incidentId, jobId);
       case 'check-in':
@@ -73,6 +77,15 @@ export class CareProcessor extends WorkerHost {
       data: { incidentId, teamId, severity, link: incidentPath(incidentId) },
     });
     return 'alerted';
+  }
+
+  /** For the team lead's inbox only: the SLA passes at the report's time plus CARE_ACK_SLA_MS. */
+  private async remindLead(incidentId: string, jobId: string): Promise<CareOutcome> {
+    const { state } = await this.executor.load(abuseIncidentStream(incidentId), incidentDecider);
+    if (state.status !== 'open') return 'nothing_to_do';
+    const dueAt = new Date(Date.parse(state.reportedAt) + this.config.CARE_ACK_SLA_MS);
+    const reminded = await this.append(incidentId, jobId, { type: 'RemindAcknowledgement', incidentId, dueAt });
+    return reminded ? 'reminded' : 'nothing_to_do';
   }
 
   private async escalate(incidentId: string, jobId: string): Promise<CareOutcome> {

@@ -20,6 +20,7 @@ export type IncidentState =
       recoveryBreaks: number[];
       customerActions: { action: CustomerAction; by: string }[];
       escalations: string[];
+      acknowledgementDue?: string;
       checkInSentAt?: string;
       closed?: { outcome: IncidentOutcome; by: string };
     });
@@ -63,7 +64,10 @@ export type OfferCare = { type: 'OfferCare'; incidentId: string; kind: SupportKi
 /** The care workflow's check-in with the agent, sent once. */
 export type RecordCheckIn = { type: 'RecordCheckIn'; incidentId: string; now: Date };
 
-export type CareCommand = EscalateIncident | OfferCare | RecordCheckIn;
+/** The care workflow's reminder to the team lead before the acknowledgement SLA passes at `dueAt`. */
+export type RemindAcknowledgement = { type: 'RemindAcknowledgement'; incidentId: string; dueAt: Date };
+
+export type CareCommand = EscalateIncident | OfferCare | RecordCheckIn | RemindAcknowledgement;
 
 export type IncidentCommand = ReportIncident | IncidentLifecycleCommand | CareCommand;
 
@@ -161,16 +165,27 @@ export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentSt
       }
       case 'RecordCustomerAction':
         return [
-          { type: 'CustomerActionRecorded', data: { incidentId, action: command.action, by: command.by.personId } },
+          {
+            type: 'CustomerActionRecorded',
+            data: { incidentId, action: command.action, by: command.by.personId, agentId: state.agentId },
+          },
         ];
       case 'CloseIncident':
-        return [{ type: 'IncidentClosed', data: { incidentId, outcome: command.outcome, by: command.by.personId } }];
+        return [
+          {
+            type: 'IncidentClosed',
+            data: { incidentId, outcome: command.outcome, by: command.by.personId, agentId: state.agentId },
+          },
+        ];
       case 'WithdrawIncident':
         return [{ type: 'IncidentWithdrawn', data: { incidentId } }];
       case 'EscalateIncident':
         if (command.reason === SLA_BREACH && state.acknowledged) return [];
         if (state.escalations.includes(command.reason)) return [];
         return [{ type: 'IncidentEscalated', data: { incidentId, reason: command.reason, ...facts } }];
+      case 'RemindAcknowledgement':
+        if (state.acknowledged || state.acknowledgementDue) return [];
+        return [{ type: 'IncidentAcknowledgementDue', data: { incidentId, dueAt: iso(command.dueAt), ...facts } }];
       case 'RecordCheckIn':
         if (state.checkInSentAt) return [];
         return [{ type: 'AgentCheckInSent', data: { incidentId, agentId: state.agentId, at: iso(command.now) } }];
@@ -220,6 +235,8 @@ export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentSt
         return { ...state, status: 'closed', closed: { outcome: event.data.outcome, by: event.data.by } };
       case 'IncidentWithdrawn':
         return { ...state, status: 'withdrawn' };
+      case 'IncidentAcknowledgementDue':
+        return { ...state, acknowledgementDue: event.data.dueAt };
       case 'AgentCheckInSent':
         return { ...state, checkInSentAt: event.data.at };
       default:
@@ -270,11 +287,14 @@ const CARE_COMMANDS: ReadonlySet<string> = new Set<CareCommand['type']>([
   'EscalateIncident',
   'OfferCare',
   'RecordCheckIn',
+  'RemindAcknowledgement',
 ]);
 const isCareCommand = (command: Exclude<IncidentCommand, ReportIncident>): command is CareCommand =>
   CARE_COMMANDS.has(command.type);
 
-function factsOf({ teamId, siteId, channel, kinds, severity, occurredAt, reportedAt }: IncidentFacts): IncidentFacts {
+function factsOf(incident: IncidentFacts): IncidentFacts {
+  const { agentId, teamId, siteId, channel, kinds, severity, occurredAt, reportedAt } = incident;
   // An incident reported before sites were recorded has none in any of its events.
-  return { teamId, ...(siteId === undefined ? {} : { siteId }), channel, kinds, severity, occurredAt, reportedAt };
+  const site = siteId === undefined ? {} : { siteId };
+  return { agentId, teamId, ...site, channel, kinds, severity, occurredAt, reportedAt };
 }

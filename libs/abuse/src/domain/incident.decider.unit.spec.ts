@@ -62,8 +62,8 @@ const reported: AbuseIncidentReported = {
   },
 };
 // Copied from the report into later events, so read models can file them without reading.
-const { teamId, siteId, channel, kinds, severity, occurredAt, reportedAt } = reported.data;
-const facts = { teamId, siteId, channel, kinds, severity, occurredAt, reportedAt };
+const { agentId, teamId, siteId, channel, kinds, severity, occurredAt, reportedAt } = reported.data;
+const facts = { agentId, teamId, siteId, channel, kinds, severity, occurredAt, reportedAt };
 const acknowledged: IncidentEvent = {
   type: 'IncidentAcknowledged',
   data: { incidentId, by: 'l1', at: now.toISOString(), ...facts },
@@ -72,7 +72,10 @@ const debriefOffered: IncidentEvent = {
   type: 'SupportOffered',
   data: { incidentId, kind: 'debrief', by: 'l1', ...facts },
 };
-const closed: IncidentEvent = { type: 'IncidentClosed', data: { incidentId, outcome: 'resolved', by: 'l1' } };
+const closed: IncidentEvent = {
+  type: 'IncidentClosed',
+  data: { incidentId, outcome: 'resolved', by: 'l1', agentId: 'a1' },
+};
 const withdrawn: IncidentEvent = { type: 'IncidentWithdrawn', data: { incidentId } };
 
 const as = (by: IncidentActor) => ({ incidentId, by, now });
@@ -203,7 +206,7 @@ describe('incident decider: care and lifecycle', () => {
   it('records actions against the customer by the carers', () => {
     given([reported])
       .when({ type: 'RecordCustomerAction', action: 'contact_blocked', ...as(officer) })
-      .then([{ type: 'CustomerActionRecorded', data: { incidentId, action: 'contact_blocked', by: 'w1' } }]);
+      .then([{ type: 'CustomerActionRecorded', data: { incidentId, action: 'contact_blocked', by: 'w1', agentId } }]);
     given([reported])
       .when({ type: 'RecordCustomerAction', action: 'contact_blocked', ...as(agent) })
       .thenThrows(ForbiddenError);
@@ -251,6 +254,20 @@ describe('incident decider: care and lifecycle', () => {
       .thenThrows(IncidentClosedError);
   });
 
+  it('reminds the team lead of the acknowledgement SLA once, only while unacknowledged', () => {
+    const dueAt = new Date(now.getTime() + 4 * 3_600_000);
+    const due: IncidentEvent = {
+      type: 'IncidentAcknowledgementDue',
+      data: { incidentId, dueAt: dueAt.toISOString(), ...facts },
+    };
+    given([reported]).when({ type: 'RemindAcknowledgement', incidentId, dueAt }).then([due]);
+    given([reported, due]).when({ type: 'RemindAcknowledgement', incidentId, dueAt }).then([]);
+    given([reported, acknowledged]).when({ type: 'RemindAcknowledgement', incidentId, dueAt }).then([]);
+    given([reported, closed])
+      .when({ type: 'RemindAcknowledgement', incidentId, dueAt })
+      .thenThrows(IncidentClosedError);
+  });
+
   it('records the check-in with the agent once, and none after close', () => {
     const sent: IncidentEvent = {
       type: 'AgentCheckInSent',
@@ -286,7 +303,7 @@ describe('incident decider: properties', () => {
       .map((minutes) => ({ type: 'RecoveryBreakTaken' as const, data: { incidentId, minutes } })),
     fc.constantFrom(...CUSTOMER_ACTIONS).map((action) => ({
       type: 'CustomerActionRecorded' as const,
-      data: { incidentId, action, by: 'w1' },
+      data: { incidentId, action, by: 'w1', agentId },
     })),
     fc.constant<IncidentEvent>({ type: 'IncidentEscalated', data: { incidentId, reason: 'late', ...facts } }),
   );

@@ -27,13 +27,16 @@ export type AbuseIncidentReported = DomainEvent<
   }
 >;
 /**
- * The report's facts that read models file an incident under (team, site, channel, kinds,
- * severity, week and month), copied into later events because a projection cannot read the report back.
+ * The report's facts that read models file an incident under (reporter, team, site, channel, kinds,
+ * severity, week and month), copied into later events because a projection cannot read the report
+ * back. `agentId` is absent from events recorded before the inbox, whose reporter's inbox lacks them.
  */
 export type IncidentFacts = Pick<
   AbuseIncidentReported['data'],
-  'teamId' | 'siteId' | 'channel' | 'kinds' | 'severity' | 'occurredAt' | 'reportedAt'
+  'agentId' | 'teamId' | 'siteId' | 'channel' | 'kinds' | 'severity' | 'occurredAt' | 'reportedAt'
 >;
+/** The reporter, copied into later events for their inbox (absent from events recorded before it). */
+type Reporter = Pick<AbuseIncidentReported['data'], 'agentId'>;
 export type IncidentAcknowledged = DomainEvent<
   'IncidentAcknowledged',
   { incidentId: string; by: string; at: string } & IncidentFacts
@@ -51,11 +54,16 @@ export type IncidentEscalated = DomainEvent<
 >;
 export type CustomerActionRecorded = DomainEvent<
   'CustomerActionRecorded',
-  { incidentId: string; action: CustomerAction; by: string }
+  { incidentId: string; action: CustomerAction; by: string } & Reporter
 >;
 export type IncidentClosed = DomainEvent<
   'IncidentClosed',
-  { incidentId: string; outcome: IncidentOutcome; by: string }
+  { incidentId: string; outcome: IncidentOutcome; by: string } & Reporter
+>;
+/** The care workflow's reminder that the acknowledgement SLA passes at `dueAt`, recorded once while unacknowledged. */
+export type IncidentAcknowledgementDue = DomainEvent<
+  'IncidentAcknowledgementDue',
+  { incidentId: string; dueAt: string } & IncidentFacts
 >;
 export type IncidentWithdrawn = DomainEvent<'IncidentWithdrawn', { incidentId: string }>;
 /** The care workflow asked the agent how they are, a while after the incident (no narrative, no customer). */
@@ -69,6 +77,7 @@ export type IncidentEvent =
   | SupportDeclined
   | RecoveryBreakTaken
   | IncidentEscalated
+  | IncidentAcknowledgementDue
   | CustomerActionRecorded
   | IncidentClosed
   | IncidentWithdrawn

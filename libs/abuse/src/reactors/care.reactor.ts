@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import type { RecordedEvent } from '@frontline/event-store';
 import { AppConfig, QUEUES, type Reactor } from '@frontline/platform';
 import type { IncidentEvent } from '../domain/incident.events';
-import { type CareJobData, type CareStep, careJobId } from '../application/care.jobs';
+import { ACK_REMINDER_SHARE, type CareJobData, type CareStep, careJobId } from '../application/care.jobs';
 import { WORKER_JOB_OPTIONS } from '../application/job-options';
 
 /** Incidents that get care: high or critical ones, and any where the agent asked for support. */
@@ -14,7 +14,7 @@ export function needsCare({ severity, supportRequested }: { severity: string; su
 
 /**
  * Post-incident care: on a report that needs it, alert the team lead and offer a recovery break
- * at once, escalate after the acknowledge SLA and check in with the agent later (both timed
+ * at once, remind the lead (inbox) before the acknowledge SLA passes, escalate after it and check in with the agent later (both timed
  * from the report, so a replay after a crash keeps the same deadlines). Acknowledging removes
  * the pending escalation; closing or withdrawing removes it and the check-in. The processor
  * re-reads the incident anyway, so a job that escaped removal does nothing.
@@ -38,15 +38,18 @@ export class CareReactor implements Reactor {
         const after = (ms: number) => Math.max(0, Date.parse(reportedAt) + ms - Date.now());
         await this.add('alert', incidentId, 0);
         await this.add('offer', incidentId, 0);
+        await this.add('remind', incidentId, after(this.config.CARE_ACK_SLA_MS * ACK_REMINDER_SHARE));
         await this.add('escalate', incidentId, after(this.config.CARE_ACK_SLA_MS));
         await this.add('check-in', incidentId, after(this.config.CARE_CHECK_IN_MS));
         return;
       }
       case 'IncidentAcknowledged':
+        await this.queue.remove(careJobId('remind', event.data.incidentId));
         await this.queue.remove(careJobId('escalate', event.data.incidentId));
         return;
       case 'IncidentClosed':
       case 'IncidentWithdrawn':
+        await this.queue.remove(careJobId('remind', event.data.incidentId));
         await this.queue.remove(careJobId('escalate', event.data.incidentId));
         await this.queue.remove(careJobId('check-in', event.data.incidentId));
         return;

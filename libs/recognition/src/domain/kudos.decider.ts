@@ -170,6 +170,7 @@ export const kudosDecider: Decider<KudosCommand, KudosEvent, KudosState> = {
       case 'AddKudosReaction':
       case 'RemoveKudosReaction': {
         const { kudosId, by, emoji } = command;
+        const { toIds } = state;
         const personId = by.personId;
         if (!canSeeKudos(state, by)) throw new UnknownKudosError(`No kudos ${kudosId}`);
         if (state.status !== 'sent') throw new KudosRemovedError(`Kudos ${kudosId} were ${state.status}`);
@@ -178,9 +179,9 @@ export const kudosDecider: Decider<KudosCommand, KudosEvent, KudosState> = {
         }
         const standing = state.reactions.includes(reactionKey(personId, emoji));
         if (command.type === 'AddKudosReaction') {
-          return standing ? [] : [{ type: 'KudosReactionAdded', data: { kudosId, personId, emoji } }];
+          return standing ? [] : [{ type: 'KudosReactionAdded', data: { kudosId, personId, emoji, toIds } }];
         }
-        return standing ? [{ type: 'KudosReactionRemoved', data: { kudosId, personId, emoji } }] : [];
+        return standing ? [{ type: 'KudosReactionRemoved', data: { kudosId, personId, emoji, toIds } }] : [];
       }
       case 'RetractKudos':
         if (!canSeeKudos(state, command.by)) throw new UnknownKudosError(`No kudos ${command.kudosId}`);

@@ -65,7 +65,7 @@ const react = (personId: string, type: 'AddKudosReaction' | 'RemoveKudosReaction
 });
 const added = (personId: string): KudosEvent => ({
   type: 'KudosReactionAdded',
-  data: { kudosId, personId, emoji: '🎉' },
+  data: { kudosId, personId, emoji: '🎉', toIds: ['bo'] },
 });
 const retracted: KudosEvent = { type: 'KudosRetracted', data: { kudosId, by: 'ana' } };
 const hidden: KudosEvent = { type: 'KudosHidden', data: { kudosId, reason: 'Names a customer', by: 'admin1' } };
@@ -167,7 +167,7 @@ describe('kudos decider', () => {
     it('removes a standing reaction, and changes nothing when there is none', () => {
       given([sent(), added('cy')])
         .when(react('cy', 'RemoveKudosReaction'))
-        .then([{ type: 'KudosReactionRemoved', data: { kudosId, personId: 'cy', emoji: '🎉' } }]);
+        .then([{ type: 'KudosReactionRemoved', data: { kudosId, personId: 'cy', emoji: '🎉', toIds: ['bo'] } }]);
       given([sent()]).when(react('cy', 'RemoveKudosReaction')).then([]);
     });
 

@@ -20,13 +20,14 @@ export type KudosSent = DomainEvent<
     toSiteIds?: string[];
   }
 >;
+/** `toIds`: the kudos' recipients, copied for their inbox; absent on reactions recorded before it. */
 export type KudosReactionAdded = DomainEvent<
   'KudosReactionAdded',
-  { kudosId: string; personId: string; emoji: string }
+  { kudosId: string; personId: string; emoji: string; toIds?: string[] }
 >;
 export type KudosReactionRemoved = DomainEvent<
   'KudosReactionRemoved',
-  { kudosId: string; personId: string; emoji: string }
+  { kudosId: string; personId: string; emoji: string; toIds?: string[] }
 >;
 export type KudosRetracted = DomainEvent<'KudosRetracted', { kudosId: string; by: string }>;
 export type KudosHidden = DomainEvent<'KudosHidden', { kudosId: string; reason: string; by: string }>;
