@@ -159,6 +159,13 @@ const rows: Row[] = [
     headers: { 'content-type': 'text/csv' },
     allowed: ['admin'],
   },
+  { name: 'list the teams', method: 'GET', url: () => '/v1/teams', allowed: ['admin'] },
+  {
+    name: "list another team's members",
+    method: 'GET',
+    url: (w) => `/v1/people?teamId=${w.ownerTeamId}`,
+    allowed: ['admin'],
+  },
   { name: 'rotate the SCIM token', method: 'POST', url: () => '/v1/directory/scim-token', allowed: ['admin'] },
   // The directory: admins only. Last, because they move, offboard and erase the owner.
   {

@@ -11,6 +11,7 @@ import { ScimTokens } from './application/scim-tokens';
 import { TeamSites } from './application/team-sites';
 import { ProvisionedPeople } from './queries/provisioned-people';
 import { WhoAmIHandler } from './queries/who-am-i.handler';
+import { TeamMembersHandler, TeamsHandler } from './queries/directory-lists.handler';
 import { ReadModelsModule } from '@frontline/read-models';
 
 @Module({
@@ -18,6 +19,8 @@ import { ReadModelsModule } from '@frontline/read-models';
   providers: [
     ProvisionedPeople,
     WhoAmIHandler,
+    TeamsHandler,
+    TeamMembersHandler,
     CreateTeamHandler,
     RenameTeamHandler,
     ImportDirectoryHandler,

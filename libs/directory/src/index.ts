@@ -26,3 +26,4 @@ export * from './projections/directory.keys';
 export * from './queries/team-names';
 export * from './queries/display-names';
 export * from './queries/who-am-i.query';
+export * from './queries/directory-lists.query';

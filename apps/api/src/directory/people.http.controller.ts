@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ChangePersonCommand, EnrolPersonCommand } from '@frontline/directory';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ChangePersonCommand, EnrolPersonCommand, TeamMembersQuery } from '@frontline/directory';
 import { type CommandContext, Context, Idempotent, Roles, newId } from '@frontline/platform';
 import { EnrolPersonRequest, MovePersonRequest } from './directory.request.dto';
+import { TeamMembersRequest, TeamMembersResponse } from './directory-lists.response.dto';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -11,7 +12,17 @@ import { EnrolPersonRequest, MovePersonRequest } from './directory.request.dto';
 @Idempotent()
 @Controller('v1/people')
 export class PeopleController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "List a team's active members, a page at a time" })
+  @ApiOkResponse({ type: TeamMembersResponse })
+  list(@Query() { teamId, ...page }: TeamMembersRequest) {
+    return this.queries.execute(new TeamMembersQuery(teamId, page));
+  }
 
   @Post()
   @ApiOperation({ summary: 'Enrol a person' })

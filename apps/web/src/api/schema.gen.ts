@@ -79,7 +79,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List the teams, a page at a time */
+        get: operations["TeamsController_list"];
         put?: never;
         /** Create a team */
         post: operations["TeamsController_create"];
@@ -96,7 +97,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List a team's active members, a page at a time */
+        get: operations["PeopleController_list"];
         put?: never;
         /** Enrol a person */
         post: operations["PeopleController_enrol"];
@@ -776,6 +778,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read your inbox
+         * @description What concerns you, newest first: your reports’ progress and care check-ins, kudos received and their reactions, badges and campaign announcements; for a team lead, incidents of their team that need care and acknowledgements falling due; for a wellbeing officer, escalations and repeat-abuser matches.
+         */
+        get: operations["InboxController_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/inbox/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark your inbox read up to an item
+         * @description Repeating it, or naming an older item, changes nothing.
+         */
+        post: operations["InboxController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks": {
         parameters: {
             query?: never;
@@ -831,6 +873,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        GenerationStatusResponse: {
+            version: string;
+            /**
+             * @description starting, catching_up, live or failed
+             * @example live
+             */
+            state: string;
+            checkpoint: string | null;
+            /** @description Events not applied yet, up to a cap */
+            lagEvents: number | null;
+            lagEventsCapped: boolean;
+            /** @description How long the oldest event not applied has waited */
+            lagMs: number;
+            /** Format: date-time */
+            lastEventRecordedAt: string | null;
+            error?: string;
+        };
+        ProjectionStatusResponse: {
+            name: string;
+            serving: components["schemas"]["GenerationStatusResponse"];
+            /** @description The next version, while a rebuild runs */
+            rebuilding?: components["schemas"]["GenerationStatusResponse"];
+        };
+        ProjectionsResponse: {
+            projections: components["schemas"]["ProjectionStatusResponse"][];
+        };
+        RebuildResponse: {
+            name: string;
+            /** @description The version being built */
+            rebuilding: string;
+        };
         DevTokenRequest: {
             /** Format: uuid */
             sub: string;
@@ -848,6 +921,18 @@ export interface components {
             teamId: string;
             teamName: string;
         };
+        TeamListingResponse: {
+            /** Format: uuid */
+            teamId: string;
+            name: string;
+            /** Format: uuid */
+            parentTeamId?: string | null;
+        };
+        TeamsResponse: {
+            items: components["schemas"]["TeamListingResponse"][];
+            /** @description Give it back as `cursor` for the next page */
+            nextCursor: string | null;
+        };
         CreateTeamRequest: {
             /**
              * Format: uuid
@@ -857,6 +942,18 @@ export interface components {
             name: string;
             /** Format: uuid */
             parentTeamId?: string;
+        };
+        MemberListingResponse: {
+            /** Format: uuid */
+            personId: string;
+            /** @description As the directory has it; `[erased]` once erased */
+            displayName: string;
+            roles: ("agent" | "team_lead" | "wellbeing_officer" | "hr" | "admin")[];
+        };
+        TeamMembersResponse: {
+            items: components["schemas"]["MemberListingResponse"][];
+            /** @description Give it back as `cursor` for the next page */
+            nextCursor: string | null;
         };
         EnrolPersonRequest: {
             /**
@@ -879,6 +976,19 @@ export interface components {
         MovePersonRequest: {
             /** Format: uuid */
             teamId: string;
+        };
+        ImportedTeamsResponse: {
+            created: number;
+            existing: number;
+        };
+        ImportedPeopleResponse: {
+            enrolled: number;
+            updated: number;
+        };
+        ImportOutcomeResponse: {
+            dryRun: boolean;
+            teams: components["schemas"]["ImportedTeamsResponse"];
+            people: components["schemas"]["ImportedPeopleResponse"];
         };
         ReportIncidentRequest: {
             /**
@@ -1052,6 +1162,13 @@ export interface components {
             days?: components["schemas"]["CampaignDayRequest"][];
             audience?: components["schemas"]["CampaignAudienceRequest"];
         };
+        MarkInboxReadRequest: {
+            /**
+             * @description The id of an item of your inbox: it and every item before it count as read
+             * @example pg:00000000000000000812-00000000000000004711.00
+             */
+            upTo: string;
+        };
         RegisterWebhookRequest: {
             /**
              * Format: uuid
@@ -1117,7 +1234,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectionsResponse"];
+                };
             };
             /** @description No valid bearer token */
             401: {
@@ -1163,7 +1282,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RebuildResponse"];
+                };
             };
             /** @description Invalid request: `errors` names each bad field */
             400: {
@@ -1333,6 +1454,56 @@ export interface operations {
             };
         };
     };
+    TeamsController_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page, as given */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamsResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or your relation to this object, does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     TeamsController_create: {
         parameters: {
             query?: never;
@@ -1400,6 +1571,58 @@ export interface operations {
             };
             /** @description Too many writes */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PeopleController_list: {
+        parameters: {
+            query: {
+                /** @description The nextCursor of the previous page, as given */
+                cursor?: string;
+                limit?: number;
+                /** @description The team whose active members to list */
+                teamId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMembersResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or your relation to this object, does not allow it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1843,7 +2066,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportOutcomeResponse"];
+                };
             };
             /** @description Invalid request: `errors` names each bad field */
             400: {
@@ -4577,6 +4802,147 @@ export interface operations {
             };
         };
     };
+    InboxController_inbox: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page, as given */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{items: [{id, kind, at, read, …}], unread, nextCursor}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A cursor this list did not give out, or a limit out of range */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not enrolled in the directory, or has left (not-enrolled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InboxController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkInboxReadRequest"];
+            };
+        };
+        responses: {
+            /** @description `{upTo, unread}`: the item read up to, and how many items are unread after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description upTo is not an item id, or names no item of your inbox (unknown-inbox-item) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller is not enrolled in the directory, or has left (not-enrolled) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rule of the domain says no; `type` names the rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many writes */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     WebhooksController_register: {
         parameters: {
             query?: never;
@@ -4852,6 +5218,7 @@ export const pathsV1DashboardsWellbeingGetParametersQueryIntervalValues: Readonl
 export const pathsV1DashboardsWellbeingGetParametersQueryGroupByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/dashboards/wellbeing"]["get"]["parameters"]["query"]["groupBy"]> = ["site", "team"];
 export const devTokenRequestRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DevTokenRequest"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
 export const meResponseRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeResponse"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
+export const memberListingResponseRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberListingResponse"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
 export const enrolPersonRequestRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnrolPersonRequest"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
 export const reportIncidentRequestChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportIncidentRequest"]["channel"]> = ["phone", "chat", "email", "social", "video", "in_person"];
 export const reportIncidentRequestKindsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportIncidentRequest"]["kinds"]> = ["shouting", "insult", "profanity", "discriminatory", "sexual_harassment", "threat_to_job", "threat_of_violence", "physical", "doxxing", "other"];
