@@ -6,6 +6,7 @@ import type { Me, Role } from './me';
  */
 export const ROLE_HOMES: readonly { role: Role; path: string; label: string }[] = [
   { role: 'agent', path: '/agent', label: 'nav.agent' },
+  { role: 'admin', path: '/admin', label: 'nav.admin' },
 ];
 
 export const homesOf = (me: Me) => ROLE_HOMES.filter((home) => me.roles.includes(home.role));

@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { adminRoutes } from '../admin/routes';
 import { agentRoutes } from '../agent/routes';
 import type { Session } from '../auth/session';
 import type { Me } from './me';
@@ -19,7 +20,7 @@ const homeRoute = createRoute({
 });
 
 /** Every role's routes; each role's pages are loaded only when one of them opens (see agent/routes.ts). */
-const routeTree = rootRoute.addChildren([homeRoute, ...agentRoutes]);
+const routeTree = rootRoute.addChildren([homeRoute, ...agentRoutes, ...adminRoutes]);
 
 export function createAppRouter(context: { queryClient: QueryClient; session: Session; me: Me }) {
   return createRouter({ routeTree, context, defaultPreload: 'intent', scrollRestoration: true });

@@ -1,0 +1,94 @@
+import '../admin.css';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { answer, api, idempotencyKey } from '../../api/client';
+import type { components } from '../../api/schema.gen';
+import { ProblemNotice } from '../../app/error-notice';
+import { usePageTitle } from '../../app/page-title';
+
+type Generation = components['schemas']['GenerationStatusResponse'];
+
+/** Every read model's state and lag; a rebuild runs beside the serving version and its progress shows here. */
+export function ProjectionsPage() {
+  const { t } = useTranslation();
+  const title = usePageTitle('projections.title');
+  const queryClient = useQueryClient();
+  const status = useQuery({
+    queryKey: ['admin', 'projections'],
+    queryFn: () => answer(api.GET('/v1/projections')),
+    // Follow a rebuild while one runs; otherwise look every 10 s.
+    refetchInterval: (query) => (query.state.data?.projections.some((p) => p.rebuilding) ? 1_000 : 10_000),
+  });
+  const rebuild = useMutation({
+    mutationFn: (name: string) =>
+      answer(
+        api.POST('/v1/projections/{name}/rebuild', {
+          params: { path: { name } },
+          headers: { 'idempotency-key': idempotencyKey() },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'projections'] }),
+  });
+  const lag = (generation: Generation) =>
+    generation.lagEvents === null
+      ? t('projections.lagUnknown')
+      : t(generation.lagEventsCapped ? 'projections.lagCapped' : 'projections.lag', {
+          events: generation.lagEvents,
+          seconds: Math.round(generation.lagMs / 1000),
+        });
+  const state = (generation: Generation) => (
+    <>
+      <span aria-hidden="true">{generation.state === 'live' ? '✓ ' : generation.state === 'failed' ? '⚠ ' : '… '}</span>
+      {t(`projections.states.${generation.state}`, { defaultValue: generation.state })}
+    </>
+  );
+
+  return (
+    <section className="page stack">
+      <h1>{title}</h1>
+      {status.isError && <ProblemNotice error={status.error} />}
+      {rebuild.isError && <ProblemNotice error={rebuild.error} />}
+      <div className="table-scroll">
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('projections.name')}</th>
+              <th scope="col">{t('projections.state')}</th>
+              <th scope="col">{t('projections.lagHeading')}</th>
+              <th scope="col">{t('projections.rebuild')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {status.data?.projections.map((projection) => (
+              <tr key={projection.name}>
+                <th scope="row">{projection.name}</th>
+                <td>
+                  {state(projection.serving)}
+                  {projection.serving.error && <div className="hint">{projection.serving.error}</div>}
+                </td>
+                <td>{lag(projection.serving)}</td>
+                <td>
+                  {projection.rebuilding ? (
+                    <p role="status">
+                      {t('projections.rebuilding', { version: projection.rebuilding.version })}{' '}
+                      {state(projection.rebuilding)} {lag(projection.rebuilding)}
+                    </p>
+                  ) : (
+                    <Button
+                      className="button button-quiet"
+                      isDisabled={rebuild.isPending}
+                      onPress={() => rebuild.mutate(projection.name)}
+                    >
+                      {t('projections.rebuildButton', { name: projection.name })}
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
