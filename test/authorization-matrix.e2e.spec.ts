@@ -160,6 +160,7 @@ const rows: Row[] = [
     allowed: ['admin'],
   },
   { name: 'list the teams', method: 'GET', url: () => '/v1/teams', allowed: ['admin'] },
+  { name: 'list the webhooks', method: 'GET', url: () => '/v1/webhooks', allowed: ['admin'] },
   {
     name: "list another team's members",
     method: 'GET',

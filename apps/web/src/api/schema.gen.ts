@@ -825,7 +825,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List the webhooks, a page at a time: where each posts and what, never its secret */
+        get: operations["WebhooksController_list"];
         put?: never;
         /** Register an outbound webhook; its secret is shown once */
         post: operations["WebhooksController_register"];
@@ -1168,6 +1169,26 @@ export interface components {
              * @example pg:00000000000000000812-00000000000000004711.00
              */
             upTo: string;
+        };
+        ListedWebhookResponse: {
+            /** Format: uuid */
+            webhookId: string;
+            /**
+             * @description Scheme, host and port only: a webhook's path may carry a token
+             * @example https://hooks.slack.com
+             */
+            target: string;
+            eventTypes: string[];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** Format: date-time */
+            registeredAt: string;
+        };
+        WebhooksResponse: {
+            /** @description Never a secret */
+            items: components["schemas"]["ListedWebhookResponse"][];
+            /** @description Give it back as `cursor` for the next page */
+            nextCursor: string | null;
         };
         RegisterWebhookRequest: {
             /**
@@ -4943,6 +4964,56 @@ export interface operations {
             };
         };
     };
+    WebhooksController_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page, as given */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhooksResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or your relation to this object, does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     WebhooksController_register: {
         parameters: {
             query?: never;
@@ -5232,3 +5303,4 @@ export const sendKudosRequestVisibilityValues: ReadonlyArray<FlattenedDeepRequir
 export const recordPraiseRequestSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RecordPraiseRequest"]["source"]> = ["call", "chat", "email", "survey", "social", "other"];
 export const logWellbeingActivityRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LogWellbeingActivityRequest"]["kind"]> = ["recovery_break", "yoga", "meditation", "walk", "volunteering", "team_quiz", "workshop", "peer_support_circle", "coaching", "counselling", "other"];
 export const planCampaignRequestKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanCampaignRequest"]["kind"]> = ["customer_service_week"];
+export const listedWebhookResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ListedWebhookResponse"]["status"]> = ["active", "disabled"];

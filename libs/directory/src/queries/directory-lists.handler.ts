@@ -3,7 +3,13 @@ import { PersonalData, type Role } from '@frontline/platform';
 import { Paging, ReadModels } from '@frontline/read-models';
 import { directoryProjection } from '../projections/directory.projection';
 import { displayNames } from './display-names';
-import { type MemberListing, type Listed, TeamMembersQuery, type TeamListing, TeamsQuery } from './directory-lists.query';
+import {
+  type MemberListing,
+  type Listed,
+  TeamMembersQuery,
+  type TeamListing,
+  TeamsQuery,
+} from './directory-lists.query';
 
 /** Ids of a set in a stable order, so a cursor resumes after the last id given. */
 const sortedIds = (ids: string[]) => ids.sort();

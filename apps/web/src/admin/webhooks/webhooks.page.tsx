@@ -1,5 +1,5 @@
 import '../admin.css';
-import { useMutation } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -8,31 +8,32 @@ import { ProblemNotice } from '../../app/error-notice';
 import { usePageTitle } from '../../app/page-title';
 import { WebhookSecret } from './webhook-secret';
 
-interface Registered {
-  webhookId: string;
-  url: string;
-  eventTypes: string[];
-  disabled: boolean;
-}
-
 const eventTypesOf = (text: string) =>
   text
     .split(/[\s,]+/)
     .map((type) => type.trim())
     .filter(Boolean);
 
-/**
- * Register a webhook (its secret shown once), rotate its secret, disable it. The api keeps no list of
- * webhooks yet, so the list is those registered here in this visit; it never holds a secret.
- */
+/** Register a webhook (its secret shown once), rotate its secret, disable it; the list never holds a secret. */
 export function WebhooksPage() {
   const { t } = useTranslation();
   const title = usePageTitle('webhooks.title');
+  const queryClient = useQueryClient();
   const [url, setUrl] = useState('');
   const [types, setTypes] = useState('');
   const [key, setKey] = useState(idempotencyKey);
-  const [webhooks, setWebhooks] = useState<Registered[]>([]);
+  // Held in memory only, until the page is left: the api never gives it again.
   const [secret, setSecret] = useState<{ webhookId: string; secret: string } | null>(null);
+  const webhooks = useInfiniteQuery({
+    queryKey: ['admin', 'webhooks'],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      answer(api.GET('/v1/webhooks', { params: { query: { limit: 50, cursor: pageParam } } })),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // The list is written by the worker a moment after each change.
+    refetchInterval: 2_000,
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['admin', 'webhooks'] });
   const register = useMutation({
     mutationFn: () =>
       answer(
@@ -43,13 +44,10 @@ export function WebhooksPage() {
       ),
     onSuccess: (answered) => {
       setSecret(answered);
-      setWebhooks((all) => [
-        ...all,
-        { webhookId: answered.webhookId, url, eventTypes: eventTypesOf(types), disabled: false },
-      ]);
       setUrl('');
       setTypes('');
       setKey(idempotencyKey());
+      void refresh();
     },
   });
   const rotate = useMutation({
@@ -68,10 +66,11 @@ export function WebhooksPage() {
         api.DELETE('/v1/webhooks/{id}', { params: { path: { id } }, headers: { 'idempotency-key': idempotencyKey() } }),
       ),
     onSuccess: (_, id) => {
-      setWebhooks((all) => all.map((hook) => (hook.webhookId === id ? { ...hook, disabled: true } : hook)));
       setSecret((shown) => (shown?.webhookId === id ? null : shown));
+      void refresh();
     },
   });
+  const listed = webhooks.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <section className="page stack">
@@ -103,29 +102,37 @@ export function WebhooksPage() {
       <section className="stack" aria-labelledby="registered-heading">
         <h2 id="registered-heading">{t('webhooks.registered')}</h2>
         <p className="hint">{t('webhooks.listHint')}</p>
-        {(rotate.isError || disable.isError) && <ProblemNotice error={rotate.error ?? disable.error} />}
+        {webhooks.isError && <ProblemNotice error={webhooks.error} />}
+        {rotate.isError && <ProblemNotice error={rotate.error} />}
+        {disable.isError && <ProblemNotice error={disable.error} />}
+        {webhooks.isSuccess && listed.length === 0 && <p>{t('webhooks.none')}</p>}
         <ul className="list">
-          {webhooks.map((hook) => (
+          {listed.map((hook) => (
             <li key={hook.webhookId} className="card stack">
-              <strong className="break">{hook.url}</strong>
+              <strong className="break">{hook.target}</strong>
               <span>{hook.eventTypes.join(', ')}</span>
               <span>
-                <span aria-hidden="true">{hook.disabled ? '○ ' : '● '}</span>
-                {t(hook.disabled ? 'webhooks.disabled' : 'webhooks.active')}
+                <span aria-hidden="true">{hook.status === 'disabled' ? '○ ' : '● '}</span>
+                {t(`webhooks.${hook.status}`)}
               </span>
-              {!hook.disabled && (
+              {hook.status === 'active' && (
                 <div className="inline-list">
                   <Button className="button button-quiet" onPress={() => rotate.mutate(hook.webhookId)}>
-                    {t('webhooks.rotate', { url: hook.url })}
+                    {t('webhooks.rotate', { target: hook.target, types: hook.eventTypes.join(', ') })}
                   </Button>
                   <Button className="button button-quiet button-danger" onPress={() => disable.mutate(hook.webhookId)}>
-                    {t('webhooks.disable', { url: hook.url })}
+                    {t('webhooks.disable', { target: hook.target, types: hook.eventTypes.join(', ') })}
                   </Button>
                 </div>
               )}
             </li>
           ))}
         </ul>
+        {webhooks.hasNextPage && (
+          <Button className="button button-quiet" onPress={() => void webhooks.fetchNextPage()}>
+            {t('webhooks.more')}
+          </Button>
+        )}
       </section>
     </section>
   );
