@@ -21,6 +21,13 @@ export function ErasePerson({ personId, displayName }: { personId: string; displ
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'members'] }),
   });
+  if (erase.isSuccess)
+    return (
+      <p role="status" className="notice notice-ok">
+        <span aria-hidden="true">✓ </span>
+        {t('erase.done')}
+      </p>
+    );
   return (
     <DialogTrigger onOpenChange={() => setTyped('')}>
       <Button className="button button-quiet button-danger">{t('directory.erase', { name: displayName })}</Button>

@@ -2,6 +2,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { answer, api } from '../../api/client';
 
 const PAGE = 50;
+/** The directory's read model follows each change a moment later: look again now and then. */
+const FOLLOW_MS = 3_000;
 
 /** Every team, fetched a page at a time as the admin asks for more. */
 export function useTeams() {
@@ -10,6 +12,7 @@ export function useTeams() {
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) => answer(api.GET('/v1/teams', { params: { query: { limit: PAGE, cursor: pageParam } } })),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    refetchInterval: FOLLOW_MS,
   });
 }
 
@@ -22,5 +25,6 @@ export function useMembers(teamId: string | undefined) {
     queryFn: ({ pageParam }) =>
       answer(api.GET('/v1/people', { params: { query: { teamId: teamId!, limit: PAGE, cursor: pageParam } } })),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    refetchInterval: FOLLOW_MS,
   });
 }

@@ -1,5 +1,6 @@
 import '../admin.css';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { answer, api, idempotencyKey } from '../../api/client';
@@ -14,11 +15,16 @@ export function ProjectionsPage() {
   const { t } = useTranslation();
   const title = usePageTitle('projections.title');
   const queryClient = useQueryClient();
+  // The versions asked for here, by projection: followed until each serves.
+  const [asked, setAsked] = useState<Record<string, string>>({});
   const status = useQuery({
     queryKey: ['admin', 'projections'],
     queryFn: () => answer(api.GET('/v1/projections')),
     // Follow a rebuild while one runs; otherwise look every 10 s.
-    refetchInterval: (query) => (query.state.data?.projections.some((p) => p.rebuilding) ? 1_000 : 10_000),
+    refetchInterval: (query) =>
+      query.state.data?.projections.some((p) => p.rebuilding || (asked[p.name] && asked[p.name] !== p.serving.version))
+        ? 1_000
+        : 10_000,
   });
   const rebuild = useMutation({
     mutationFn: (name: string) =>
@@ -28,7 +34,10 @@ export function ProjectionsPage() {
           headers: { 'idempotency-key': idempotencyKey() },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'projections'] }),
+    onSuccess: ({ name, rebuilding }) => {
+      setAsked((all) => ({ ...all, [name]: rebuilding }));
+      void queryClient.invalidateQueries({ queryKey: ['admin', 'projections'] });
+    },
   });
   const lag = (generation: Generation) =>
     generation.lagEvents === null
@@ -62,27 +71,24 @@ export function ProjectionsPage() {
           <tbody>
             {status.data?.projections.map((projection) => (
               <tr key={projection.name}>
-                <th scope="row">{projection.name}</th>
+                <th scope="row">
+                  {projection.name}
+                  <div className="hint">{t('projections.version', { version: projection.serving.version })}</div>
+                </th>
                 <td>
                   {state(projection.serving)}
                   {projection.serving.error && <div className="hint">{projection.serving.error}</div>}
                 </td>
                 <td>{lag(projection.serving)}</td>
                 <td>
-                  {projection.rebuilding ? (
-                    <p role="status">
-                      {t('projections.rebuilding', { version: projection.rebuilding.version })}{' '}
-                      {state(projection.rebuilding)} {lag(projection.rebuilding)}
-                    </p>
-                  ) : (
-                    <Button
-                      className="button button-quiet"
-                      isDisabled={rebuild.isPending}
-                      onPress={() => rebuild.mutate(projection.name)}
-                    >
-                      {t('projections.rebuildButton', { name: projection.name })}
-                    </Button>
-                  )}
+                  <Rebuild
+                    projection={projection}
+                    asked={asked[projection.name]}
+                    state={state}
+                    lag={lag}
+                    isPending={rebuild.isPending}
+                    onRebuild={() => rebuild.mutate(projection.name)}
+                  />
                 </td>
               </tr>
             ))}
@@ -90,5 +96,45 @@ export function ProjectionsPage() {
         </table>
       </div>
     </section>
+  );
+}
+
+type Status = components['schemas']['ProjectionStatusResponse'];
+
+/** A projection's rebuild: the button, or where the rebuild asked for has got to, until it serves. */
+function Rebuild(props: {
+  projection: Status;
+  asked: string | undefined;
+  state: (generation: Generation) => React.ReactNode;
+  lag: (generation: Generation) => string;
+  isPending: boolean;
+  onRebuild: () => void;
+}) {
+  const { t } = useTranslation();
+  const { projection, asked, state, lag } = props;
+  const building = projection.rebuilding;
+  const waiting = asked !== undefined && asked !== projection.serving.version;
+  return (
+    <div className="stack">
+      <p role="status">
+        {building ? (
+          <>
+            {t('projections.rebuilding', { version: building.version })} {state(building)} {lag(building)}
+          </>
+        ) : waiting ? (
+          t('projections.rebuildAsked', { version: asked })
+        ) : asked ? (
+          <>
+            <span aria-hidden="true">✓ </span>
+            {t('projections.rebuilt', { version: asked })}
+          </>
+        ) : null}
+      </p>
+      {!building && !waiting && (
+        <Button className="button button-quiet" isDisabled={props.isPending} onPress={props.onRebuild}>
+          {t('projections.rebuildButton', { name: projection.name })}
+        </Button>
+      )}
+    </div>
   );
 }
