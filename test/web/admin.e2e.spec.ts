@@ -132,6 +132,7 @@ describe('admin pages', () => {
     await confirm.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Erased' }).waitFor();
     expect(await dialog.count()).toBe(0);
+    expect(await page.evaluate('document.activeElement.textContent')).toMatch(/Erased/);
     const erased = (await membersOf('Floor')).find((member) => member.displayName !== 'Ada Admin');
     expect(erased).toEqual({ personId: cy.personId, displayName: ERASED, roles: ['agent'] });
     await page.reload();

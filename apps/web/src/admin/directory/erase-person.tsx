@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Input, Label, Modal, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { answer, api, idempotencyKey } from '../../api/client';
@@ -21,9 +21,12 @@ export function ErasePerson({ personId, displayName }: { personId: string; displ
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'members'] }),
   });
+  const done = useRef<HTMLParagraphElement>(null);
+  // The dialog's trigger is gone once erased: focus goes to what happened instead of the page's top.
+  useEffect(() => done.current?.focus(), [erase.isSuccess]);
   if (erase.isSuccess)
     return (
-      <p role="status" className="notice notice-ok">
+      <p role="status" className="notice notice-ok" ref={done} tabIndex={-1}>
         <span aria-hidden="true">✓ </span>
         {t('erase.done')}
       </p>

@@ -64,8 +64,6 @@ export function ProjectionsPage() {
             <tr>
               <th scope="col">{t('projections.name')}</th>
               <th scope="col">{t('projections.state')}</th>
-              <th scope="col">{t('projections.lagHeading')}</th>
-              <th scope="col">{t('projections.rebuild')}</th>
             </tr>
           </thead>
           <tbody>
@@ -75,12 +73,11 @@ export function ProjectionsPage() {
                   {projection.name}
                   <div className="hint">{t('projections.version', { version: projection.serving.version })}</div>
                 </th>
-                <td>
-                  {state(projection.serving)}
+                <td className="stack">
+                  <div>
+                    {state(projection.serving)} · {t('projections.behind', { lag: lag(projection.serving) })}
+                  </div>
                   {projection.serving.error && <div className="hint">{projection.serving.error}</div>}
-                </td>
-                <td>{lag(projection.serving)}</td>
-                <td>
                   <Rebuild
                     projection={projection}
                     asked={asked[projection.name]}
