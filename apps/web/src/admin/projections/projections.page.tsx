@@ -59,7 +59,7 @@ export function ProjectionsPage() {
       {status.isError && <ProblemNotice error={status.error} />}
       {rebuild.isError && <ProblemNotice error={rebuild.error} />}
       <div className="table-scroll">
-        <table className="admin-table">
+        <table className="admin-table fixed">
           <thead>
             <tr>
               <th scope="col">{t('projections.name')}</th>
@@ -73,19 +73,21 @@ export function ProjectionsPage() {
                   {projection.name}
                   <div className="hint">{t('projections.version', { version: projection.serving.version })}</div>
                 </th>
-                <td className="stack">
-                  <div>
-                    {state(projection.serving)} · {t('projections.behind', { lag: lag(projection.serving) })}
+                <td>
+                  <div className="stack">
+                    <div>
+                      {state(projection.serving)} · {t('projections.behind', { lag: lag(projection.serving) })}
+                    </div>
+                    {projection.serving.error && <div className="hint">{projection.serving.error}</div>}
+                    <Rebuild
+                      projection={projection}
+                      asked={asked[projection.name]}
+                      state={state}
+                      lag={lag}
+                      isPending={rebuild.isPending}
+                      onRebuild={() => rebuild.mutate(projection.name)}
+                    />
                   </div>
-                  {projection.serving.error && <div className="hint">{projection.serving.error}</div>}
-                  <Rebuild
-                    projection={projection}
-                    asked={asked[projection.name]}
-                    state={state}
-                    lag={lag}
-                    isPending={rebuild.isPending}
-                    onRebuild={() => rebuild.mutate(projection.name)}
-                  />
                 </td>
               </tr>
             ))}

@@ -118,10 +118,16 @@ export function WebhooksPage() {
               {hook.status === 'active' && (
                 <div className="inline-list">
                   <Button className="button button-quiet" onPress={() => rotate.mutate(hook.webhookId)}>
-                    {t('webhooks.rotate', { target: hook.target, types: hook.eventTypes.join(', ') })}
+                    {t('webhooks.rotate')}
+                    <span className="visually-hidden">
+                      {t('webhooks.which', { target: hook.target, types: hook.eventTypes.join(', ') })}
+                    </span>
                   </Button>
                   <Button className="button button-quiet button-danger" onPress={() => disable.mutate(hook.webhookId)}>
-                    {t('webhooks.disable', { target: hook.target, types: hook.eventTypes.join(', ') })}
+                    {t('webhooks.disable')}
+                    <span className="visually-hidden">
+                      {t('webhooks.which', { target: hook.target, types: hook.eventTypes.join(', ') })}
+                    </span>
                   </Button>
                 </div>
               )}
