@@ -183,6 +183,14 @@ describe('admin pages', () => {
       await page.waitForLoadState('networkidle');
       await checkPage(page, name);
     }
+    await page.goto(`${stack.url}/admin/import`);
+    await page
+      .getByRole('textbox', { name: 'CSV' })
+      .fill('userName,displayName,team,roles,timezone\nzoe@example.com,Zoé Petit,Nuit,chef,Europe/Paris');
+    await page.getByRole('button', { name: "Vérifier (rien n'est écrit)" }).click();
+    await page.getByRole('row').filter({ hasText: 'plusieurs séparés par' }).waitFor();
+    await checkPage(page, 'admin-import-refused');
+
     await page.goto(`${stack.url}/admin/directory`);
     await page.getByLabel('Équipe', { exact: true }).selectOption({ label: 'Night shift' });
     await page.getByRole('button', { name: 'Effacer Noor Saleh…' }).click();

@@ -13,7 +13,7 @@ const COLUMNS = 'userName,displayName,team,parentTeam,roles,timezone,externalId'
 
 /** A CSV of teams and people: checked first (a dry run lists every refused row and why), then imported. */
 export function ImportPeoplePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const title = usePageTitle('importPeople.title');
   const [csv, setCsv] = useState(`${COLUMNS}\n`);
   const [checked, setChecked] = useState<string | null>(null);
@@ -84,7 +84,14 @@ export function ImportPeoplePage() {
                 <tr key={i}>
                   <td>{row.line ?? t('importPeople.wholeFile')}</td>
                   <td>{row.column ?? '—'}</td>
-                  <td>{row.messages.join('; ')}</td>
+                  <td>
+                    {row.column && i18n.exists(`importPeople.rules.${row.column}`) && (
+                      <div>{t(`importPeople.rules.${row.column}`)}</div>
+                    )}
+                    <div className="hint" lang="en">
+                      {row.messages.join('; ')}
+                    </div>
+                  </td>
                 </tr>
               ))}
             </tbody>
