@@ -1,5 +1,5 @@
 import { ERASED } from '@frontline/platform';
-import { type Person, type WebStack, checkPage, startWebStack } from './support/web-stack';
+import { PHONE, type Person, type WebStack, checkPage, startWebStack } from './support/web-stack';
 
 /** The admin's pages, end to end in Chromium: the built app, the real api, projector and worker, OIDC sign-in. */
 describe('admin pages', () => {
@@ -47,6 +47,8 @@ describe('admin pages', () => {
     expect(await page.getByRole('row').filter({ hasText: 'IANA' }).textContent()).toMatch(/^4timezone/);
     expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
     await checkPage(page, 'admin-import-refused');
+    // The columns, the CSV and the refused rows fit a phone's width: nothing to scroll sideways.
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
     expect(await membersOf('Night shift')).toEqual([]);
 
     await csv.fill(

@@ -37,7 +37,7 @@ export function ImportPeoplePage() {
   return (
     <section className="page stack">
       <h1>{title}</h1>
-      <p className="hint">{t('importPeople.intro', { columns: COLUMNS })}</p>
+      <p className="hint break">{t('importPeople.intro', { columns: COLUMNS })}</p>
       <div className="field">
         <label htmlFor="import-file">{t('importPeople.file')}</label>
         <input
@@ -71,31 +71,33 @@ export function ImportPeoplePage() {
             <span aria-hidden="true">⚠ </span>
             {t('importPeople.refused', { number: refused.length })}
           </h2>
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('importPeople.line')}</th>
-                <th scope="col">{t('importPeople.column')}</th>
-                <th scope="col">{t('importPeople.why')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {refused.map((row, i) => (
-                <tr key={i}>
-                  <td>{row.line ?? t('importPeople.wholeFile')}</td>
-                  <td>{row.column ?? '—'}</td>
-                  <td>
-                    {row.column && i18n.exists(`importPeople.rules.${row.column}`) && (
-                      <div>{t(`importPeople.rules.${row.column}`)}</div>
-                    )}
-                    <div className="hint" lang="en">
-                      {row.messages.join('; ')}
-                    </div>
-                  </td>
+          <div className="table-scroll">
+            <table className="admin-table fixed">
+              <thead>
+                <tr>
+                  <th scope="col">{t('importPeople.line')}</th>
+                  <th scope="col">{t('importPeople.column')}</th>
+                  <th scope="col">{t('importPeople.why')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {refused.map((row, i) => (
+                  <tr key={i}>
+                    <td>{row.line ?? t('importPeople.wholeFile')}</td>
+                    <td>{row.column ?? '—'}</td>
+                    <td>
+                      {row.column && i18n.exists(`importPeople.rules.${row.column}`) && (
+                        <div>{t(`importPeople.rules.${row.column}`)}</div>
+                      )}
+                      <div className="hint" lang="en">
+                        {row.messages.join('; ')}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
       {outcome && (
