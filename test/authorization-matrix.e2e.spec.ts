@@ -162,6 +162,14 @@ const rows: Row[] = [
     headers: { 'content-type': 'text/csv' },
     allowed: ['admin'],
   },
+  { name: 'list the teams', method: 'GET', url: () => '/v1/teams', allowed: ['admin'] },
+  { name: 'list the webhooks', method: 'GET', url: () => '/v1/webhooks', allowed: ['admin'] },
+  {
+    name: "list another team's members",
+    method: 'GET',
+    url: (w) => `/v1/teams/${w.ownerTeamId}/members`,
+    allowed: ['admin'],
+  },
   { name: 'rotate the SCIM token', method: 'POST', url: () => '/v1/directory/scim-token', allowed: ['admin'] },
   {
     name: 'create a wall token',

@@ -150,6 +150,37 @@ describe('webhooks (worker running, loopback receiver allowed)', () => {
     expect(rotate.status).toBe(409);
   });
 
+  it("lists the webhooks a page at a time with where each posts and its state, never a secret or the url's path", async () => {
+    const { webhookId, secret } = await registerWebhook(api, admin, `${receiver.url}/listed/T000/token`, ['Listed']);
+    expect((await api.request({ method: 'DELETE', url: `/v1/webhooks/${webhookId}`, as: admin })).status).toBe(200);
+    const listed = await eventually('listed as disabled', async () => {
+      const all: Record<string, unknown>[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+        const page = await api.request({ method: 'GET', url: `/v1/webhooks?limit=2${query}`, as: admin });
+        expect(page.status).toBe(200);
+        expect(page.body.items.length).toBeLessThanOrEqual(2);
+        all.push(...page.body.items);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      const found = all.find((webhook) => webhook.webhookId === webhookId);
+      return found?.status === 'disabled' ? { all, found } : undefined;
+    });
+    expect(listed.found).toEqual({
+      webhookId,
+      target: new URL(receiver.url).origin,
+      eventTypes: ['Listed'],
+      status: 'disabled',
+      registeredAt: expect.any(String),
+    });
+    expect(new Set(listed.all.map((webhook) => webhook.webhookId)).size).toBe(listed.all.length);
+    const text = JSON.stringify(listed.all);
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain('token');
+    expect((await api.request({ method: 'GET', url: '/v1/webhooks', as: person(['hr']) })).status).toBe(403);
+  });
+
   it('lets only admins manage webhooks, and answers 404 for an unknown one', async () => {
     const agent = person(['agent']);
     const body = { url: `${receiver.url}/x`, eventTypes: ['X'] };

@@ -12,6 +12,7 @@ import { TeamSites } from './application/team-sites';
 import { ProvisionedPeople } from './queries/provisioned-people';
 import { FindPeopleHandler } from './queries/find-people.handler';
 import { WhoAmIHandler } from './queries/who-am-i.handler';
+import { TeamMembersHandler, TeamsHandler } from './queries/directory-lists.handler';
 import { ReadModelsModule } from '@frontline/read-models';
 
 @Module({
@@ -20,6 +21,8 @@ import { ReadModelsModule } from '@frontline/read-models';
     ProvisionedPeople,
     WhoAmIHandler,
     FindPeopleHandler,
+    TeamsHandler,
+    TeamMembersHandler,
     CreateTeamHandler,
     RenameTeamHandler,
     ImportDirectoryHandler,

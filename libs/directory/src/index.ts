@@ -27,3 +27,4 @@ export * from './queries/team-names';
 export * from './queries/display-names';
 export * from './queries/who-am-i.query';
 export * from './queries/find-people.query';
+export * from './queries/directory-lists.query';

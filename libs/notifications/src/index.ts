@@ -11,3 +11,4 @@ export * from './application/webhook-secret';
 export * from './application/webhook-subscriptions';
 export * from './application/queued-webhook-publisher';
 export * from './application/webhook-delivery';
+export * from './queries/webhooks.query';

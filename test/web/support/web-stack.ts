@@ -58,13 +58,13 @@ export interface SignedIn {
 /**
  * The real api (serving the built app from dist/web: `npm run build`), projector and worker on
  * their own database and Redis prefix, the development OpenID Provider, and one Chromium: started
- * once per spec file.
+ * once per spec file; `env` adds to the apps' settings.
  */
-export async function startWebStack(label: string): Promise<WebStack> {
+export async function startWebStack(label: string, env: Record<string, string> = {}): Promise<WebStack> {
   const [issuerPort, apiPort] = [await freePort(), await freePort()];
   const url = `http://127.0.0.1:${apiPort}`;
   const oidc = { AUTH_MODE: 'oidc', OIDC_ISSUER: `http://127.0.0.1:${issuerPort}`, OIDC_AUDIENCE: 'urn:frontline:api' };
-  const api = await startTestApi(label, oidc, { projector: true, worker: true });
+  const api = await startTestApi(label, { ...env, ...oidc }, { projector: true, worker: true });
   await api.app.listen({ port: apiPort, host: '127.0.0.1' });
   const provider = await startDevProvider({
     ...oidc,

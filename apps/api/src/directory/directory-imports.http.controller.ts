@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, ParseBoolPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { parse } from 'csv-parse/sync';
 import { IMPORT_COLUMNS, IMPORT_MAX_ROWS, ImportDirectoryCommand } from '@frontline/directory';
 import { type CommandContext, Context, Idempotent, InvalidRequestException, Roles } from '@frontline/platform';
+import { ImportOutcomeResponse } from './directory-lists.response.dto';
 
 /** The CSV's rows by column; a file that is not CSV, or names an unknown column, is refused whole. */
 function rowsOf(csv: unknown): Record<string, string>[] {
@@ -43,6 +44,7 @@ export class DirectoryImportsController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: 'userName,displayName,team,parentTeam,roles,timezone,externalId' } })
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean })
+  @ApiOkResponse({ type: ImportOutcomeResponse })
   import(
     @Body() csv: unknown,
     @Query('dryRun', new ParseBoolPipe({ optional: true })) dryRun: boolean | undefined,

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -8,16 +8,33 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { DisableWebhookCommand, RegisterWebhookCommand, RotateWebhookSecretCommand } from '@frontline/notifications';
+import {
+  DisableWebhookCommand,
+  RegisterWebhookCommand,
+  RotateWebhookSecretCommand,
+  WebhooksQuery,
+} from '@frontline/notifications';
 import { AnswerCarriesSecret, type CommandContext, Context, Idempotent, Roles, newId } from '@frontline/platform';
-import { RegisterWebhookRequest, WebhookSecretResponse } from './webhooks.request.dto';
+import { PageRequest } from '../common/read.request.dto';
+import { RegisterWebhookRequest, WebhookSecretResponse, WebhooksResponse } from './webhooks.request.dto';
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
 @Idempotent()
 @Controller('v1/webhooks')
 export class WebhooksController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List the webhooks, a page at a time: where each posts and what, never its secret' })
+  @Roles('admin')
+  @ApiOkResponse({ type: WebhooksResponse })
+  list(@Query() page: PageRequest) {
+    return this.queries.execute(new WebhooksQuery(page));
+  }
 
   @Post()
   @ApiOperation({ summary: 'Register an outbound webhook; its secret is shown once' })

@@ -1,3 +1,4 @@
+import type { ListedWebhook } from '@frontline/notifications';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -40,4 +41,22 @@ export class WebhookSecretResponse {
 
   @ApiProperty({ example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', description: 'Shown this once, never again' })
   secret!: string;
+}
+
+export class ListedWebhookResponse implements ListedWebhook {
+  @ApiProperty({ format: 'uuid' }) webhookId!: string;
+  @ApiProperty({
+    example: 'https://hooks.slack.com',
+    description: "Scheme, host and port only: a webhook's path may carry a token",
+  })
+  target!: string;
+  @ApiProperty({ type: [String] }) eventTypes!: string[];
+  @ApiProperty({ enum: ['active', 'disabled'] }) status!: 'active' | 'disabled';
+  @ApiProperty({ format: 'date-time' }) registeredAt!: string;
+}
+
+export class WebhooksResponse {
+  @ApiProperty({ type: [ListedWebhookResponse], description: 'Never a secret' }) items!: ListedWebhookResponse[];
+  @ApiProperty({ nullable: true, type: String, description: 'Give it back as `cursor` for the next page' })
+  nextCursor!: string | null;
 }

@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotFoundError } from '@frontline/decider';
 import { EVENT_STORE, type EventStore } from '@frontline/event-store';
 import { Idempotent, Roles } from '@frontline/platform';
 import { ALL_PROJECTIONS } from '@frontline/projections';
 import { ReadModels, projectionStatus, requestRebuild } from '@frontline/read-models';
+import { ProjectionsResponse, RebuildResponse } from './projections.response.dto';
 
 @ApiTags('ops')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class ProjectionsController {
   /** Checkpoint, lag and state of every projection, and of a rebuild in progress. */
   @Get()
   @ApiOperation({ summary: 'See where each read model has got to' })
+  @ApiOkResponse({ type: ProjectionsResponse })
   async list() {
     return {
       projections: await Promise.all(
@@ -32,6 +34,7 @@ export class ProjectionsController {
   @Post(':name/rebuild')
   @ApiOperation({ summary: 'Rebuild a read model from the start of the log' })
   @HttpCode(202)
+  @ApiAcceptedResponse({ type: RebuildResponse })
   async rebuild(@Param('name') name: string) {
     if (!ALL_PROJECTIONS.some((projection) => projection.name === name))
       throw new NotFoundError(`No projection ${name}`);

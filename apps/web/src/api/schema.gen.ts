@@ -100,10 +100,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List the teams, a page at a time */
+        get: operations["TeamsController_list"];
         put?: never;
         /** Create a team */
         post: operations["TeamsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{teamId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a team's active members, a page at a time */
+        get: operations["TeamsController_members"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -828,7 +846,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List the webhooks, a page at a time: where each posts and what, never its secret */
+        get: operations["WebhooksController_list"];
         put?: never;
         /** Register an outbound webhook; its secret is shown once */
         post: operations["WebhooksController_register"];
@@ -961,6 +980,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        GenerationStatusResponse: {
+            version: string;
+            /**
+             * @description starting, catching_up, live or failed
+             * @example live
+             */
+            state: string;
+            checkpoint: string | null;
+            /** @description Events not applied yet, up to a cap */
+            lagEvents: number | null;
+            lagEventsCapped: boolean;
+            /** @description How long the oldest event not applied has waited */
+            lagMs: number;
+            /** Format: date-time */
+            lastEventRecordedAt: string | null;
+            error?: string;
+        };
+        ProjectionStatusResponse: {
+            name: string;
+            serving: components["schemas"]["GenerationStatusResponse"];
+            /** @description The next version, while a rebuild runs */
+            rebuilding?: components["schemas"]["GenerationStatusResponse"];
+        };
+        ProjectionsResponse: {
+            projections: components["schemas"]["ProjectionStatusResponse"][];
+        };
+        RebuildResponse: {
+            name: string;
+            /** @description The version being built */
+            rebuilding: string;
+        };
         DevTokenRequest: {
             /** Format: uuid */
             sub: string;
@@ -988,6 +1038,30 @@ export interface components {
         };
         FindPeopleResponse: {
             items: components["schemas"]["FoundPersonResponse"][];
+        };
+        TeamListingResponse: {
+            /** Format: uuid */
+            teamId: string;
+            name: string;
+            /** Format: uuid */
+            parentTeamId?: string | null;
+        };
+        TeamsResponse: {
+            items: components["schemas"]["TeamListingResponse"][];
+            /** @description Give it back as `cursor` for the next page */
+            nextCursor: string | null;
+        };
+        MemberListingResponse: {
+            /** Format: uuid */
+            personId: string;
+            /** @description As the directory has it; `[erased]` once erased */
+            displayName: string;
+            roles: ("agent" | "team_lead" | "wellbeing_officer" | "hr" | "admin")[];
+        };
+        TeamMembersResponse: {
+            items: components["schemas"]["MemberListingResponse"][];
+            /** @description Give it back as `cursor` for the next page */
+            nextCursor: string | null;
         };
         CreateTeamRequest: {
             /**
@@ -1020,6 +1094,19 @@ export interface components {
         MovePersonRequest: {
             /** Format: uuid */
             teamId: string;
+        };
+        ImportedTeamsResponse: {
+            created: number;
+            existing: number;
+        };
+        ImportedPeopleResponse: {
+            enrolled: number;
+            updated: number;
+        };
+        ImportOutcomeResponse: {
+            dryRun: boolean;
+            teams: components["schemas"]["ImportedTeamsResponse"];
+            people: components["schemas"]["ImportedPeopleResponse"];
         };
         QueuedIncidentResponse: {
             /** Format: uuid */
@@ -1768,6 +1855,26 @@ export interface components {
             upTo: string;
             unread: number;
         };
+        ListedWebhookResponse: {
+            /** Format: uuid */
+            webhookId: string;
+            /**
+             * @description Scheme, host and port only: a webhook's path may carry a token
+             * @example https://hooks.slack.com
+             */
+            target: string;
+            eventTypes: string[];
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** Format: date-time */
+            registeredAt: string;
+        };
+        WebhooksResponse: {
+            /** @description Never a secret */
+            items: components["schemas"]["ListedWebhookResponse"][];
+            /** @description Give it back as `cursor` for the next page */
+            nextCursor: string | null;
+        };
         RegisterWebhookRequest: {
             /**
              * Format: uuid
@@ -1869,7 +1976,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProjectionsResponse"];
+                };
             };
             /** @description No valid bearer token */
             401: {
@@ -1915,7 +2024,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RebuildResponse"];
+                };
             };
             /** @description Invalid request: `errors` names each bad field */
             400: {
@@ -2217,6 +2328,56 @@ export interface operations {
             };
         };
     };
+    TeamsController_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page, as given */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamsResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or your relation to this object, does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     TeamsController_create: {
         parameters: {
             query?: never;
@@ -2284,6 +2445,76 @@ export interface operations {
             };
             /** @description Too many writes */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TeamsController_members: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page, as given */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamMembersResponse"];
+                };
+            };
+            /** @description Invalid request: `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or your relation to this object, does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2643,7 +2874,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportOutcomeResponse"];
+                };
             };
             /** @description Invalid request: `errors` names each bad field */
             400: {
@@ -5603,6 +5836,56 @@ export interface operations {
             };
         };
     };
+    WebhooksController_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page, as given */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhooksResponse"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role, or your relation to this object, does not allow it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The event store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     WebhooksController_register: {
         parameters: {
             query?: never;
@@ -6284,6 +6567,7 @@ export const pathsV1DashboardsWellbeingGetParametersQueryIntervalValues: Readonl
 export const pathsV1DashboardsWellbeingGetParametersQueryGroupByValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/dashboards/wellbeing"]["get"]["parameters"]["query"]["groupBy"]> = ["site", "team"];
 export const devTokenRequestRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DevTokenRequest"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
 export const meResponseRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeResponse"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
+export const memberListingResponseRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MemberListingResponse"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
 export const enrolPersonRequestRolesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EnrolPersonRequest"]["roles"]> = ["agent", "team_lead", "wellbeing_officer", "hr", "admin"];
 export const queuedIncidentResponseChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QueuedIncidentResponse"]["channel"]> = ["phone", "chat", "email", "social", "video", "in_person"];
 export const queuedIncidentResponseKindsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["QueuedIncidentResponse"]["kinds"]> = ["shouting", "insult", "profanity", "discriminatory", "sexual_harassment", "threat_to_job", "threat_of_violence", "physical", "doxxing", "other"];
@@ -6333,4 +6617,5 @@ export const campaignBadgeResponseBadgeValues: ReadonlyArray<FlattenedDeepRequir
 export const campaignResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CampaignResponse"]["kind"]> = ["customer_service_week"];
 export const campaignResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CampaignResponse"]["status"]> = ["planned", "in_progress", "closed", "cancelled"];
 export const inboxItemResponseKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InboxItemResponse"]["kind"]> = ["incident_needs_care", "incident_acknowledged", "support_offered", "incident_escalated", "acknowledgement_due", "customer_action_recorded", "incident_closed", "care_check_in", "repeat_abuser_matched", "kudos_received", "kudos_reactions", "badge_awarded", "campaign_announcement"];
+export const listedWebhookResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ListedWebhookResponse"]["status"]> = ["active", "disabled"];
 export const createWallTokenRequestWallValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateWallTokenRequest"]["wall"]> = ["org", "campaign"];

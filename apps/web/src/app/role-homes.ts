@@ -9,6 +9,7 @@ export const ROLE_HOMES: readonly { role: Role; path: string; label: string }[] 
   { role: 'team_lead', path: '/lead', label: 'nav.lead' },
   { role: 'wellbeing_officer', path: '/officer', label: 'nav.officer' },
   { role: 'hr', path: '/hr', label: 'nav.hr' },
+  { role: 'admin', path: '/admin', label: 'nav.admin' },
 ];
 
 export const homesOf = (me: Me) => ROLE_HOMES.filter((home) => me.roles.includes(home.role));

@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { adminRoutes } from '../admin/routes';
 import { agentRoutes } from '../agent/routes';
 import { hrRoutes } from '../hr/routes';
 import { inboxRoutes } from '../inbox/routes';
@@ -30,6 +31,7 @@ const routeTree = rootRoute.addChildren([
   ...officerRoutes,
   ...inboxRoutes,
   ...hrRoutes,
+  ...adminRoutes,
 ]);
 
 export function createAppRouter(context: { queryClient: QueryClient; session: Session; me: Me }) {
