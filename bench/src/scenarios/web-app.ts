@@ -127,9 +127,10 @@ async function reportForm(stack: Stack, browser: Browser, rounds: number, log: (
     },
     'p99',
     'ms',
-    (_, measured) => [atMost('p99 ms', measured.p99, 1000)],
+    // The issue sets no budget for it: the figure stands beside the api's own latency.
+    () => [],
     [
-      `the page's api requests: ${requests}; the app's scripts come from the browser's cache after the first navigation`,
+      `p50 ${quantiles(navigations).p50.toFixed(0)} ms (GET /v1/me p50 ${quantiles(me).p50.toFixed(1)} ms); the page asked the api for ${requests}; its scripts came from the browser's cache after the first navigation`,
     ],
   );
 }
@@ -190,6 +191,7 @@ async function kudosOnWall(stack: Stack, browser: Browser, rounds: number, log: 
     },
     'p99',
     'ms',
+    // The live-streams scenario's target for the same path, 201 → wall.
     (_, measured) => [atMost('p99 ms', measured.p99, 250)],
     [
       `p50 ${quantiles(onWall).p50.toFixed(1)} ms (SSE client p50 ${quantiles(atClient).p50.toFixed(1)} ms); one kudos at a time; the wall page counts when the text is in its DOM`,
