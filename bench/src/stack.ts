@@ -4,7 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export type App = 'api' | 'projector' | 'worker';
+/** `dev-oidc` is the development OpenID Provider, for a stack the browser signs in to. */
+export type App = 'api' | 'projector' | 'worker' | 'dev-oidc';
 export type Role = 'agent' | 'team_lead' | 'wellbeing_officer' | 'hr' | 'admin';
 
 export interface Person {
@@ -24,6 +25,8 @@ export interface StackOptions {
   port: number;
   /** An app that dies is left for the scenario to find (`running` is false) instead of ending the bench. */
   appsMayDie?: boolean;
+  /** Settings added to the apps' own, e.g. AUTH_MODE=oidc and its issuer. */
+  env?: Record<string, string>;
 }
 
 // An app left behind by a bench that died would take the next run's jobs and skew its figures.
@@ -36,6 +39,7 @@ const APP_NODE_FLAGS: Record<App, string[]> = {
   api: ['--max-semi-space-size=8', '--max-old-space-size=160'],
   projector: ['--max-semi-space-size=16'],
   worker: ['--max-semi-space-size=8', '--max-old-space-size=160'],
+  'dev-oidc': [],
 };
 
 export const MAIN_STACK: StackOptions = { database: 'frontline_bench', redisDatabase: 10, port: 3900 };
@@ -72,6 +76,7 @@ export class Stack {
       WRITE_RATE_LIMIT_PER_MINUTE: '1000000000',
       KUDOS_DAILY_ALLOWANCE: '1000000000',
       WEBHOOK_ALLOW_PRIVATE: 'true',
+      ...options.env,
     };
   }
 
@@ -178,16 +183,19 @@ export class Stack {
     return teamId;
   }
 
-  async enrol(roles: Role[], teamId: string): Promise<Person> {
+  /** With a `userName`, the person can also sign in through the development OpenID Provider (as `displayName`). */
+  async enrol(roles: Role[], teamId: string, userName?: string): Promise<Person & { displayName: string }> {
     const personId = randomUUID();
+    const displayName = `Bench ${personId.slice(0, 8)}`;
     await this.request('POST', '/v1/people', await this.adminToken(), {
       personId,
-      displayName: `Bench ${personId.slice(0, 8)}`,
+      displayName,
       teamId,
       roles,
       timezone: 'Europe/London',
+      userName,
     });
-    return { personId, teamId, token: await this.token(personId, roles, teamId) };
+    return { personId, teamId, displayName, token: await this.token(personId, roles, teamId) };
   }
 
   /** Resolves when every projection serves a checkpoint with nothing of its own waiting behind it. */

@@ -11,6 +11,7 @@ import { projectionLag } from './projection-lag';
 import { provisioning } from './provisioning';
 import { queries } from './queries';
 import { replay } from './replay';
+import { webApp } from './web-app';
 
 /** In the order they run: the replay leaves a long log behind, so it comes last. */
 export const SCENARIOS: readonly Scenario[] = [
@@ -22,6 +23,7 @@ export const SCENARIOS: readonly Scenario[] = [
   peer,
   projectionLag,
   liveStreams,
+  webApp,
   campaignFanOut,
   queries,
   orgGrowth,

@@ -3,23 +3,13 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { CommandBus } from '@nestjs/cqrs';
-import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { CreateTeamCommand, EnrolPersonCommand } from '@frontline/directory';
 import { type Role, jobContext } from '@frontline/platform';
 import { type DevProvider, freePort, startDevProvider } from '../../support/dev-provider';
 import { type TestApi, startTestApi } from '../../support/test-api';
+import { launchChromium, signInThroughProvider } from './chromium';
 
-/** Debian's Chromium (deploy/local/install.sh installs it); never a browser downloaded by Playwright. */
-export const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** WCAG 2.2 AA, every level below it included. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const PHONE = { width: 375, height: 812 };
@@ -72,7 +62,7 @@ export async function startWebStack(label: string, env: Record<string, string> =
     REDIS_KEY_PREFIX: api.config.REDIS_KEY_PREFIX,
     DEV_OIDC_REDIRECT_URIS: `${url}/callback`,
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const run = (command: object) => api.app.get(CommandBus).execute(command as never);
   const context = () => jobContext(`web-${randomUUID()}`);
 
@@ -107,11 +97,7 @@ export async function startWebStack(label: string, env: Record<string, string> =
       // A step that cannot happen fails with Playwright's message, well before the spec's own timeout.
       browserContext.setDefaultTimeout(10_000);
       const page = await browserContext.newPage();
-      await page.goto(`${url}${path}`);
-      await page.getByRole('heading', { name: 'Choose who you are' }).waitFor();
-      await page.getByRole('button', { name: person.displayName, exact: true }).click();
-      await page.waitForURL((address) => address.origin === url && address.pathname !== '/callback');
-      await page.locator('main h1').first().waitFor();
+      await signInThroughProvider(page, url, `${url}${path}`, person.displayName);
       return { page, context: browserContext };
     },
     async close() {
