@@ -178,7 +178,12 @@ const rows: Row[] = [
     body: () => ({ wall: 'org', expiresInHours: 1 }),
     allowed: ['hr', 'admin'],
   },
-  { name: 'revoke a wall token', method: 'DELETE', url: (w) => `/v1/walls/tokens/${w.objects.incident}`, allowed: [] },
+  {
+    name: 'revoke a wall token',
+    method: 'DELETE',
+    url: (w) => `/v1/walls/tokens/${w.objects.incident}`,
+    allowed: ['hr', 'admin'],
+  },
   // The directory: admins only. Last, because they move, offboard and erase the owner.
   {
     name: 'create a team',

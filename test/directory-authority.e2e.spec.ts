@@ -40,6 +40,8 @@ interface Row {
 /** Open without a token: the directory is not asked. */
 // The health probes are left out of the OpenAPI document, as /metrics is.
 const PUBLIC_ROUTES = ['POST /v1/dev/tokens'];
+/** Live streams never end under inject; their guard is the one every route has, and test/live-streams and the authorization matrix open them over a socket. */
+const STREAM_ROUTES = ['GET /v1/me/stream', 'GET /v1/walls/org/stream', 'GET /v1/walls/campaigns/{id}/stream'];
 
 const RANGE = 'from=2026-01-01&to=2026-03-31&interval=month';
 const incident = (w: World, action = '') => `/v1/incidents/${w.incidentId}${action}`;
@@ -71,6 +73,16 @@ const reads: Row[] = [
     allowed: ['hr', 'admin'],
   })),
   { method: 'GET', route: '/v1/me', url: () => '/v1/me', allowed: 'everyone' },
+  { method: 'GET', route: '/v1/me/inbox', url: () => '/v1/me/inbox', allowed: 'everyone', statusOnly: true },
+  { method: 'GET', route: '/v1/campaigns', url: () => '/v1/campaigns', allowed: ['hr', 'admin'], statusOnly: true },
+  { method: 'GET', route: '/v1/teams', url: () => '/v1/teams', allowed: ['admin'] },
+  {
+    method: 'GET',
+    route: '/v1/teams/{teamId}/members',
+    url: (w) => `/v1/teams/${w.teamB}/members`,
+    allowed: ['admin'],
+  },
+  { method: 'GET', route: '/v1/webhooks', url: () => '/v1/webhooks', allowed: ['admin'], statusOnly: true },
   { method: 'GET', route: '/v1/people', url: () => '/v1/people?q=pe', allowed: 'everyone' },
   { method: 'GET', route: '/v1/me/wellbeing', url: () => '/v1/me/wellbeing', allowed: 'everyone' },
   { method: 'GET', route: '/v1/me/recognition', url: () => '/v1/me/recognition', allowed: 'everyone' },
@@ -249,6 +261,27 @@ const writes: Row[] = [
   { method: 'DELETE', route: '/v1/webhooks/{id}', url: (w) => `/v1/webhooks/${w.webhookId}`, allowed: ['admin'] },
   {
     method: 'POST',
+    route: '/v1/me/inbox/read',
+    url: () => '/v1/me/inbox/read',
+    // Nobody's item: a 400 for everyone, never a refusal.
+    body: () => ({ upTo: 'pg:00000000000000000001-00000000000000000001.00' }),
+    allowed: 'everyone',
+  },
+  {
+    method: 'POST',
+    route: '/v1/walls/tokens',
+    url: () => '/v1/walls/tokens',
+    body: () => ({ wall: 'org', expiresInHours: 1 }),
+    allowed: ['hr', 'admin'],
+  },
+  {
+    method: 'DELETE',
+    route: '/v1/walls/tokens/{tokenId}',
+    url: (w) => `/v1/walls/tokens/${w.incidentId}`,
+    allowed: ['hr', 'admin'],
+  },
+  {
+    method: 'POST',
     route: '/v1/teams',
     url: () => '/v1/teams',
     body: () => ({ name: 'New team' }),
@@ -413,7 +446,9 @@ describe('the directory is the one authority for roles and team', () => {
     const tabled = [...reads, ...writes]
       .filter((row) => row.route !== '/queues')
       .map((row) => `${row.method} ${row.route}`);
-    expect([...new Set([...tabled, ...PUBLIC_ROUTES])].sort()).toEqual([...new Set(documented)].sort());
+    expect([...new Set([...tabled, ...PUBLIC_ROUTES, ...STREAM_ROUTES])].sort()).toEqual(
+      [...new Set(documented)].sort(),
+    );
   });
 
   const cases = (rows: Row[]) =>

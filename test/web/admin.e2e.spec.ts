@@ -182,7 +182,8 @@ describe('admin pages', () => {
     ]) {
       await page.goto(`${stack.url}${path}`);
       await page.locator('main h1').waitFor();
-      await page.waitForLoadState('networkidle');
+      // Not 'networkidle': the navigation holds the person's live stream open on every page.
+      await page.getByText('Chargement…').first().waitFor({ state: 'detached' });
       await checkPage(page, name);
     }
     await page.goto(`${stack.url}/admin/import`);

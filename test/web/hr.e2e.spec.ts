@@ -123,7 +123,8 @@ describe('HR', () => {
       }
       await context.close();
     }
-  });
+    // Two sign-ins and three pages under axe: more than one page's time.
+  }, 90_000);
 
   it('HR plans Customer Service Week and cancels it', async () => {
     const { page, context } = await stack.signIn(hr, { path: '/hr/campaigns' });

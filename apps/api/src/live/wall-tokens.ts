@@ -59,11 +59,8 @@ export class WallTokens {
     return Date.parse(found.expiresAt) > this.clock.now().getTime() ? found : undefined;
   }
 
-  /** Whether there was such a token to revoke. */
-  async revoke(tokenId: string): Promise<boolean> {
+  async revoke(tokenId: string): Promise<void> {
     const hash = await this.redis.get(byId(tokenId));
-    if (!hash) return false;
-    await this.redis.multi().del(byHash(hash)).del(byId(tokenId)).exec();
-    return true;
+    if (hash) await this.redis.multi().del(byHash(hash)).del(byId(tokenId)).exec();
   }
 }

@@ -5,7 +5,6 @@ import {
   Headers,
   HttpCode,
   type MessageEvent,
-  NotFoundException,
   Param,
   ParseUUIDPipe,
   Post,
@@ -94,10 +93,10 @@ export class WallsController {
   @Roles('hr', 'admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Revoke a wall token: its screens stop at their next heartbeat' })
-  @ApiNoContentResponse({ description: 'Revoked' })
-  @ApiNotFoundResponse({ description: 'No such token, or it has expired' })
+  // Idempotent: once answered, the token opens nothing, whether it existed, had expired or was revoked before.
+  @ApiNoContentResponse({ description: 'The token opens nothing any more' })
   async revoke(@Param('tokenId', ParseUUIDPipe) tokenId: string): Promise<void> {
-    if (!(await this.tokens.revoke(tokenId))) throw new NotFoundException(`No wall token ${tokenId}`);
+    await this.tokens.revoke(tokenId);
   }
 
   private async stream(

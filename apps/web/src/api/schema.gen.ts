@@ -6475,7 +6475,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Revoked */
+            /** @description The token opens nothing any more */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -6509,7 +6509,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such token, or it has expired */
+            /** @description Unknown, or not yours to see */
             404: {
                 headers: {
                     [name: string]: unknown;

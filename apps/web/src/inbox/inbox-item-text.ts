@@ -19,7 +19,7 @@ export function inboxItemText(item: InboxItem, t: TFunction, time: (iso: string)
     case 'incident_acknowledged':
       return t('inbox.kinds.incident_acknowledged', { name: who(item.by) });
     case 'support_offered':
-      return t('inbox.kinds.support_offered', { name: who(item.by), kind: t(`supportKinds.${item.supportKind}`) });
+      return t('inbox.kinds.support_offered', { name: who(item.by), kind: t(`supportKindLabels.${item.supportKind}`) });
     case 'incident_escalated':
       return item.teamId
         ? t('inbox.kinds.incident_escalated_officer', {
@@ -30,9 +30,9 @@ export function inboxItemText(item: InboxItem, t: TFunction, time: (iso: string)
     case 'acknowledgement_due':
       return t('inbox.kinds.acknowledgement_due', { severity, time: item.dueAt ? time(item.dueAt) : '' });
     case 'customer_action_recorded':
-      return t('inbox.kinds.customer_action_recorded', { action: t(`customerActions.${item.action}`) });
+      return t('inbox.kinds.customer_action_recorded', { action: t(`customerActionLabels.${item.action}`) });
     case 'incident_closed':
-      return t('inbox.kinds.incident_closed', { outcome: t(`outcomes.${item.outcome}`) });
+      return t('inbox.kinds.incident_closed', { outcome: t(`outcomeLabels.${item.outcome}`) });
     case 'care_check_in':
       return t('inbox.kinds.care_check_in');
     case 'repeat_abuser_matched':

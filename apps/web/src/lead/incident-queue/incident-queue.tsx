@@ -141,15 +141,15 @@ function IncidentActions({ incident, customerActions }: { incident: QueuedIncide
       )}
       <ChoiceAction
         label={t('queue.supportKind')}
-        options={SUPPORT_KINDS.map((kind) => [kind, t(`supportKinds.${kind}`)])}
+        options={SUPPORT_KINDS.map((kind) => [kind, t(`supportKindLabels.${kind}`)])}
         action={t('queue.offer')}
         pending={offer.isPending}
-        onAct={(kind) => run(offer, { kind }, t('queue.offered', { kind: t(`supportKinds.${kind}`) }))}
+        onAct={(kind) => run(offer, { kind }, t('queue.offered', { kind: t(`supportKindLabels.${kind}`) }))}
       />
       {customerActions && (
         <ChoiceAction
           label={t('queue.customerAction')}
-          options={CUSTOMER_ACTIONS.map((action) => [action, t(`customerActions.${action}`)])}
+          options={CUSTOMER_ACTIONS.map((action) => [action, t(`customerActionLabels.${action}`)])}
           action={t('queue.record')}
           pending={act.isPending}
           onAct={(action) => run(act, { action }, t('queue.recorded'))}
@@ -157,7 +157,7 @@ function IncidentActions({ incident, customerActions }: { incident: QueuedIncide
       )}
       <ChoiceAction
         label={t('queue.outcome')}
-        options={OUTCOMES.map((outcome) => [outcome, t(`outcomes.${outcome}`)])}
+        options={OUTCOMES.map((outcome) => [outcome, t(`outcomeLabels.${outcome}`)])}
         action={t('queue.close')}
         pending={close.isPending}
         onAct={(outcome) => run(close, { outcome }, t('queue.closed'))}
