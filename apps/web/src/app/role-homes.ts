@@ -1,8 +1,8 @@
 import type { Me, Role } from './me';
 
 /**
- * Each role's home page, in the order a person with several roles sees them in the navigation; the
- * first one they have is where `/` takes them. A new role's pages add their home here.
+ * Each role's home page, in the order a person with several roles sees them in the navigation. A
+ * new role's pages add their home here.
  */
 export const ROLE_HOMES: readonly { role: Role; path: string; label: string }[] = [
   { role: 'agent', path: '/agent', label: 'nav.agent' },
@@ -13,3 +13,9 @@ export const ROLE_HOMES: readonly { role: Role; path: string; label: string }[] 
 ];
 
 export const homesOf = (me: Me) => ROLE_HOMES.filter((home) => me.roles.includes(home.role));
+
+/** Where `/` takes someone: their first home beyond the agent's, since leads, officers and HR report as agents too. */
+export const homeOf = (me: Me) => {
+  const homes = homesOf(me);
+  return homes.find((home) => home.role !== 'agent') ?? homes[0];
+};

@@ -8,7 +8,7 @@ import { leadRoutes } from '../lead/routes';
 import { officerRoutes } from '../officer/routes';
 import type { Session } from '../auth/session';
 import type { Me } from './me';
-import { homesOf } from './role-homes';
+import { homeOf } from './role-homes';
 import { rootRoute } from './root-route';
 import { NoHome } from './no-home';
 
@@ -17,7 +17,7 @@ const homeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
   beforeLoad: ({ context }) => {
-    const [home] = homesOf(context.me);
+    const home = homeOf(context.me);
     if (home) throw redirect({ to: home.path });
   },
   component: NoHome,
