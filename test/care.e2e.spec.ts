@@ -6,6 +6,7 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '@frontline/eve
 import { WebhookSubscriptions } from '@frontline/notifications';
 import { type Actor, QUEUES, type Role, WORKER_ID } from '@frontline/platform';
 import { type TestApi, person, startTestApi } from './support/test-api';
+import { threatReport } from './support/incidents';
 import { WebhookReceiver } from './support/webhook-receiver';
 
 const SLA_MS = 1_500;
@@ -48,17 +49,7 @@ describe('post-incident care (worker)', () => {
   };
 
   async function report({ as = agent, ...overrides }: Record<string, unknown> & { as?: Actor } = {}): Promise<string> {
-    const response = await post('/v1/incidents', as, {
-      channel: 'phone',
-      kinds: ['threat_of_violence'],
-      severity: 'critical',
-      occurredAt: new Date(Date.now() - 10 * 60_000).toISOString(),
-      narrative: 'The caller said he knew where I live.',
-      customerRef: 'caller@example.com',
-      supportRequested: false,
-      shareNarrativeWithLead: false,
-      ...overrides,
-    });
+    const response = await post('/v1/incidents', as, threatReport(overrides));
     expect(response.status).toBe(201);
     return response.body.incidentId as string;
   }

@@ -8,6 +8,7 @@ import { WebhookSubscriptions } from '@frontline/notifications';
 import { type Actor, ERASED, QUEUES, type Role } from '@frontline/platform';
 import { SseClient } from '@frontline/testing';
 import { type TestApi, person, startTestApi } from './support/test-api';
+import { threatReport } from './support/incidents';
 import { WebhookReceiver } from './support/webhook-receiver';
 
 const SLA_MS = 1_500;
@@ -53,17 +54,7 @@ describe('inbox', () => {
     });
 
   async function report(as: Actor, overrides: Record<string, unknown> = {}): Promise<string> {
-    const response = await post('/v1/incidents', as, {
-      channel: 'phone',
-      kinds: ['threat_of_violence'],
-      severity: 'critical',
-      occurredAt: new Date(Date.now() - 10 * 60_000).toISOString(),
-      narrative: 'He said he knew where I live.',
-      customerRef: 'caller@example.com',
-      supportRequested: false,
-      shareNarrativeWithLead: false,
-      ...overrides,
-    });
+    const response = await post('/v1/incidents', as, threatReport(overrides));
     expect(response.status).toBe(201);
     return response.body.incidentId as string;
   }
