@@ -20,7 +20,8 @@ export function CsvDownload({ dataset, file, valueHeader }: { dataset: Dataset; 
     { period, hidden: (reason) => hidden(reason, dataset.minGroup) },
   );
   const href = useMemo(() => URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' })), [csv]);
-  useEffect(() => () => URL.revokeObjectURL(href), [href]);
+  // Freed a while after the table changes, not at once: a download under way still reads it.
+  useEffect(() => () => void setTimeout(URL.revokeObjectURL, 60_000, href), [href]);
   return (
     <a className="button button-quiet download" href={href} download={`${file}.csv`}>
       {t('hr.csv.download', { what: valueHeader })}
